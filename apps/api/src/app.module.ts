@@ -1,0 +1,16 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CoreModule } from '@bottega/core';
+import { IdentityModule } from '@bottega/identity';
+import { TerritoriesModule } from '@bottega/territories';
+import type { AppConfig } from './config/app-config';
+
+/** Composition only: each capability is a library. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot(config.core), IdentityModule.forRoot(config.identity), TerritoriesModule],
+    };
+  }
+}

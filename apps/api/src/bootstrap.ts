@@ -1,0 +1,30 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Logger } from 'pino';
+import { PinoNestLogger } from '@bottega/core';
+import { AppModule } from './app.module';
+import { appConfig } from './config/app-config';
+import type { Env } from './config/env.schema';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+
+/** Builds the Nest application on Fastify (not yet listening). */
+export async function createApp(env: Env, databaseUrl: string, logger: Logger): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: env.BODY_LIMIT_BYTES,
+    trustProxy: env.TRUST_PROXY,
+    forceCloseConnections: 'idle',
+    // Keep a caller's request id (from a proxy) so logs line up across services.
+    genReqId: (request: IncomingMessage) => {
+      const header = request.headers['x-request-id'];
+      return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+    },
+  });
+  return NestFactory.create<NestFastifyApplication>(AppModule.forRoot(appConfig(env, databaseUrl, logger)), adapter, {
+    logger: new PinoNestLogger(logger.child({ component: 'nest' })),
+    abortOnError: false,
+  });
+}

@@ -1,0 +1,44 @@
+import type { Logger } from 'pino';
+import type { CoreOptions } from '@bottega/core';
+import type { IdentityOptions } from '@bottega/identity';
+import type { Env } from './env.schema';
+
+/** Used only outside production, where JWT_SECRET may be omitted. */
+const DEVELOPMENT_JWT_SECRET = 'bottega-development-secret-not-for-production-use';
+
+export interface AppConfig {
+  core: CoreOptions;
+  identity: IdentityOptions;
+}
+
+/** Options of each library, derived from the validated environment. */
+export function appConfig(env: Env, databaseUrl: string, logger: Logger): AppConfig {
+  const production = env.NODE_ENV === 'production';
+  return {
+    core: {
+      logger,
+      database: { url: databaseUrl, poolSize: env.DATABASE_POOL_SIZE, slowQueryMs: env.DATABASE_SLOW_QUERY_MS },
+      accessToken: {
+        secret: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+        ttlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+        issuer: 'bottega',
+      },
+      graphql: {
+        path: '/graphql',
+        introspection: env.GRAPHQL_INTROSPECTION ?? !production,
+        exposeInternals: env.NODE_ENV === 'development',
+        limits: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxAliases: env.GRAPHQL_MAX_ALIASES, maxCost: env.GRAPHQL_MAX_COST },
+        maxWsPayloadBytes: env.WS_MAX_PAYLOAD_BYTES,
+      },
+      exposeSqlStatementCount: env.EXPOSE_SQL_STATEMENT_COUNT,
+    },
+    identity: {
+      refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL_DAYS * 86_400,
+      limits: {
+        loginPerIp: { limit: env.LOGIN_RATE_LIMIT_PER_IP, windowSeconds: 300 },
+        loginFailuresPerAccount: { limit: env.LOGIN_FAILURES_PER_ACCOUNT, windowSeconds: 900 },
+        registerPerIp: { limit: env.REGISTER_RATE_LIMIT_PER_IP, windowSeconds: 3600 },
+      },
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1');
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ message: 'must be a number' })
+    .int({ message: 'must be an integer' })
+    .min(min, { message: `must be at least ${min}` })
+    .max(max, { message: `must be at most ${max}` });
+const url = (protocols: string[]) =>
+  z.string().refine((value) => {
+    try {
+      return protocols.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a ${protocols.map((p) => p.replace(':', '://')).join(' or ')} URL`);
+
+/** Every environment variable the API reads, with its default. */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: int(0, 65_535).default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TRUST_PROXY: bool.default(false),
+
+    DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+    DATABASE_POOL_SIZE: int(1, 200).default(10),
+    DATABASE_SLOW_QUERY_MS: int(1, 60_000).default(500),
+    EMBEDDED_PG_DATA_DIR: z.string().min(1).default('.data/postgres'),
+    EMBEDDED_PG_PORT: int(1, 65_535).default(54_329),
+    SEED_DEMO: bool.optional(),
+
+    JWT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+    ACCESS_TOKEN_TTL_SECONDS: int(60, 86_400).default(900),
+    REFRESH_TOKEN_TTL_DAYS: int(1, 365).default(30),
+
+    GRAPHQL_INTROSPECTION: bool.optional(),
+    GRAPHQL_MAX_DEPTH: int(2, 50).default(12),
+    GRAPHQL_MAX_ALIASES: int(1, 500).default(30),
+    GRAPHQL_MAX_COST: int(10, 1_000_000).default(20_000),
+    BODY_LIMIT_BYTES: int(1024, 50 * 1024 * 1024).default(256 * 1024),
+    WS_MAX_PAYLOAD_BYTES: int(1024, 50 * 1024 * 1024).default(64 * 1024),
+
+    LOGIN_RATE_LIMIT_PER_IP: int(1, 100_000).default(30),
+    LOGIN_FAILURES_PER_ACCOUNT: int(1, 100_000).default(10),
+    REGISTER_RATE_LIMIT_PER_IP: int(1, 100_000).default(20),
+    EXPOSE_SQL_STATEMENT_COUNT: bool.default(false),
+
+    MEILI_HOST: url(['http:', 'https:']).optional(),
+    MEILI_API_KEY: z.string().min(1).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Names of every variable the API reads (for docs and the compose check). */
+export const ENV_VARIABLES = Object.keys(envSchema.shape ?? {}) as (keyof Env)[];
+
+const SECRETS = new Set(['DATABASE_URL', 'JWT_SECRET', 'MEILI_API_KEY']);
+
+/** Parses the environment, or throws one line naming the first bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const values = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const result = envSchema.safeParse(values);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const name = String(issue.path[0] ?? 'environment');
+  const got = SECRETS.has(name) ? undefined : source[name];
+  throw new ConfigError(`Invalid configuration: ${name} ${issue.message}${got === undefined ? '' : ` (got "${got}")`}`);
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}

@@ -1,0 +1,52 @@
+import type { Logger } from 'pino';
+import { createMaintenanceDataSource, runMigrations, startEmbeddedPostgres } from '@bottega/core';
+import type { Env } from './config/env.schema';
+import { seedDemoContent } from './seed/demo-seed';
+
+export interface PreparedDatabase {
+  url: string;
+  embedded: boolean;
+  /** Stops the embedded server, if one was started. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The database the API will use: `DATABASE_URL`, or an embedded PostgreSQL
+ * kept under EMBEDDED_PG_DATA_DIR. Migrations are applied, and demo content
+ * seeded once when asked (by default on the embedded server).
+ */
+export async function prepareDatabase(env: Env, logger: Logger): Promise<PreparedDatabase> {
+  let url = env.DATABASE_URL;
+  let stop = async () => undefined;
+  if (!url) {
+    const startedAt = performance.now();
+    const embedded = await startEmbeddedPostgres({
+      dataDir: env.EMBEDDED_PG_DATA_DIR,
+      port: env.EMBEDDED_PG_PORT,
+      database: 'bottega',
+      password: 'bottega',
+      onLog: (line) => logger.debug({ component: 'embedded-postgres' }, line.trim()),
+    });
+    logger.info(
+      { port: env.EMBEDDED_PG_PORT, dataDir: env.EMBEDDED_PG_DATA_DIR, ms: Math.round(performance.now() - startedAt) },
+      'embedded PostgreSQL started',
+    );
+    url = embedded.url;
+    stop = async () => {
+      await embedded.stop();
+    };
+  }
+
+  const dataSource = createMaintenanceDataSource(url);
+  await dataSource.initialize();
+  try {
+    const applied = await runMigrations(dataSource);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+    if (env.SEED_DEMO ?? !env.DATABASE_URL) {
+      if (await seedDemoContent(dataSource)) logger.info('demo content seeded');
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+  return { url, embedded: !env.DATABASE_URL, stop };
+}

@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { createLogger } from '@bottega/core';
+import { createApp } from './bootstrap';
+import { ConfigError, parseEnv } from './config/env.schema';
+import { prepareDatabase } from './database';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  const env = parseEnv(process.env);
+  const logger = createLogger({ level: env.LOG_LEVEL });
+  const database = await prepareDatabase(env, logger);
+  const app = await createApp(env, database.url, logger);
+  await app.listen({ port: env.PORT, host: env.HOST });
+  logger.info({ url: `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}/graphql` }, 'Bottega API ready');
+
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: draining requests and subscriptions');
+    const force = setTimeout(() => {
+      logger.error('shutdown grace period passed; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    try {
+      await app.close();
+      await database.stop();
+      clearTimeout(force);
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', (signal) => void shutdown(signal));
+  process.once('SIGINT', (signal) => void shutdown(signal));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Bottega API failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

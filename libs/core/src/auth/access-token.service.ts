@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
+import type { AccessClaims } from './viewer';
+
+export interface AccessTokenOptions {
+  secret: string;
+  ttlSeconds: number;
+  issuer: string;
+}
+
+export const ACCESS_TOKEN_OPTIONS = Symbol('ACCESS_TOKEN_OPTIONS');
+
+/** Signs and verifies short-lived access tokens (HS256 JWT). */
+@Injectable()
+export class AccessTokenService {
+  private readonly key: Uint8Array;
+
+  constructor(@Inject(ACCESS_TOKEN_OPTIONS) private readonly options: AccessTokenOptions) {
+    this.key = new TextEncoder().encode(options.secret);
+  }
+
+  get ttlSeconds(): number {
+    return this.options.ttlSeconds;
+  }
+
+  async sign(claims: AccessClaims): Promise<{ token: string; expiresAt: Date }> {
+    const issuedAt = Math.floor(Date.now() / 1000);
+    const expiresAt = issuedAt + this.options.ttlSeconds;
+    const token = await new SignJWT({ sid: claims.sessionId })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(claims.userId)
+      .setIssuer(this.options.issuer)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(expiresAt)
+      .sign(this.key);
+    return { token, expiresAt: new Date(expiresAt * 1000) };
+  }
+
+  /** The claims of a valid token, or null for an expired, forged or malformed one. */
+  async verify(token: string): Promise<AccessClaims | null> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: this.options.issuer,
+        algorithms: ['HS256'],
+      });
+      if (typeof payload.sub !== 'string' || typeof payload['sid'] !== 'string') return null;
+      return { userId: payload.sub, sessionId: payload['sid'] };
+    } catch (error) {
+      if (error instanceof joseErrors.JOSEError) return null;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import { Loaders } from '../graphql/loaders';
+import { UnauthenticatedError, ForbiddenError } from '../graphql/errors';
+import type { AccessTokenService } from '../auth/access-token.service';
+import { GlobalRole, type SessionVerifier, type Viewer } from '../auth/viewer';
+
+/** Everything a resolver knows about the request it serves. */
+export class RequestContext {
+  readonly loaders = new Loaders();
+  private viewerPromise: Promise<Viewer | null> | undefined;
+
+  constructor(
+    readonly requestId: string,
+    /** Client address, for per-IP limits. */
+    readonly ip: string,
+    readonly userAgent: string | null,
+    private readonly accessToken: string | null,
+    private readonly tokens: AccessTokenService,
+    private readonly sessions: SessionVerifier,
+  ) {}
+
+  /**
+   * The signed-in account, or null for an anonymous request. A token that is
+   * present but expired, forged or revoked is an UNAUTHENTICATED error, so a
+   * client knows to refresh rather than silently seeing public data.
+   */
+  viewer(): Promise<Viewer | null> {
+    this.viewerPromise ??= this.resolveViewer();
+    return this.viewerPromise;
+  }
+
+  async requireViewer(): Promise<Viewer> {
+    const viewer = await this.viewer();
+    if (!viewer) throw new UnauthenticatedError();
+    return viewer;
+  }
+
+  async requireRole(...roles: GlobalRole[]): Promise<Viewer> {
+    const viewer = await this.requireViewer();
+    if (!roles.includes(viewer.role)) throw new ForbiddenError();
+    return viewer;
+  }
+
+  private async resolveViewer(): Promise<Viewer | null> {
+    if (this.accessToken === null) return null;
+    const claims = await this.tokens.verify(this.accessToken);
+    const viewer = claims && (await this.sessions.verify(claims));
+    if (!viewer) throw new UnauthenticatedError('Your access token is invalid or expired; refresh your session.');
+    return viewer;
+  }
+}
+
+/** Reads a bearer token from an `Authorization` header value. */
+export function bearerToken(header: unknown): string | null {
+  if (typeof header !== 'string') return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  return match?.[1] ?? null;
+}

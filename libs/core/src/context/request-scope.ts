@@ -1,0 +1,19 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** What Bottega tracks for the request being served, wherever the code runs. */
+export interface RequestScope {
+  requestId: string;
+  /** SQL statements sent to PostgreSQL while serving this request. */
+  sqlStatements: number;
+}
+
+const storage = new AsyncLocalStorage<RequestScope>();
+
+export const requestScope = {
+  run<T>(scope: RequestScope, fn: () => T): T {
+    return storage.run(scope, fn);
+  },
+  current(): RequestScope | undefined {
+    return storage.getStore();
+  },
+};

@@ -1,0 +1,71 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Global, Inject, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { FastifyInstance } from 'fastify';
+import { ACCESS_TOKEN_OPTIONS, AccessTokenService } from './auth/access-token.service';
+import { RequestContextFactory } from './context/request-context.factory';
+import { CORE_OPTIONS, type CoreOptions } from './core.options';
+import { MIGRATIONS } from './database/migrations';
+import { DatabaseLogger } from './database/typeorm-logger';
+import { graphqlOptions } from './graphql/graphql-options';
+import { GraphqlWsServer } from './graphql/graphql-ws.server';
+import { NodeRegistry } from './graphql/node.registry';
+import { NodeResolver } from './graphql/node.resolver';
+import { HealthController } from './observability/health.controller';
+import { installHttpHooks } from './observability/http-hooks';
+import { Metrics } from './observability/metrics';
+import { RateLimiter } from './rate-limit/rate-limiter';
+
+@Global()
+@Module({})
+export class CoreModule implements OnModuleInit {
+  constructor(
+    @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly metrics: Metrics,
+  ) {}
+
+  static forRoot(options: CoreOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: options.database.url,
+          autoLoadEntities: true,
+          synchronize: false,
+          migrations: MIGRATIONS,
+          migrationsRun: false,
+          maxQueryExecutionTime: options.database.slowQueryMs,
+          logger: new DatabaseLogger(options.logger.child({ component: 'database' }), options.database.slowQueryMs),
+          extra: { max: options.database.poolSize },
+        }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [RequestContextFactory, Metrics],
+          useFactory: (contexts: RequestContextFactory, metrics: Metrics) => graphqlOptions(options, contexts, metrics),
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: CORE_OPTIONS, useValue: options },
+        { provide: ACCESS_TOKEN_OPTIONS, useValue: options.accessToken },
+        AccessTokenService,
+        RequestContextFactory,
+        Metrics,
+        RateLimiter,
+        NodeRegistry,
+        NodeResolver,
+        GraphqlWsServer,
+      ],
+      exports: [CORE_OPTIONS, AccessTokenService, RequestContextFactory, Metrics, RateLimiter, NodeRegistry, GraphqlWsServer],
+    };
+  }
+
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    installHttpHooks(fastify, this.metrics, this.options.exposeSqlStatementCount);
+  }
+}

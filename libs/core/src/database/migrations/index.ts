@@ -1,0 +1,6 @@
+import { ExtensionsAndRateLimits1764000000000 } from './1764000000000-extensions-and-rate-limits';
+import { Identity1764000000100 } from './1764000000100-identity';
+import { Territories1764000000200 } from './1764000000200-territories';
+
+/** Every migration, in the order they apply. */
+export const MIGRATIONS = [ExtensionsAndRateLimits1764000000000, Identity1764000000100, Territories1764000000200];

@@ -1,0 +1,144 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/** Codes carried in `extensions.code` of every GraphQL error Bottega returns. */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  RATE_LIMITED = 'RATE_LIMITED',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/**
+ * A failure the caller cannot fix by editing their input (authentication,
+ * authorization, unknown ids, limits). Thrown by services, mapped once in
+ * {@link toGraphQLError}.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'You must be signed in to do this.') {
+    super(ErrorCode.UNAUTHENTICATED, message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'You are not allowed to do this.') {
+    super(ErrorCode.FORBIDDEN, message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: string, id?: string) {
+    super(ErrorCode.NOT_FOUND, id === undefined ? `${what} not found.` : `${what} "${id}" not found.`);
+  }
+}
+
+export class BadInputError extends AppError {
+  constructor(message: string, field?: string[]) {
+    super(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(retryAfterSeconds: number) {
+    super(ErrorCode.RATE_LIMITED, `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, {
+      retryAfterSeconds,
+    });
+  }
+}
+
+/** Whether an error with this code is the server's fault and must be logged as such. */
+export function isServerFault(code: ErrorCode): boolean {
+  switch (code) {
+    case ErrorCode.INTERNAL_SERVER_ERROR:
+      return true;
+    case ErrorCode.UNAUTHENTICATED:
+    case ErrorCode.FORBIDDEN:
+    case ErrorCode.NOT_FOUND:
+    case ErrorCode.BAD_USER_INPUT:
+    case ErrorCode.RATE_LIMITED:
+      return false;
+    default: {
+      const unmapped: never = code;
+      throw new Error(`Unmapped error code ${String(unmapped)}`);
+    }
+  }
+}
+
+/** Apollo's own codes for failures before execution, kept as they are. */
+const PASSTHROUGH_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  ErrorCode.RATE_LIMITED,
+]);
+
+export interface ErrorFormatOptions {
+  /** Include stack traces and unmasked messages (development only). */
+  exposeInternals: boolean;
+  /** Called for every error that is masked, so it is logged with the request id. */
+  onInternalError: (error: unknown) => void;
+}
+
+/**
+ * The one place where thrown errors become client-facing GraphQL errors:
+ * typed application errors keep their code and message, anything else is
+ * masked as INTERNAL_SERVER_ERROR (and reported through `onInternalError`).
+ */
+export function formatGraphQLError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  options: ErrorFormatOptions,
+): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof AppError) {
+    if (isServerFault(original.code)) options.onInternalError(original);
+    return {
+      message: original.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: original.code, ...original.details },
+    };
+  }
+  const code = formatted.extensions?.['code'];
+  if (original instanceof GraphQLError && typeof code === 'string' && PASSTHROUGH_CODES.has(code)) {
+    return options.exposeInternals ? formatted : withoutStacktrace(formatted);
+  }
+  options.onInternalError(original);
+  if (options.exposeInternals) return formatted;
+  return {
+    message: 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}
+
+function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.extensions || !('stacktrace' in formatted.extensions)) return formatted;
+  const { stacktrace: _stacktrace, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
+}
+
+/** A typed error as a GraphQLError, for transports that bypass Apollo (graphql-ws). */
+export function toGraphQLError(error: AppError): GraphQLError {
+  return new GraphQLError(error.message, {
+    originalError: error,
+    extensions: { code: error.code, ...error.details },
+  });
+}

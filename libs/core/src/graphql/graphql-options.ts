@@ -1,0 +1,39 @@
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import type { FastifyRequest } from 'fastify';
+import type { CoreOptions } from '../core.options';
+import type { RequestContextFactory } from '../context/request-context.factory';
+import type { Metrics } from '../observability/metrics';
+import { formatGraphQLError } from './errors';
+import { costLimitPlugin, limitRules } from './limits';
+
+/** Apollo on Fastify, code-first, with Bottega's limits, context and error masking. */
+export function graphqlOptions(
+  options: CoreOptions,
+  contexts: RequestContextFactory,
+  metrics: Metrics,
+): ApolloDriverConfig {
+  const { graphql, logger } = options;
+  return {
+    path: graphql.path,
+    autoSchemaFile: true,
+    sortSchema: true,
+    graphiql: false,
+    introspection: graphql.introspection,
+    includeStacktraceInErrorResponses: graphql.exposeInternals,
+    context: (request: FastifyRequest) => contexts.forHttp(request),
+    validationRules: limitRules(graphql.limits),
+    plugins: [
+      // The CommonJS build of this plugin is a plain marker object the ESM server accepts.
+      ApolloServerPluginLandingPageDisabled() as unknown as ApolloServerPlugin,
+      costLimitPlugin(graphql.limits.maxCost),
+      metrics.apolloPlugin(),
+    ],
+    formatError: (formatted, error) =>
+      formatGraphQLError(formatted, error, {
+        exposeInternals: graphql.exposeInternals,
+        onInternalError: (err) => logger.error({ err }, 'GraphQL operation failed'),
+      }),
+  };
+}

@@ -1,0 +1,106 @@
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import { AccessTokenService } from '../auth/access-token.service';
+import { RequestContextFactory, socketToken } from '../context/request-context.factory';
+import { formatGraphQLError } from './errors';
+import { checkCost, limitRules, type GraphQLLimits } from './limits';
+import { CORE_OPTIONS, type CoreOptions } from '../core.options';
+
+/**
+ * graphql-ws on the same path as HTTP GraphQL, with the same limits, context
+ * and error masking; closes every socket on shutdown.
+ */
+@Injectable()
+export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private wss: WebSocketServer | undefined;
+  private dispose: (() => Promise<void> | void) | undefined;
+
+  constructor(
+    @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly schemaHost: GraphQLSchemaHost,
+    private readonly contexts: RequestContextFactory,
+    private readonly tokens: AccessTokenService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const { schema } = this.schemaHost;
+    const limits: GraphQLLimits = this.options.graphql.limits;
+    const rules = [...specifiedRules, ...limitRules(limits)];
+    const logger: Logger = this.options.logger;
+    const wss = new WebSocketServer({ noServer: true, maxPayload: this.options.graphql.maxWsPayloadBytes });
+    this.wss = wss;
+    const format = (error: GraphQLError) =>
+      formatGraphQLError(error.toJSON(), error, {
+        exposeInternals: this.options.graphql.exposeInternals,
+        onInternalError: (err) => logger.error({ err, transport: 'graphql-ws' }, 'subscription failed'),
+      });
+
+    const server = useServer(
+      {
+        schema,
+        connectionInitWaitTimeout: 10_000,
+        onConnect: async (ctx) => {
+          const token = socketToken(ctx.connectionParams);
+          // A bad token closes the socket (4403) rather than degrading to anonymous.
+          return token === null || (await this.tokens.verify(token)) !== null;
+        },
+        onSubscribe: (ctx, _id, payload) => {
+          let document: DocumentNode;
+          try {
+            document = parse(payload.query);
+          } catch (error) {
+            return [error instanceof GraphQLError ? error : new GraphQLError('Could not parse the operation.')];
+          }
+          const errors = validate(schema, document, rules);
+          if (errors.length > 0) return errors;
+          const variables = payload.variables ?? undefined;
+          const costError = checkCost(schema, document, variables, payload.operationName ?? undefined, limits.maxCost);
+          if (costError) return [costError];
+          const request = ctx.extra.request as IncomingMessage;
+          return {
+            schema,
+            document,
+            variableValues: variables,
+            operationName: payload.operationName,
+            contextValue: this.contexts.forSocket(ctx.connectionParams, {
+              ip: request.socket.remoteAddress ?? '',
+              userAgent: request.headers['user-agent'] ?? null,
+            }),
+          };
+        },
+        onNext: (_ctx, _id, _payload, _args, result) =>
+          result.errors ? { ...result, errors: result.errors.map(format) } : undefined,
+        onError: (_ctx, _id, _payload, errors) => errors.map(format),
+      },
+      wss,
+    );
+    this.dispose = () => server.dispose();
+
+    const path = this.options.graphql.path;
+    this.adapterHost.httpAdapter.getHttpServer().on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (new URL(req.url ?? '/', 'http://localhost').pathname !== path) {
+        socket.destroy();
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    });
+  }
+
+  /** Live connections, for tests and metrics. */
+  get connectionCount(): number {
+    return this.wss?.clients.size ?? 0;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.dispose?.();
+    this.wss?.close();
+  }
+}

@@ -1,0 +1,36 @@
+import DataLoader from 'dataloader';
+
+/**
+ * A singleton description of a batch load; each request gets its own
+ * DataLoader from it through {@link Loaders}, so caches never cross requests.
+ */
+export class LoaderFactory<K, V> {
+  constructor(readonly batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>) {}
+}
+
+/** The per-request set of DataLoaders, created on first use. */
+export class Loaders {
+  private readonly loaders = new Map<LoaderFactory<unknown, unknown>, DataLoader<unknown, unknown>>();
+
+  get<K, V>(factory: LoaderFactory<K, V>): DataLoader<K, V> {
+    let loader = this.loaders.get(factory as LoaderFactory<unknown, unknown>);
+    if (!loader) {
+      loader = new DataLoader<K, V>((keys) => factory.batch(keys)) as DataLoader<unknown, unknown>;
+      this.loaders.set(factory as LoaderFactory<unknown, unknown>, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}
+
+/** Orders rows to match `keys` (null where missing), as DataLoader expects. */
+export function byKeys<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
+  const index = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => index.get(key) ?? null);
+}
+
+/** Groups rows under `keys` (empty list where none), for one-to-many loads. */
+export function groupByKeys<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
+  const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((key) => groups.get(key) ?? []);
+}

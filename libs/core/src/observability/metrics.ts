@@ -1,0 +1,57 @@
+// @nestjs/apollo runs the ESM build of Apollo Server, so its types come from there.
+import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
+import { Injectable } from '@nestjs/common';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/** Prometheus metrics of one API process, served at `GET /metrics`. */
+@Injectable()
+export class Metrics {
+  readonly registry = new Registry();
+
+  readonly graphqlDuration = new Histogram({
+    name: 'bottega_graphql_operation_duration_seconds',
+    help: 'GraphQL operation latency, from request start to response',
+    labelNames: ['operation', 'type', 'outcome'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  readonly httpDuration = new Histogram({
+    name: 'bottega_http_request_duration_seconds',
+    help: 'HTTP request latency by route',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  readonly rateLimited = new Counter({
+    name: 'bottega_rate_limited_total',
+    help: 'Requests refused by a rate limit',
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Observes every GraphQL operation's latency, labelled by name, type and outcome. */
+  apolloPlugin(): ApolloServerPlugin {
+    const histogram = this.graphqlDuration;
+    return {
+      async requestDidStart() {
+        const stopTimer = histogram.startTimer();
+        return {
+          async willSendResponse({ operationName, operation, errors }) {
+            stopTimer({
+              operation: operationName && OPERATION_NAME.test(operationName) ? operationName : 'anonymous',
+              type: operation?.operation ?? 'unknown',
+              outcome: errors?.length ? 'error' : 'ok',
+            });
+          },
+        };
+      },
+    };
+  }
+}

@@ -1,0 +1,6 @@
+export { IdentityModule } from './lib/identity.module';
+export type { IdentityOptions } from './lib/identity.options';
+export { User } from './lib/users/user.model';
+export { UserLoaders } from './lib/users/user.loaders';
+export type { UserEntity } from './lib/users/user.entity';
+export { PasswordHasher } from './lib/auth/password.hasher';

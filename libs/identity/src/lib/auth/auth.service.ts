@@ -1,0 +1,145 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  AccessTokenService,
+  ForbiddenError,
+  RateLimiter,
+  UnauthenticatedError,
+  UserError,
+  UserErrorCode,
+  isUniqueViolation,
+  refuse,
+  succeed,
+  validateInput,
+  type Outcome,
+  type RequestContext,
+} from '@bottega/core';
+import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
+import { SessionRepository } from '../sessions/session.repository';
+import type { UserEntity } from '../users/user.entity';
+import { UserRepository } from '../users/user.repository';
+import { LoginInput } from './dto/login.input';
+import { RegisterInput } from './dto/register.input';
+import { PasswordHasher } from './password.hasher';
+import { PasswordPolicy } from './password.policy';
+import { SessionTokens, hashRefreshToken, newRefreshToken } from './session-tokens';
+
+export interface SignedIn {
+  user: UserEntity;
+  tokens: SessionTokens;
+}
+
+const INVALID_CREDENTIALS = 'Email or password is incorrect.';
+
+/** Accounts and sessions: register, sign in, rotate refresh tokens, sign out. */
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly users: UserRepository,
+    private readonly sessions: SessionRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly policy: PasswordPolicy,
+    private readonly accessTokens: AccessTokenService,
+    private readonly rateLimiter: RateLimiter,
+  ) {}
+
+  async register(input: RegisterInput, context: RequestContext): Promise<Outcome<SignedIn>> {
+    await this.rateLimiter.consume(`register:ip:${context.ip}`, this.options.limits.registerPerIp);
+    const email = input.email.trim();
+    const displayName = input.displayName.trim().replace(/\s+/g, ' ');
+    const errors = await validateInput(RegisterInput, { ...input, email, displayName });
+    const weakness = this.policy.weakness(input.password, [email, displayName, ...displayName.split(' ')]);
+    if (weakness) errors.push(UserError.of(UserErrorCode.WEAK_PASSWORD, weakness, ['input', 'password']));
+    if (errors.length > 0) return refuse(...errors);
+
+    const passwordHash = await this.hasher.hash(input.password);
+    try {
+      return succeed(
+        await this.db.transaction(async (manager) => {
+          const user = await this.users.insert({ email, displayName, passwordHash }, manager);
+          return { user, tokens: await this.openSession(manager, user.id, context) };
+        }),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'app_user_email_key')) {
+        return refuse(UserError.of(UserErrorCode.TAKEN, 'An account with this email already exists.', ['input', 'email']));
+      }
+      throw error;
+    }
+  }
+
+  async login(input: LoginInput, context: RequestContext): Promise<Outcome<SignedIn>> {
+    const { loginPerIp, loginFailuresPerAccount } = this.options.limits;
+    const email = input.email.trim().toLowerCase();
+    await this.rateLimiter.consume(`login:ip:${context.ip}`, loginPerIp);
+    await this.rateLimiter.check(`login:account:${email}`, loginFailuresPerAccount);
+    const errors = await validateInput(LoginInput, input);
+    if (errors.length > 0) return refuse(...errors);
+
+    const user = await this.users.findForLogin(email);
+    if (!(await this.hasher.verify(user?.passwordHash ?? null, input.password)) || !user) {
+      await this.rateLimiter.record(`login:account:${email}`, loginFailuresPerAccount);
+      return refuse(UserError.of(UserErrorCode.INVALID_CREDENTIALS, INVALID_CREDENTIALS, ['input']));
+    }
+    if (user.suspendedAt) throw new ForbiddenError('This account is suspended.');
+    const tokens = await this.db.transaction((manager) => this.openSession(manager, user.id, context));
+    return succeed({ user, tokens });
+  }
+
+  /**
+   * Exchanges a refresh token for a new pair. A token used twice means it
+   * leaked: the whole session is revoked, for the thief and the owner alike.
+   */
+  async refresh(refreshToken: string): Promise<SessionTokens> {
+    const record = await this.sessions.findRefreshToken(hashRefreshToken(refreshToken));
+    if (!record || record.sessionRevokedAt || record.userSuspendedAt || record.expiresAt.getTime() <= Date.now()) {
+      throw new UnauthenticatedError('This session has ended; sign in again.');
+    }
+    const tokens = await this.db.transaction(async (manager) => {
+      if (!(await this.sessions.markUsed(manager, record.tokenId))) return null;
+      await this.sessions.touch(manager, record.sessionId);
+      return this.issueTokens(manager, record.userId, record.sessionId);
+    });
+    if (!tokens) {
+      await this.sessions.revoke(record.sessionId, 'REUSE_DETECTED');
+      throw new UnauthenticatedError('This refresh token was already used; the session has been ended. Sign in again.');
+    }
+    return tokens;
+  }
+
+  /** Ends the session of the given refresh token, or else of the caller's access token. */
+  async logout(refreshToken: string | null | undefined, context: RequestContext): Promise<void> {
+    if (refreshToken) {
+      const record = await this.sessions.findRefreshToken(hashRefreshToken(refreshToken));
+      if (!record || record.sessionRevokedAt) throw new UnauthenticatedError('This session has already ended.');
+      await this.sessions.revoke(record.sessionId, 'LOGOUT');
+      return;
+    }
+    const viewer = await context.requireViewer();
+    await this.sessions.revoke(viewer.sessionId, 'LOGOUT');
+  }
+
+  private async openSession(manager: EntityManager, userId: string, context: RequestContext): Promise<SessionTokens> {
+    const session = await this.sessions.createSession(manager, userId, {
+      userAgent: context.userAgent?.slice(0, 300) ?? null,
+      ip: context.ip || null,
+    });
+    return this.issueTokens(manager, userId, session.id);
+  }
+
+  private async issueTokens(manager: EntityManager, userId: string, sessionId: string): Promise<SessionTokens> {
+    const refresh = newRefreshToken();
+    const refreshTokenExpiresAt = new Date(Date.now() + this.options.refreshTokenTtlSeconds * 1000);
+    await this.sessions.addRefreshToken(manager, sessionId, refresh.hash, refreshTokenExpiresAt);
+    const access = await this.accessTokens.sign({ userId, sessionId });
+    return Object.assign(new SessionTokens(), {
+      accessToken: access.token,
+      accessTokenExpiresAt: access.expiresAt,
+      refreshToken: refresh.token,
+      refreshTokenExpiresAt,
+    });
+  }
+}

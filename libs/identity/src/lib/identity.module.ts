@@ -1,0 +1,52 @@
+import { Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NodeRegistry, SessionVerifier } from '@bottega/core';
+import { AuthResolver } from './auth/auth.resolver';
+import { AuthService } from './auth/auth.service';
+import { PasswordHasher } from './auth/password.hasher';
+import { PasswordPolicy } from './auth/password.policy';
+import { IDENTITY_OPTIONS, type IdentityOptions } from './identity.options';
+import { LiveSessionVerifier } from './sessions/live-session.verifier';
+import { RefreshTokenEntity, SessionEntity } from './sessions/session.entity';
+import { SessionRepository } from './sessions/session.repository';
+import { UserEntity } from './users/user.entity';
+import { UserLoaders } from './users/user.loaders';
+import { User } from './users/user.model';
+import { UserRepository } from './users/user.repository';
+import { UserResolver } from './users/user.resolver';
+
+@Module({})
+export class IdentityModule implements OnModuleInit {
+  constructor(
+    private readonly nodes: NodeRegistry,
+    private readonly loaders: UserLoaders,
+  ) {}
+
+  static forRoot(options: IdentityOptions): DynamicModule {
+    return {
+      module: IdentityModule,
+      global: true,
+      imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, RefreshTokenEntity])],
+      providers: [
+        { provide: IDENTITY_OPTIONS, useValue: options },
+        { provide: SessionVerifier, useClass: LiveSessionVerifier },
+        AuthService,
+        AuthResolver,
+        PasswordHasher,
+        PasswordPolicy,
+        SessionRepository,
+        UserLoaders,
+        UserRepository,
+        UserResolver,
+      ],
+      exports: [SessionVerifier, UserLoaders, PasswordHasher],
+    };
+  }
+
+  onModuleInit(): void {
+    this.nodes.register('User', User, async (ids, context) => {
+      const users = await context.loaders.get(this.loaders.byId).loadMany(ids);
+      return users.map((user) => (user && !(user instanceof Error) ? User.from(user) : null));
+    });
+  }
+}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { GlobalRole } from '@bottega/core';
+import { RefreshTokenEntity, SessionEntity, type SessionRevokedReason } from './session.entity';
+
+export interface RefreshTokenRecord {
+  tokenId: string;
+  sessionId: string;
+  userId: string;
+  expiresAt: Date;
+  usedAt: Date | null;
+  sessionRevokedAt: Date | null;
+  userSuspendedAt: Date | null;
+}
+
+/** The only code that reads and writes sessions and refresh tokens. */
+@Injectable()
+export class SessionRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  async createSession(
+    manager: EntityManager,
+    userId: string,
+    client: { userAgent: string | null; ip: string | null },
+  ): Promise<SessionEntity> {
+    const sessions = manager.getRepository(SessionEntity);
+    return sessions.save(sessions.create({ userId, userAgent: client.userAgent, ip: client.ip }));
+  }
+
+  async addRefreshToken(manager: EntityManager, sessionId: string, tokenHash: Buffer, expiresAt: Date): Promise<void> {
+    await manager.getRepository(RefreshTokenEntity).insert({ sessionId, tokenHash, expiresAt });
+  }
+
+  async findRefreshToken(tokenHash: Buffer): Promise<RefreshTokenRecord | null> {
+    const rows: RefreshTokenRecord[] = await this.db.query(
+      `SELECT t.id AS "tokenId", t.session_id AS "sessionId", s.user_id AS "userId", t.expires_at AS "expiresAt",
+              t.used_at AS "usedAt", s.revoked_at AS "sessionRevokedAt", u.suspended_at AS "userSuspendedAt"
+         FROM refresh_token t
+         JOIN auth_session s ON s.id = t.session_id
+         JOIN app_user u ON u.id = s.user_id
+        WHERE t.token_hash = $1`,
+      [tokenHash],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Marks a token used; false when another request already used it (reuse). */
+  async markUsed(manager: EntityManager, tokenId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `UPDATE refresh_token SET used_at = now() WHERE id = $1 AND used_at IS NULL RETURNING id`,
+      [tokenId],
+    );
+    return rows.length === 1;
+  }
+
+  async touch(manager: EntityManager, sessionId: string): Promise<void> {
+    await manager.query(`UPDATE auth_session SET last_refreshed_at = now() WHERE id = $1`, [sessionId]);
+  }
+
+  async revoke(sessionId: string, reason: SessionRevokedReason): Promise<void> {
+    await this.db.query(
+      `UPDATE auth_session SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`,
+      [sessionId, reason],
+    );
+  }
+
+  /** The role of a live session's account, or null when the session is revoked or the account suspended. */
+  async liveSessionRole(sessionId: string, userId: string): Promise<GlobalRole | null> {
+    const rows: { role: GlobalRole }[] = await this.db.query(
+      `SELECT u.role FROM auth_session s JOIN app_user u ON u.id = s.user_id
+        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND u.suspended_at IS NULL`,
+      [sessionId, userId],
+    );
+    return rows[0]?.role ?? null;
+  }
+}

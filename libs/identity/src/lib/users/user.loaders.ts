@@ -1,0 +1,13 @@
+import { Injectable } from '@nestjs/common';
+import { LoaderFactory, byKeys } from '@bottega/core';
+import type { UserEntity } from './user.entity';
+import { UserRepository } from './user.repository';
+
+@Injectable()
+export class UserLoaders {
+  readonly byId: LoaderFactory<string, UserEntity | null>;
+
+  constructor(users: UserRepository) {
+    this.byId = new LoaderFactory(async (ids) => byKeys(ids, await users.findByIds(ids), (user) => user.id));
+  }
+}

@@ -1,0 +1,29 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import { GlobalRole, Node, toGlobalId } from '@bottega/core';
+import type { UserEntity } from './user.entity';
+
+@ObjectType('User', { implements: () => [Node], description: 'A person with an account.' })
+export class User extends Node {
+  @Field()
+  displayName!: string;
+
+  @Field(() => GlobalRole)
+  role!: GlobalRole;
+
+  @Field({ description: 'When the account was created.' })
+  createdAt!: Date;
+
+  /** Read through the `email` field resolver, which shows it to its owner and admins only. */
+  emailAddress!: string;
+
+  static from(entity: UserEntity): User {
+    return Object.assign(new User(), {
+      id: toGlobalId('User', entity.id),
+      dbId: entity.id,
+      displayName: entity.displayName,
+      role: entity.role,
+      createdAt: entity.createdAt,
+      emailAddress: entity.email,
+    });
+  }
+}

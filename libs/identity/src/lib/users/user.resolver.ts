@@ -1,0 +1,24 @@
+import { Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GlobalRole, type RequestContext } from '@bottega/core';
+import { User } from './user.model';
+import { UserLoaders } from './user.loaders';
+
+@Resolver(() => User)
+export class UserResolver {
+  constructor(private readonly loaders: UserLoaders) {}
+
+  @Query(() => User, { nullable: true, description: 'The signed-in account; null when anonymous.' })
+  async viewer(@Context() context: RequestContext): Promise<User | null> {
+    const viewer = await context.viewer();
+    if (!viewer) return null;
+    const entity = await context.loaders.get(this.loaders.byId).load(viewer.userId);
+    return entity && User.from(entity);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Visible to the account itself and to admins.' })
+  async email(@Parent() user: User, @Context() context: RequestContext): Promise<string | null> {
+    const viewer = await context.viewer();
+    if (!viewer) return null;
+    return viewer.userId === user.dbId || viewer.role === GlobalRole.ADMIN ? user.emailAddress : null;
+  }
+}

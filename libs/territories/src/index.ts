@@ -1,0 +1,3 @@
+export { TerritoriesModule } from './lib/territories.module';
+export { Territory, TerritoryLevel } from './lib/territories/territory.model';
+export { TerritoryLoaders } from './lib/territories/territory.loaders';
