@@ -28,6 +28,11 @@ export class RequestContext {
     return this.viewerPromise;
   }
 
+  /** After signing in, the rest of the response is resolved as the new session's account. */
+  signedInAs(viewer: Viewer): void {
+    this.viewerPromise = Promise.resolve(viewer);
+  }
+
   async requireViewer(): Promise<Viewer> {
     const viewer = await this.viewer();
     if (!viewer) throw new UnauthenticatedError();

@@ -60,7 +60,7 @@ export class AuthService {
       return succeed(
         await this.db.transaction(async (manager) => {
           const user = await this.users.insert({ email, displayName, passwordHash }, manager);
-          return { user, tokens: await this.openSession(manager, user.id, context) };
+          return { user, tokens: await this.openSession(manager, user, context) };
         }),
       );
     } catch (error) {
@@ -85,7 +85,7 @@ export class AuthService {
       return refuse(UserError.of(UserErrorCode.INVALID_CREDENTIALS, INVALID_CREDENTIALS, ['input']));
     }
     if (user.suspendedAt) throw new ForbiddenError('This account is suspended.');
-    const tokens = await this.db.transaction((manager) => this.openSession(manager, user.id, context));
+    const tokens = await this.db.transaction((manager) => this.openSession(manager, user, context));
     return succeed({ user, tokens });
   }
 
@@ -122,12 +122,13 @@ export class AuthService {
     await this.sessions.revoke(viewer.sessionId, 'LOGOUT');
   }
 
-  private async openSession(manager: EntityManager, userId: string, context: RequestContext): Promise<SessionTokens> {
-    const session = await this.sessions.createSession(manager, userId, {
+  private async openSession(manager: EntityManager, user: UserEntity, context: RequestContext): Promise<SessionTokens> {
+    const session = await this.sessions.createSession(manager, user.id, {
       userAgent: context.userAgent?.slice(0, 300) ?? null,
       ip: context.ip || null,
     });
-    return this.issueTokens(manager, userId, session.id);
+    context.signedInAs({ userId: user.id, sessionId: session.id, role: user.role });
+    return this.issueTokens(manager, user.id, session.id);
   }
 
   private async issueTokens(manager: EntityManager, userId: string, sessionId: string): Promise<SessionTokens> {

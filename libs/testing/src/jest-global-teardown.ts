@@ -1,0 +1,3 @@
+import { tearDownTestDatabaseServer } from './test-database';
+
+export default tearDownTestDatabaseServer;
