@@ -71,10 +71,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const values = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
   const result = envSchema.safeParse(values);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const name = String(issue.path[0] ?? 'environment');
+  const [issue] = result.error.issues;
+  const name = String(issue?.path[0] ?? 'environment');
   const got = SECRETS.has(name) ? undefined : source[name];
-  throw new ConfigError(`Invalid configuration: ${name} ${issue.message}${got === undefined ? '' : ` (got "${got}")`}`);
+  throw new ConfigError(`Invalid configuration: ${name} ${issue?.message ?? 'is invalid'}${got === undefined ? '' : ` (got "${got}")`}`);
 }
 
 export class ConfigError extends Error {

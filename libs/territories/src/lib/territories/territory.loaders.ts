@@ -12,7 +12,7 @@ export class TerritoryLoaders {
   constructor(territories: TerritoryRepository) {
     this.byId = new LoaderFactory(async (ids) => byKeys(ids, await territories.findByIds(ids), (t) => t.id));
     this.childrenOf = new LoaderFactory(async (ids) =>
-      groupByKeys(ids, await territories.childrenOf(ids), (t) => t.parentId!),
+      groupByKeys(ids, await territories.childrenOf(ids), (t) => t.parentId ?? ''),
     );
     this.ancestorsOf = new LoaderFactory(async (ids) =>
       groupByKeys(ids, await territories.ancestorsOf(ids), (row) => row.territoryId).map((rows) =>
