@@ -17,3 +17,5 @@ export * from './observability/logger';
 export * from './observability/metrics';
 export * from './rate-limit/rate-limiter';
 export * from './validation/validate-input';
+export * from './graphql/local-date.scalar';
+export * from './text/slug';

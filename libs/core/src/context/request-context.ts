@@ -1,7 +1,16 @@
 import { Loaders } from '../graphql/loaders';
 import { UnauthenticatedError, ForbiddenError } from '../graphql/errors';
 import type { AccessTokenService } from '../auth/access-token.service';
-import { GlobalRole, type SessionVerifier, type Viewer } from '../auth/viewer';
+import type { GlobalRole, SessionVerifier, Viewer } from '../auth/viewer';
+
+/** A rule deciding whether a signed-in account may do something. */
+export type Policy = (viewer: Viewer) => boolean | Promise<boolean>;
+
+/** Allows accounts with one of these site-wide roles. */
+export const hasRole =
+  (...roles: GlobalRole[]): Policy =>
+  (viewer) =>
+    roles.includes(viewer.role);
 
 /** Everything a resolver knows about the request it serves. */
 export class RequestContext {
@@ -39,10 +48,20 @@ export class RequestContext {
     return viewer;
   }
 
-  async requireRole(...roles: GlobalRole[]): Promise<Viewer> {
+  /**
+   * The viewer, when `policy` allows them; UNAUTHENTICATED when anonymous,
+   * FORBIDDEN when refused. `viewerCan*` fields call {@link can} with the same policy.
+   */
+  async authorize(policy: Policy): Promise<Viewer> {
     const viewer = await this.requireViewer();
-    if (!roles.includes(viewer.role)) throw new ForbiddenError();
+    if (!(await policy(viewer))) throw new ForbiddenError();
     return viewer;
+  }
+
+  /** Whether `policy` allows the viewer; false when anonymous. */
+  async can(policy: Policy): Promise<boolean> {
+    const viewer = await this.viewer();
+    return viewer !== null && (await policy(viewer));
   }
 
   private async resolveViewer(): Promise<Viewer | null> {

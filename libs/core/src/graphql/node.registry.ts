@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../context/request-context';
+import type { LoaderFactory } from './loaders';
 import { registerNodeType, type Node } from './node';
 
 /** Loads nodes of one type by database id, returning null for what the viewer may not see. */
@@ -22,4 +23,10 @@ export class NodeRegistry {
   loaderFor(typeName: string): NodeLoad | undefined {
     return this.loads.get(typeName);
   }
+}
+
+/** A node load through a per-request DataLoader, for types every viewer may see. */
+export function publicNodeLoad<E>(byId: LoaderFactory<string, E | null>, toNode: (entity: E) => Node): NodeLoad {
+  return async (ids, context) =>
+    (await context.loaders.get(byId).loadMany(ids)).map((e) => (e && !(e instanceof Error) ? toNode(e) : null));
 }

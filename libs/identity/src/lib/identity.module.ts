@@ -1,6 +1,6 @@
 import { Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { NodeRegistry, SessionVerifier } from '@bottega/core';
+import { NodeRegistry, SessionVerifier, publicNodeLoad } from '@bottega/core';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { PasswordHasher } from './auth/password.hasher';
@@ -44,9 +44,6 @@ export class IdentityModule implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.nodes.register('User', User, async (ids, context) => {
-      const users = await context.loaders.get(this.loaders.byId).loadMany(ids);
-      return users.map((user) => (user && !(user instanceof Error) ? User.from(user) : null));
-    });
+    this.nodes.register('User', User, publicNodeLoad(this.loaders.byId, User.from));
   }
 }

@@ -1,0 +1,17 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '@bottega/core';
+import { OrganizationLoaders } from '../organizations/organization.loaders';
+import { Organization } from '../organizations/organization.model';
+import { ProjectPartner } from './project.model';
+
+@Resolver(() => ProjectPartner)
+export class ProjectPartnerResolver {
+  constructor(private readonly organizationLoaders: OrganizationLoaders) {}
+
+  @ResolveField(() => Organization)
+  async organization(@Parent() partner: ProjectPartner, @Context() context: RequestContext): Promise<Organization> {
+    const organization = await context.loaders.get(this.organizationLoaders.byId).load(partner.organizationDbId);
+    if (!organization) throw new Error(`Partner organization ${partner.organizationDbId} is missing`);
+    return Organization.from(organization);
+  }
+}
