@@ -45,13 +45,20 @@ export function checkCost(
   operationName: string | undefined,
   maxCost: number,
 ): GraphQLError | null {
-  const cost = getComplexity({
-    schema,
-    query: document,
-    variables: variables ?? {},
-    ...(operationName ? { operationName } : {}),
-    estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
-  });
+  let cost: number;
+  try {
+    cost = getComplexity({
+      schema,
+      query: document,
+      variables: variables ?? {},
+      ...(operationName ? { operationName } : {}),
+      estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch (error) {
+    // Costing coerces the variables first, so bad variables surface here.
+    if (!(error instanceof GraphQLError)) throw error;
+    return new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: ErrorCode.BAD_USER_INPUT } });
+  }
   if (cost <= maxCost) return null;
   return new GraphQLError(`This operation costs ${cost}, more than the maximum of ${maxCost}; ask for fewer items.`, {
     extensions: { code: ErrorCode.BAD_USER_INPUT, cost, maxCost },
