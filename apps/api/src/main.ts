@@ -1,20 +1,19 @@
 import 'reflect-metadata';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createLogger } from '@bottega/core';
 import { createApp } from './bootstrap';
 import { ConfigError, parseEnv } from './config/env.schema';
-import { prepareDatabase } from './database';
+import { prepareDatabase, type PreparedDatabase } from './database';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   const env = parseEnv(process.env);
   const logger = createLogger({ level: env.LOG_LEVEL });
-  const database = await prepareDatabase(env, logger);
-  const app = await createApp(env, database.url, logger);
-  await app.listen({ port: env.PORT, host: env.HOST });
-  logger.info({ url: `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}/graphql` }, 'Bottega API ready');
-
+  const running: { database?: PreparedDatabase; app?: NestFastifyApplication } = {};
   let stopping = false;
+
+  // Installed first, so a signal during start-up still stops the embedded database.
   const shutdown = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
@@ -24,8 +23,8 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
     try {
-      await app.close();
-      await database.stop();
+      await running.app?.close();
+      await running.database?.stop();
       clearTimeout(force);
       process.exit(0);
     } catch (error) {
@@ -35,6 +34,13 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', (signal) => void shutdown(signal));
   process.once('SIGINT', (signal) => void shutdown(signal));
+
+  running.database = await prepareDatabase(env, logger);
+  if (stopping) return;
+  running.app = await createApp(env, running.database.url, logger);
+  if (stopping) return;
+  await running.app.listen({ port: env.PORT, host: env.HOST });
+  logger.info({ url: `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}/graphql` }, 'Bottega API ready');
 }
 
 main().catch((error: unknown) => {

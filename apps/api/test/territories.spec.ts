@@ -56,7 +56,7 @@ describe('territories', () => {
       const codes: string[] = [];
       let after: string | null = null;
       for (let guard = 0; guard < 50; guard++) {
-        const { territories } = await t.client.data(PAGE, { first: size, after });
+        const { territories }: { territories: any } = await t.client.data(PAGE, { first: size, after });
         codes.push(...territories.edges.map((e: { node: { code: string } }) => e.node.code));
         if (!territories.pageInfo.hasNextPage) return codes;
         after = territories.pageInfo.endCursor;
@@ -72,7 +72,7 @@ describe('territories', () => {
       const backwards: string[] = [];
       let before: string | null = null;
       for (let guard = 0; guard < 50; guard++) {
-        const { territories } = await t.client.data(PAGE, { last: 4, before });
+        const { territories }: { territories: any } = await t.client.data(PAGE, { last: 4, before });
         backwards.unshift(...territories.edges.map((e: { node: { code: string } }) => e.node.code));
         if (!territories.pageInfo.hasPreviousPage) break;
         before = territories.pageInfo.startCursor;

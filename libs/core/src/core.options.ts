@@ -21,6 +21,8 @@ export interface CoreOptions {
     limits: GraphQLLimits;
     maxWsPayloadBytes: number;
   };
+  /** Take client addresses from X-Forwarded-For (behind a proxy we run). */
+  trustProxy: boolean;
   /** Adds `x-sql-statements` to HTTP responses (tests and benchmarks). */
   exposeSqlStatementCount: boolean;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ const SERVER_URL = 'BOTTEGA_TEST_SERVER_URL';
 const TEMPLATE = 'BOTTEGA_TEST_TEMPLATE';
 
 /** Global setup and teardown may load this module separately; the handle lives on globalThis. */
-const holder = globalThis as { bottegaTestPostgres?: EmbeddedPostgresHandle };
+const holder = globalThis as { bottegaTestPostgres?: EmbeddedPostgresHandle & { dataDir: string } };
 
 /**
  * Once per test run: a PostgreSQL server (DATABASE_URL, or an embedded one in a
@@ -24,13 +24,14 @@ const holder = globalThis as { bottegaTestPostgres?: EmbeddedPostgresHandle };
 export async function setUpTestDatabaseServer(): Promise<void> {
   let serverUrl = process.env['DATABASE_URL'];
   if (!serverUrl) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'bottega-test-pg-'));
     const embedded = await startEmbeddedPostgres({
-      dataDir: mkdtempSync(join(tmpdir(), 'bottega-test-pg-')),
+      dataDir,
       port: await freePort(),
       database: 'bottega_test',
       password: 'bottega',
     });
-    holder.bottegaTestPostgres = embedded;
+    holder.bottegaTestPostgres = { ...embedded, dataDir };
     serverUrl = embedded.url;
   }
   const template = `bottega_template_${process.pid}_${Date.now().toString(36)}`;
@@ -52,7 +53,11 @@ export async function tearDownTestDatabaseServer(): Promise<void> {
   if (serverUrl && template) {
     await withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`));
   }
-  await holder.bottegaTestPostgres?.stop();
+  const embedded = holder.bottegaTestPostgres;
+  if (embedded) {
+    await embedded.stop();
+    rmSync(embedded.dataDir, { recursive: true, force: true });
+  }
 }
 
 /** A fresh, migrated database for one test file; drop it with {@link dropTestDatabase}. */

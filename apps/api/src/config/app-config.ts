@@ -30,6 +30,7 @@ export function appConfig(env: Env, databaseUrl: string, logger: Logger): AppCon
         limits: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxAliases: env.GRAPHQL_MAX_ALIASES, maxCost: env.GRAPHQL_MAX_COST },
         maxWsPayloadBytes: env.WS_MAX_PAYLOAD_BYTES,
       },
+      trustProxy: env.TRUST_PROXY,
       exposeSqlStatementCount: env.EXPOSE_SQL_STATEMENT_COUNT,
     },
     identity: {

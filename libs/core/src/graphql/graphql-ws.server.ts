@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
+import type { FastifyInstance } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
@@ -57,10 +58,11 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
           try {
             document = parse(payload.query);
           } catch (error) {
-            return [error instanceof GraphQLError ? error : new GraphQLError('Could not parse the operation.')];
+            const message = error instanceof GraphQLError ? error.message : 'Could not parse the operation.';
+            return [withCode(new GraphQLError(message), 'GRAPHQL_PARSE_FAILED')];
           }
           const errors = validate(schema, document, rules);
-          if (errors.length > 0) return errors;
+          if (errors.length > 0) return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
           const variables = payload.variables ?? undefined;
           const costError = checkCost(schema, document, variables, payload.operationName ?? undefined, limits.maxCost);
           if (costError) return [costError];
@@ -71,7 +73,7 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
             variableValues: variables,
             operationName: payload.operationName,
             contextValue: this.contexts.forSocket(ctx.connectionParams, {
-              ip: request.socket.remoteAddress ?? '',
+              ip: clientAddress(request, this.options.trustProxy),
               userAgent: request.headers['user-agent'] ?? null,
             }),
           };
@@ -83,6 +85,9 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
       wss,
     );
     this.dispose = () => server.dispose();
+
+    // Sockets keep the HTTP server open, so they close before it drains.
+    this.adapterHost.httpAdapter.getInstance<FastifyInstance>().addHook('preClose', () => this.close());
 
     const path = this.options.graphql.path;
     this.adapterHost.httpAdapter.getHttpServer().on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -99,8 +104,27 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
     return this.wss?.clients.size ?? 0;
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.dispose?.();
+  beforeApplicationShutdown(): Promise<void> {
+    return this.close();
+  }
+
+  /** Closes every socket with 1001 (going away); clients reconnect to another process. */
+  private async close(): Promise<void> {
+    const dispose = this.dispose;
+    this.dispose = undefined;
+    await dispose?.();
     this.wss?.close();
   }
+}
+
+/** The codes Apollo gives the same failures over HTTP. */
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code } });
+}
+
+/** The client's address; behind a trusted proxy, the first X-Forwarded-For entry, as Fastify does for HTTP. */
+function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = request.headers['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return (trustProxy && first) || request.socket.remoteAddress || '';
 }

@@ -7,6 +7,7 @@ import {
   getNamedType,
   type DocumentNode,
   type GraphQLSchema,
+  type ValidationContext,
   type ValidationRule,
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
@@ -24,9 +25,15 @@ export interface GraphQLLimits {
 
 /** Depth and alias limits, as validation rules shared by HTTP and graphql-ws. */
 export function limitRules(limits: GraphQLLimits): ValidationRule[] {
+  // Reported as validation errors; graphql-armor's default throw would read as an internal failure.
+  const report = {
+    exposeLimits: true,
+    propagateOnRejection: false,
+    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+  };
   return [
-    maxDepthRule({ n: limits.maxDepth, exposeLimits: true }) as unknown as ValidationRule,
-    maxAliasesRule({ n: limits.maxAliases, exposeLimits: true }) as unknown as ValidationRule,
+    maxDepthRule({ n: limits.maxDepth, ...report }) as unknown as ValidationRule,
+    maxAliasesRule({ n: limits.maxAliases, ...report }) as unknown as ValidationRule,
   ];
 }
 

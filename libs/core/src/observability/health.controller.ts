@@ -1,4 +1,4 @@
-import { Controller, Get, Header, HttpCode, HttpStatus, Res, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, HttpStatus, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import type { DataSource } from 'typeorm';
@@ -6,18 +6,13 @@ import { Metrics } from './metrics';
 
 type Check = 'up' | 'down';
 
+/** While the server closes, Fastify itself answers 503 to every request. */
 @Controller()
-export class HealthController implements BeforeApplicationShutdown {
-  private draining = false;
-
+export class HealthController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly metrics: Metrics,
   ) {}
-
-  beforeApplicationShutdown(): void {
-    this.draining = true;
-  }
 
   /** Liveness: the process answers. */
   @Get('health/live')
@@ -26,16 +21,16 @@ export class HealthController implements BeforeApplicationShutdown {
     return { status: 'ok' };
   }
 
-  /** Readiness: the database answers and the process is not shutting down. */
+  /** Readiness: the database answers. */
   @Get('health')
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const database: Check = await this.db
       .query('SELECT 1')
       .then((): Check => 'up')
       .catch((): Check => 'down');
-    const ready = database === 'up' && !this.draining;
+    const ready = database === 'up';
     reply.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: ready ? 'ok' : 'unavailable', draining: this.draining, checks: { database } };
+    return { status: ready ? 'ok' : 'unavailable', checks: { database } };
   }
 
   @Get('metrics')

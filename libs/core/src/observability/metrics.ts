@@ -4,6 +4,8 @@ import { Injectable } from '@nestjs/common';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+/** Distinct operation names kept as labels; clients choose names, so the series must stay bounded. */
+const MAX_OPERATION_LABELS = 200;
 
 /** Prometheus metrics of one API process, served at `GET /metrics`. */
 @Injectable()
@@ -39,13 +41,20 @@ export class Metrics {
   /** Observes every GraphQL operation's latency, labelled by name, type and outcome. */
   apolloPlugin(): ApolloServerPlugin {
     const histogram = this.graphqlDuration;
+    const seen = new Set<string>();
+    const label = (name: string | null | undefined): string => {
+      if (!name || !OPERATION_NAME.test(name)) return 'anonymous';
+      if (!seen.has(name) && seen.size >= MAX_OPERATION_LABELS) return 'other';
+      seen.add(name);
+      return name;
+    };
     return {
       async requestDidStart() {
         const stopTimer = histogram.startTimer();
         return {
           async willSendResponse({ operationName, operation, errors }) {
             stopTimer({
-              operation: operationName && OPERATION_NAME.test(operationName) ? operationName : 'anonymous',
+              operation: label(operationName),
               type: operation?.operation ?? 'unknown',
               outcome: errors?.length ? 'error' : 'ok',
             });

@@ -1,0 +1,68 @@
+import autocannon from 'autocannon';
+import { summarise, type LatencySummary } from './stats';
+
+export interface LoadOptions {
+  connections: number;
+  durationS: number;
+  warmupS: number;
+}
+
+export interface HttpLoadResult {
+  opsPerSec: number;
+  latency: LatencySummary;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  /** 2xx responses whose body was not a clean `data` answer (GraphQL errors). */
+  mismatches: number;
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
+
+/** One request up front: fails loudly on GraphQL errors, returns `data`. */
+export async function postGraphQL(url: string, body: string): Promise<unknown> {
+  const response = await fetch(url, { method: 'POST', headers: JSON_HEADERS, body, signal: AbortSignal.timeout(10_000) });
+  const text = await response.text();
+  let parsed: { data?: unknown; errors?: unknown[] };
+  try {
+    parsed = JSON.parse(text) as typeof parsed;
+  } catch {
+    throw new Error(`GraphQL answered HTTP ${response.status} with a non-JSON body: ${text.slice(0, 300)}`);
+  }
+  if (!response.ok || parsed.errors?.length || !parsed.data) {
+    throw new Error(`GraphQL query failed (HTTP ${response.status}): ${text.slice(0, 500)}`);
+  }
+  return parsed.data;
+}
+
+/** POSTs `body` over `connections` keep-alive connections for the duration, after a warm-up. */
+export async function runHttpLoad(url: string, body: string, options: LoadOptions): Promise<HttpLoadResult> {
+  const latencies: number[] = [];
+  const instance = autocannon({
+    url,
+    method: 'POST',
+    headers: JSON_HEADERS,
+    body,
+    connections: options.connections,
+    duration: options.durationS,
+    timeout: 10,
+    warmup: { connections: options.connections, duration: options.warmupS },
+    verifyBody: (text) => text.startsWith('{"data":') && !text.includes('"errors":'),
+  });
+  // Responses of the measured run only: the warm-up reports to another emitter.
+  instance.on('response', (_client, statusCode, _bytes, ms) => {
+    if (statusCode >= 200 && statusCode < 300) latencies.push(ms);
+  });
+  const result = await instance;
+  const requests = result.requests.total;
+  return {
+    opsPerSec: requests / result.duration,
+    latency: summarise(latencies),
+    requests,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    mismatches: result.mismatches,
+  };
+}
