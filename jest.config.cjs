@@ -46,6 +46,7 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esm.join('|')})/)`],
   globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/jest-global-teardown.ts',
+  reporters: ['default', '<rootDir>/libs/testing/src/summary-reporter.cjs'],
   testTimeout: 30_000,
   maxWorkers: 2,
 };

@@ -5,3 +5,4 @@ export { Organization, OrganizationKind } from './lib/organizations/organization
 export { OrganizationLoaders } from './lib/organizations/organization.loaders';
 export { Project, PartnerRole, TeamRole } from './lib/projects/project.model';
 export { ProjectLoaders } from './lib/projects/project.loaders';
+export { seedDemoDirectory } from './seed/demo-directory';

@@ -11,7 +11,7 @@ export interface LoggerOptions {
 export function createLogger(options: LoggerOptions): Logger {
   return pino({
     level: options.level,
-    base: { service: 'bottega-api' },
+    base: { service: 'bottega-api', pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: {
       paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.refreshToken'],

@@ -51,7 +51,7 @@ export class AuthService {
     const email = input.email.trim();
     const displayName = input.displayName.trim().replace(/\s+/g, ' ');
     const errors = await validateInput(RegisterInput, { ...input, email, displayName });
-    const weakness = this.policy.weakness(input.password, [email, displayName, ...displayName.split(' ')]);
+    const weakness = this.policy.weakness(input.password, { email, displayName });
     if (weakness) errors.push(UserError.of(UserErrorCode.WEAK_PASSWORD, weakness, ['input', 'password']));
     if (errors.length > 0) return refuse(...errors);
 

@@ -30,12 +30,20 @@ export class PasswordPolicy {
   });
 
   /** Why the password is refused, or null when it is acceptable. */
-  weakness(password: string, personalDetails: string[]): string | null {
+  weakness(password: string, account: { email: string; displayName: string }): string | null {
     if (password.length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
     if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
-    const result = this.zxcvbn.check(password, personalDetails);
+    const result = this.zxcvbn.check(password, personalDetails(account));
     if (result.score >= MIN_SCORE) return null;
     const hint = [result.feedback.warning, ...result.feedback.suggestions].filter(Boolean).join(' ');
     return `This password is too easy to guess.${hint ? ` ${hint}` : ''}`;
   }
+}
+
+/** The account's own words, as people reuse them: whole, split and run together. */
+function personalDetails({ email, displayName }: { email: string; displayName: string }): string[] {
+  const [local = '', domain = ''] = email.toLowerCase().split('@');
+  const names = displayName.toLowerCase().split(/\s+/).filter(Boolean);
+  const localParts = local.split(/[._+-]+/).filter(Boolean);
+  return [...new Set([email, local, domain, names.join(''), ...names, localParts.join(''), ...localParts])];
 }

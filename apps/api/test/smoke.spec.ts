@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { GraphQLHttpClient, freePort } from '@bottega/testing';
+
+const ROOT = resolve(__dirname, '../../..');
+
+/** `npm start` on the embedded default, as a newcomer runs it: fresh data folder, no DATABASE_URL. */
+describe('npm start on the embedded default', () => {
+  let child: ChildProcess;
+  let output = '';
+  let dataDir: string;
+  let apiPort: number;
+  let pgPort: number;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'bottega-smoke-'));
+    chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as `postgres` and must reach its data folder
+    [apiPort, pgPort] = [await freePort(), await freePort()];
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(apiPort),
+      HOST: '127.0.0.1',
+      EMBEDDED_PG_DATA_DIR: join(dataDir, 'postgres'),
+      EMBEDDED_PG_PORT: String(pgPort),
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'development',
+    };
+    delete env['DATABASE_URL'];
+    delete env['JEST_WORKER_ID'];
+    child = spawn('npm', ['start'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await waitForHealth(`http://127.0.0.1:${apiPort}/health`, 90_000, () => output);
+  }, 120_000);
+
+  afterAll(async () => {
+    if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves the seeded territories and demo content', async () => {
+    const client = new GraphQLHttpClient(`http://127.0.0.1:${apiPort}`);
+    const data = await client.data(`{
+      territories(first: 50) { totalCount }
+      project(slug: "custodi-di-quartiere") { title partners { role organization { name } } team { user { displayName } } }
+    }`);
+    expect(data.territories.totalCount).toBeGreaterThanOrEqual(22);
+    expect(data.project).toMatchObject({
+      title: 'Custodi di quartiere',
+      partners: [{ role: 'LEAD', organization: { name: 'Comune di Milano' } }, { role: 'PARTNER' }],
+    });
+    const login = await client.data(`mutation { login(input: { email: "admin@bottega.example", password: "bottega-demo-2026" }) { viewer { role } userErrors { code } } }`);
+    expect(login.login).toEqual({ viewer: { role: 'ADMIN' }, userErrors: [] });
+  });
+
+  it('stops on SIGTERM, stopping its PostgreSQL too', async () => {
+    const ready = output.split('\n').find((line) => line.includes('Bottega API ready'));
+    const apiPid = Number((JSON.parse(ready ?? '{}') as { pid?: number }).pid);
+    expect(apiPid).toBeGreaterThan(0);
+    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+    // As a process manager does: the signal goes to the API process, and npm passes on its exit code.
+    process.kill(apiPid, 'SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output).toContain('shutting down');
+    expect(await isListening(pgPort)).toBe(false);
+  }, 30_000);
+});
+
+async function waitForHealth(url: string, timeoutMs: number, log: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ok = await fetch(url).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`API did not become healthy in ${timeoutMs} ms. Output:\n${log().slice(-3000)}`);
+}
+
+function isListening(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      done(true);
+    });
+    socket.once('error', () => done(false));
+  });
+}

@@ -1,0 +1,34 @@
+import type { EntityManager } from 'typeorm';
+import { GlobalRole } from '@bottega/core';
+import type { PasswordHasher } from '../lib/auth/password.hasher';
+
+/** Every demo account signs in with this password (shown in the README). */
+export const DEMO_PASSWORD = 'bottega-demo-2026';
+
+export const DEMO_USERS = {
+  admin: { email: 'admin@bottega.example', displayName: 'Giorgia Amministratrice', role: GlobalRole.ADMIN },
+  moderator: { email: 'moderatore@bottega.example', displayName: 'Paolo Moderatore', role: GlobalRole.MODERATOR },
+  chiara: { email: 'chiara.colombo@bottega.example', displayName: 'Chiara Colombo', role: GlobalRole.USER },
+  marco: { email: 'marco.bianchi@bottega.example', displayName: 'Marco Bianchi', role: GlobalRole.USER },
+  elena: { email: 'elena.ferri@bottega.example', displayName: 'Elena Ferri', role: GlobalRole.USER },
+  luca: { email: 'luca.sala@bottega.example', displayName: 'Luca Sala', role: GlobalRole.USER },
+} as const;
+
+export type DemoUserKey = keyof typeof DEMO_USERS;
+
+/** Creates the demo accounts; returns their ids by key. */
+export async function seedDemoUsers(
+  manager: EntityManager,
+  hasher: Pick<PasswordHasher, 'hash'>,
+): Promise<Record<DemoUserKey, string>> {
+  const passwordHash = await hasher.hash(DEMO_PASSWORD);
+  const ids = {} as Record<DemoUserKey, string>;
+  for (const [key, user] of Object.entries(DEMO_USERS) as [DemoUserKey, (typeof DEMO_USERS)[DemoUserKey]][]) {
+    const [row] = (await manager.query(
+      `INSERT INTO app_user (email, display_name, password_hash, role) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [user.email, user.displayName, passwordHash, user.role],
+    )) as [{ id: string }];
+    ids[key] = row.id;
+  }
+  return ids;
+}
