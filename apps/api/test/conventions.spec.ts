@@ -77,6 +77,29 @@ describe('API conventions', () => {
     });
   });
 
+  describe('mutation rate limits', () => {
+    it('refuse mutations past the per-account and per-address limits, before they run', async () => {
+      const limited = await startTestApp({ MUTATION_RATE_LIMIT_PER_USER: '2', MUTATION_RATE_LIMIT_PER_IP: '4' });
+      try {
+        const logout = `mutation { logout { loggedOut } }`;
+        const user = await limited.users.create();
+        const other = await limited.users.create();
+        const signedIn = limited.client.as(user.accessToken);
+        const update = `mutation { updateOrganization(input: { id: "x", name: "y" }) { userErrors { code } } }`;
+        expect((await signedIn.error(update)).code).toBe('FORBIDDEN');
+        expect((await signedIn.error(update)).code).toBe('FORBIDDEN');
+        const third = await signedIn.error(update);
+        expect(third.code).toBe('RATE_LIMITED');
+        expect(third.message).toMatch(/Try again in \d+ seconds/);
+        expect((await limited.client.as(other.accessToken).data(logout)).logout.loggedOut).toBe(true);
+        expect((await limited.client.error(logout)).code).toBe('RATE_LIMITED');
+        expect((await limited.client.data(`{ viewer { id } }`)).viewer).toBeNull();
+      } finally {
+        await limited.close();
+      }
+    });
+  });
+
   describe('errors', () => {
     it('masks unexpected failures without a stack trace, and keeps the rest of the response', async () => {
       const broken = await startTestApp();

@@ -44,8 +44,9 @@ export class CoreModule implements OnModuleInit {
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [RequestContextFactory, Metrics],
-          useFactory: (contexts: RequestContextFactory, metrics: Metrics) => graphqlOptions(options, contexts, metrics),
+          inject: [RequestContextFactory, Metrics, RateLimiter],
+          useFactory: (contexts: RequestContextFactory, metrics: Metrics, rateLimiter: RateLimiter) =>
+            graphqlOptions(options, contexts, metrics, rateLimiter),
         }),
       ],
       controllers: [HealthController],

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { AccessTokenOptions } from './auth/access-token.service';
 import type { GraphQLLimits } from './graphql/limits';
+import type { MutationRateLimits } from './rate-limit/mutation-rate-limit.plugin';
 
 export const CORE_OPTIONS = Symbol('CORE_OPTIONS');
 
@@ -20,6 +21,7 @@ export interface CoreOptions {
     exposeInternals: boolean;
     limits: GraphQLLimits;
     maxWsPayloadBytes: number;
+    mutationRateLimits: MutationRateLimits;
   };
   /** Take client addresses from X-Forwarded-For (behind a proxy we run). */
   trustProxy: boolean;

@@ -16,6 +16,7 @@ export * from './graphql/graphql-ws.server';
 export * from './observability/logger';
 export * from './observability/metrics';
 export * from './rate-limit/rate-limiter';
+export * from './rate-limit/mutation-rate-limit.plugin';
 export * from './validation/validate-input';
 export * from './graphql/local-date.scalar';
 export * from './text/slug';

@@ -29,6 +29,10 @@ export function appConfig(env: Env, databaseUrl: string, logger: Logger): AppCon
         exposeInternals: env.NODE_ENV === 'development',
         limits: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxAliases: env.GRAPHQL_MAX_ALIASES, maxCost: env.GRAPHQL_MAX_COST },
         maxWsPayloadBytes: env.WS_MAX_PAYLOAD_BYTES,
+        mutationRateLimits: {
+          perIp: { limit: env.MUTATION_RATE_LIMIT_PER_IP, windowSeconds: 60 },
+          perUser: { limit: env.MUTATION_RATE_LIMIT_PER_USER, windowSeconds: 60 },
+        },
       },
       trustProxy: env.TRUST_PROXY,
       exposeSqlStatementCount: env.EXPOSE_SQL_STATEMENT_COUNT,

@@ -48,6 +48,8 @@ export const envSchema = z
     LOGIN_RATE_LIMIT_PER_IP: int(1, 100_000).default(30),
     LOGIN_FAILURES_PER_ACCOUNT: int(1, 100_000).default(10),
     REGISTER_RATE_LIMIT_PER_IP: int(1, 100_000).default(20),
+    MUTATION_RATE_LIMIT_PER_IP: int(1, 1_000_000).default(300),
+    MUTATION_RATE_LIMIT_PER_USER: int(1, 1_000_000).default(60),
     EXPOSE_SQL_STATEMENT_COUNT: bool.default(false),
 
     MEILI_HOST: url(['http:', 'https:']).optional(),

@@ -31,6 +31,8 @@ export async function startTestApp(env: Record<string, string> = {}, databaseUrl
     LOGIN_RATE_LIMIT_PER_IP: '100000',
     LOGIN_FAILURES_PER_ACCOUNT: '100000',
     REGISTER_RATE_LIMIT_PER_IP: '100000',
+    MUTATION_RATE_LIMIT_PER_IP: '100000',
+    MUTATION_RATE_LIMIT_PER_USER: '100000',
     DATABASE_POOL_SIZE: '5',
     ...env,
   });

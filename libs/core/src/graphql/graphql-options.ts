@@ -7,12 +7,15 @@ import type { RequestContextFactory } from '../context/request-context.factory';
 import type { Metrics } from '../observability/metrics';
 import { formatGraphQLError } from './errors';
 import { costLimitPlugin, limitRules } from './limits';
+import { mutationRateLimitPlugin } from '../rate-limit/mutation-rate-limit.plugin';
+import type { RateLimiter } from '../rate-limit/rate-limiter';
 
 /** Apollo on Fastify, code-first, with Bottega's limits, context and error masking. */
 export function graphqlOptions(
   options: CoreOptions,
   contexts: RequestContextFactory,
   metrics: Metrics,
+  rateLimiter: RateLimiter,
 ): ApolloDriverConfig {
   const { graphql, logger } = options;
   return {
@@ -28,6 +31,7 @@ export function graphqlOptions(
       // The CommonJS build of this plugin is a plain marker object the ESM server accepts.
       ApolloServerPluginLandingPageDisabled() as unknown as ApolloServerPlugin,
       costLimitPlugin(graphql.limits.maxCost),
+      mutationRateLimitPlugin(rateLimiter, graphql.mutationRateLimits) as ApolloServerPlugin,
       metrics.apolloPlugin(),
     ],
     formatError: (formatted, error) =>
