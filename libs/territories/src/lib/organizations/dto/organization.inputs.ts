@@ -1,7 +1,24 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { applyDecorators } from '@nestjs/common';
 import { IsOptional, IsUrl, Length, MaxLength } from 'class-validator';
 import { ConnectionArgs } from '@bottega/core';
 import { OrganizationKind } from '../organization.model';
+
+/** An optional http(s) address. */
+const Website = () =>
+  applyDecorators(
+    Field(() => String, { nullable: true }),
+    IsOptional(),
+    IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'Enter a web address starting with https://.' }),
+  );
+
+/** An optional description of at most 2000 characters. */
+const Description = () =>
+  applyDecorators(
+    Field(() => String, { nullable: true }),
+    IsOptional(),
+    MaxLength(2000, { message: 'A description has at most 2000 characters.' }),
+  );
 
 @InputType()
 export class CreateOrganizationInput {
@@ -15,14 +32,10 @@ export class CreateOrganizationInput {
   @Field(() => ID, { nullable: true, description: 'Where the organization is based.' })
   territoryId?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'Enter a web address starting with https://.' })
+  @Website()
   website?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(2000, { message: 'A description has at most 2000 characters.' })
+  @Description()
   description?: string | null;
 }
 
@@ -42,14 +55,10 @@ export class UpdateOrganizationInput {
   @Field(() => ID, { nullable: true })
   territoryId?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'Enter a web address starting with https://.' })
+  @Website()
   website?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(2000, { message: 'A description has at most 2000 characters.' })
+  @Description()
   description?: string | null;
 }
 
