@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CoreModule } from '@bottega/core';
+import { ForumModule } from '@bottega/forum';
 import { IdentityModule } from '@bottega/identity';
 import { TerritoriesModule } from '@bottega/territories';
 import type { AppConfig } from './config/app-config';
@@ -10,7 +11,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config.core), IdentityModule.forRoot(config.identity), TerritoriesModule],
+      imports: [CoreModule.forRoot(config.core), IdentityModule.forRoot(config.identity), TerritoriesModule, ForumModule],
     };
   }
 }

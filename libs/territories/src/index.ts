@@ -6,3 +6,4 @@ export { OrganizationLoaders } from './lib/organizations/organization.loaders';
 export { Project, PartnerRole, TeamRole } from './lib/projects/project.model';
 export { ProjectLoaders } from './lib/projects/project.loaders';
 export { seedDemoDirectory } from './seed/demo-directory';
+export { territoryWithinSql } from './lib/territories/territory.repository';

@@ -15,3 +15,16 @@ export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export function todayInRome(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(now);
 }
+
+/** The slug of `text`, with -2, -3… appended when `taken` already holds it. */
+export async function uniqueSlug(
+  text: string,
+  fallback: string,
+  taken: (base: string) => Promise<Set<string>>,
+): Promise<string> {
+  const base = slugify(text) || fallback;
+  const existing = await taken(base);
+  let slug = base;
+  for (let n = 2; existing.has(slug); n++) slug = `${base}-${n}`;
+  return slug;
+}

@@ -1,6 +1,12 @@
 import { ExtensionsAndRateLimits1764000000000 } from './1764000000000-extensions-and-rate-limits';
 import { Identity1764000000100 } from './1764000000100-identity';
 import { Territories1764000000200 } from './1764000000200-territories';
+import { Communities1764000000300 } from './1764000000300-communities';
 
 /** Every migration, in the order they apply. */
-export const MIGRATIONS = [ExtensionsAndRateLimits1764000000000, Identity1764000000100, Territories1764000000200];
+export const MIGRATIONS = [
+  ExtensionsAndRateLimits1764000000000,
+  Identity1764000000100,
+  Territories1764000000200,
+  Communities1764000000300,
+];

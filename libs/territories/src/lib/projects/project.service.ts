@@ -8,6 +8,7 @@ import {
   isUniqueViolation,
   refuse,
   slugify,
+  uniqueSlug,
   succeed,
   validateInput,
   type Outcome,
@@ -51,7 +52,9 @@ export class ProjectService {
       errors.push(UserError.of(UserErrorCode.INVALID, 'Use lower-case letters, digits and hyphens.', ['input', 'slug']));
     }
     if (errors.length > 0) return refuse(...errors);
-    if (input.slug == null) fields.slug = await this.freeSlug(fields.title);
+    if (input.slug == null) {
+      fields.slug = await uniqueSlug(fields.title, 'project', (base) => this.projects.slugsStartingWith(base));
+    }
     try {
       return succeed(await this.projects.transaction((manager) => this.projects.insert(manager, fields, links)));
     } catch (error) {
@@ -109,14 +112,6 @@ export class ProjectService {
       links.partners = partners;
     }
     return links;
-  }
-
-  private async freeSlug(title: string): Promise<string> {
-    const base = slugify(title) || 'project';
-    const taken = await this.projects.slugsStartingWith(base);
-    let slug = base;
-    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-    return slug;
   }
 }
 

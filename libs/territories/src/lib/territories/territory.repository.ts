@@ -68,8 +68,13 @@ export class TerritoryRepository {
 
   /** SQL for "this territory or below", to filter other tables by a territory column. */
   static withinSql(column: string, parameter: string): string {
-    return `${column} IN (SELECT id FROM territory WHERE path <@ (SELECT path FROM territory WHERE id = :${parameter}))`;
+    return territoryWithinSql(column, parameter);
   }
+}
+
+/** SQL condition "`column` is the territory `:parameter` or one below it", for other libraries' queries. */
+export function territoryWithinSql(column: string, parameter: string): string {
+  return `${column} IN (SELECT id FROM territory WHERE path <@ (SELECT path FROM territory WHERE id = :${parameter}))`;
 }
 
 interface TerritoryRow {
