@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 const REGISTER = `
   mutation Register($input: RegisterInput!) {
     register(input: $input) {
-      viewer { id displayName email role }
+      viewer { id displayName handle email role }
       session { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt }
       userErrors { field message code }
     }
@@ -50,6 +50,14 @@ describe('identity', () => {
         id: result.viewer.id,
       });
       expect(seen.node).toEqual({ email: null, displayName: 'Giulia Rossi' });
+    });
+
+    it('gives each account a unique @handle made from its name', async () => {
+      const first = await register({ email: 'g1@example.org', displayName: 'Tiziana Bellò' });
+      const second = await register({ email: 'g2@example.org', displayName: 'tiziana bello' });
+      const tiny = await register({ email: 'g3@example.org', displayName: 'Ü!' });
+      const handles = [first, second, tiny].map((r) => r.register.viewer?.handle ?? r.register.userErrors);
+      expect(handles).toEqual(['tiziana-bello', 'tiziana-bello-2', 'user']);
     });
 
     it('stores an argon2id hash at OWASP parameters, never the password', async () => {

@@ -16,6 +16,7 @@ import { NodeResolver } from './graphql/node.resolver';
 import { HealthController } from './observability/health.controller';
 import { installHttpHooks } from './observability/http-hooks';
 import { Metrics } from './observability/metrics';
+import { PgPubSub } from './pubsub/pg-pubsub';
 import { RateLimiter } from './rate-limit/rate-limiter';
 
 @Global()
@@ -60,8 +61,18 @@ export class CoreModule implements OnModuleInit {
         NodeRegistry,
         NodeResolver,
         GraphqlWsServer,
+        PgPubSub,
       ],
-      exports: [CORE_OPTIONS, AccessTokenService, RequestContextFactory, Metrics, RateLimiter, NodeRegistry, GraphqlWsServer],
+      exports: [
+        CORE_OPTIONS,
+        AccessTokenService,
+        RequestContextFactory,
+        Metrics,
+        RateLimiter,
+        NodeRegistry,
+        GraphqlWsServer,
+        PgPubSub,
+      ],
     };
   }
 

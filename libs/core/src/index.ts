@@ -15,6 +15,8 @@ export * from './graphql/user-error';
 export * from './graphql/graphql-ws.server';
 export * from './observability/logger';
 export * from './observability/metrics';
+export * from './pubsub/async-queue';
+export * from './pubsub/pg-pubsub';
 export * from './rate-limit/rate-limiter';
 export * from './rate-limit/mutation-rate-limit.plugin';
 export * from './validation/validate-input';

@@ -6,12 +6,12 @@ import type { PasswordHasher } from '../lib/auth/password.hasher';
 export const DEMO_PASSWORD = 'bottega-demo-2026';
 
 export const DEMO_USERS = {
-  admin: { email: 'admin@bottega.example', displayName: 'Giorgia Amministratrice', role: GlobalRole.ADMIN },
-  moderator: { email: 'moderatore@bottega.example', displayName: 'Paolo Moderatore', role: GlobalRole.MODERATOR },
-  chiara: { email: 'chiara.colombo@bottega.example', displayName: 'Chiara Colombo', role: GlobalRole.USER },
-  marco: { email: 'marco.bianchi@bottega.example', displayName: 'Marco Bianchi', role: GlobalRole.USER },
-  elena: { email: 'elena.ferri@bottega.example', displayName: 'Elena Ferri', role: GlobalRole.USER },
-  luca: { email: 'luca.sala@bottega.example', displayName: 'Luca Sala', role: GlobalRole.USER },
+  admin: { handle: 'giorgia', email: 'admin@bottega.example', displayName: 'Giorgia Amministratrice', role: GlobalRole.ADMIN },
+  moderator: { handle: 'paolo', email: 'moderatore@bottega.example', displayName: 'Paolo Moderatore', role: GlobalRole.MODERATOR },
+  chiara: { handle: 'chiara-colombo', email: 'chiara.colombo@bottega.example', displayName: 'Chiara Colombo', role: GlobalRole.USER },
+  marco: { handle: 'marco-bianchi', email: 'marco.bianchi@bottega.example', displayName: 'Marco Bianchi', role: GlobalRole.USER },
+  elena: { handle: 'elena-ferri', email: 'elena.ferri@bottega.example', displayName: 'Elena Ferri', role: GlobalRole.USER },
+  luca: { handle: 'luca-sala', email: 'luca.sala@bottega.example', displayName: 'Luca Sala', role: GlobalRole.USER },
 } as const;
 
 export type DemoUserKey = keyof typeof DEMO_USERS;
@@ -25,8 +25,8 @@ export async function seedDemoUsers(
   const ids = {} as Record<DemoUserKey, string>;
   for (const [key, user] of Object.entries(DEMO_USERS) as [DemoUserKey, (typeof DEMO_USERS)[DemoUserKey]][]) {
     const [row] = (await manager.query(
-      `INSERT INTO app_user (email, display_name, password_hash, role) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [user.email, user.displayName, passwordHash, user.role],
+      `INSERT INTO app_user (email, handle, display_name, password_hash, role) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [user.email, user.handle, user.displayName, passwordHash, user.role],
     )) as [{ id: string }];
     ids[key] = row.id;
   }

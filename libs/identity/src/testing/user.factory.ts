@@ -8,6 +8,7 @@ export const TEST_PASSWORD = 'Quercia-Lanterna-Fiume-42';
 
 export interface TestUser {
   id: string;
+  handle: string;
   globalId: string;
   email: string;
   displayName: string;
@@ -63,9 +64,9 @@ export class UserFactory {
     const email = `user-${unique}@example.org`;
     const displayName = this.spec.displayName ?? `Test User ${unique}`;
     const [user] = (await db.query(
-      `INSERT INTO app_user (email, display_name, password_hash, role, suspended_at)
-       VALUES ($1, $2, $3, $4, CASE WHEN $5::boolean THEN now() END) RETURNING id`,
-      [email, displayName, await passwordHash, this.spec.role, this.spec.suspended],
+      `INSERT INTO app_user (email, handle, display_name, password_hash, role, suspended_at)
+       VALUES ($1, $2, $3, $4, $5, CASE WHEN $6::boolean THEN now() END) RETURNING id`,
+      [email, `user-${unique}`, displayName, await passwordHash, this.spec.role, this.spec.suspended],
     )) as [{ id: string }];
     const [session] = (await db.query(`INSERT INTO auth_session (user_id) VALUES ($1) RETURNING id`, [
       user.id,
@@ -73,6 +74,7 @@ export class UserFactory {
     const { token } = await this.app.get(AccessTokenService).sign({ userId: user.id, sessionId: session.id });
     return {
       id: user.id,
+      handle: `user-${unique}`,
       globalId: toGlobalId('User', user.id),
       email,
       displayName,

@@ -2,6 +2,7 @@ import { ExtensionsAndRateLimits1764000000000 } from './1764000000000-extensions
 import { Identity1764000000100 } from './1764000000100-identity';
 import { Territories1764000000200 } from './1764000000200-territories';
 import { Communities1764000000300 } from './1764000000300-communities';
+import { UserHandles1764000000350 } from './1764000000350-user-handles';
 
 /** Every migration, in the order they apply. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Identity1764000000100,
   Territories1764000000200,
   Communities1764000000300,
+  UserHandles1764000000350,
 ];

@@ -10,7 +10,9 @@ import {
   UserErrorCode,
   isUniqueViolation,
   refuse,
+  slugify,
   succeed,
+  uniqueSlug,
   validateInput,
   type Outcome,
   type RequestContext,
@@ -56,18 +58,23 @@ export class AuthService {
     if (errors.length > 0) return refuse(...errors);
 
     const passwordHash = await this.hasher.hash(input.password);
-    try {
-      return succeed(
-        await this.db.transaction(async (manager) => {
-          const user = await this.users.insert({ email, displayName, passwordHash }, manager);
-          return { user, tokens: await this.openSession(manager, user, context) };
-        }),
-      );
-    } catch (error) {
-      if (isUniqueViolation(error, 'app_user_email_key')) {
-        return refuse(UserError.of(UserErrorCode.TAKEN, 'An account with this email already exists.', ['input', 'email']));
+    // Two people with the same name registering at once: the second retries with the next free handle.
+    for (let attempt = 1; ; attempt++) {
+      const stem = slugify(displayName, 24);
+      const handle = await uniqueSlug(stem.length >= 2 ? stem : 'user', 'user', (base) => this.users.handlesStartingWith(base));
+      try {
+        return succeed(
+          await this.db.transaction(async (manager) => {
+            const user = await this.users.insert({ email, handle, displayName, passwordHash }, manager);
+            return { user, tokens: await this.openSession(manager, user, context) };
+          }),
+        );
+      } catch (error) {
+        if (isUniqueViolation(error, 'app_user_email_key')) {
+          return refuse(UserError.of(UserErrorCode.TAKEN, 'An account with this email already exists.', ['input', 'email']));
+        }
+        if (!isUniqueViolation(error, 'app_user_handle_key') || attempt >= 3) throw error;
       }
-      throw error;
     }
   }
 

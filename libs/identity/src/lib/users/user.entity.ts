@@ -10,6 +10,10 @@ export class UserEntity {
   @Column({ type: 'citext' })
   email!: string;
 
+  /** Unique, for @mentions; citext, so unique regardless of case. */
+  @Column({ type: 'citext' })
+  handle!: string;
+
   @Column({ name: 'display_name', type: 'text' })
   displayName!: string;
 

@@ -7,6 +7,9 @@ export class User extends Node {
   @Field()
   displayName!: string;
 
+  @Field({ description: 'Unique name for @mentions, e.g. "giulia-rossi".' })
+  handle!: string;
+
   @Field(() => GlobalRole)
   role!: GlobalRole;
 
@@ -21,6 +24,7 @@ export class User extends Node {
       id: toGlobalId('User', entity.id),
       dbId: entity.id,
       displayName: entity.displayName,
+      handle: entity.handle,
       role: entity.role,
       createdAt: entity.createdAt,
       emailAddress: entity.email,

@@ -5,6 +5,7 @@ import { UserEntity } from './user.entity';
 
 export interface NewUser {
   email: string;
+  handle: string;
   displayName: string;
   passwordHash: string;
 }
@@ -25,6 +26,18 @@ export class UserRepository {
       .addSelect('user.passwordHash')
       .where('user.email = :email', { email })
       .getOne();
+  }
+
+  findByHandles(handles: readonly string[]): Promise<UserEntity[]> {
+    return this.users.findBy({ handle: In([...handles]) });
+  }
+
+  async handlesStartingWith(base: string): Promise<Set<string>> {
+    const rows: { handle: string }[] = await this.users.query(
+      `SELECT handle FROM app_user WHERE handle = $1 OR handle LIKE $2`,
+      [base, `${base}-%`],
+    );
+    return new Set(rows.map((row) => row.handle.toLowerCase()));
   }
 
   insert(user: NewUser, manager: EntityManager): Promise<UserEntity> {

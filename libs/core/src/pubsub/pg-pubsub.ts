@@ -1,0 +1,186 @@
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client, type Notification } from 'pg';
+import type { Logger } from 'pino';
+import type { DataSource, EntityManager } from 'typeorm';
+import { CORE_OPTIONS, type CoreOptions } from '../core.options';
+import { AsyncQueue } from './async-queue';
+
+/** The one PostgreSQL channel every API process LISTENs on; topics travel inside the payload. */
+export const PUBSUB_CHANNEL = 'bottega_events';
+/** PostgreSQL refuses NOTIFY payloads from 8,000 bytes; the margin keeps us clear of it. */
+export const MAX_EVENT_BYTES = 7_900;
+export const SUBSCRIBER_BUFFER = 1_000;
+
+const TOPIC = /^[a-z][a-zA-Z0-9.:-]{0,120}$/;
+const BACKOFF_FIRST_MS = 100;
+const BACKOFF_MAX_MS = 5_000;
+
+/** Ids and small scalars only: subscribers load, and authorize, what they deliver. */
+export type BusEvent = { topic: string } & Record<string, string | number | boolean | null>;
+
+/**
+ * Pub/sub across API processes over PostgreSQL LISTEN/NOTIFY.
+ *
+ * Delivery is at most once: while the LISTEN connection is down (it reconnects
+ * on its own) events are lost, so subscribers must tolerate gaps — clients
+ * reload state when their socket reconnects. Identical events published twice
+ * in one transaction arrive once (PostgreSQL folds duplicate notifications).
+ */
+@Injectable()
+export class PgPubSub implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger: Logger;
+  private readonly listeners = new Map<string, Set<AsyncQueue<BusEvent>>>();
+  private client: Client | undefined;
+  private connecting: Promise<void> | undefined;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private stopping = false;
+
+  constructor(
+    @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {
+    this.logger = options.logger.child({ component: 'pubsub' });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.connecting = this.connect();
+    await this.connecting;
+  }
+
+  /**
+   * Notifies every process. With `manager` the event goes out only if that
+   * transaction commits (NOTIFY is transactional); without, at once.
+   */
+  async publish(event: BusEvent, manager?: EntityManager): Promise<void> {
+    assertTopic(event.topic);
+    const payload = JSON.stringify(event);
+    const bytes = Buffer.byteLength(payload, 'utf8');
+    if (bytes > MAX_EVENT_BYTES) {
+      throw new Error(`Event for ${event.topic} is ${bytes} bytes; the limit is ${MAX_EVENT_BYTES}: send ids, not content`);
+    }
+    await (manager ?? this.db).query('SELECT pg_notify($1, $2)', [PUBSUB_CHANNEL, payload]);
+  }
+
+  /** Events of `topic` received from now on, in order, until `return()` or shutdown. */
+  subscribe(topic: string): AsyncIterableIterator<BusEvent, undefined> {
+    assertTopic(topic);
+    const queue: AsyncQueue<BusEvent> = new AsyncQueue<BusEvent>({
+      capacity: SUBSCRIBER_BUFFER,
+      onOverflow: () => this.logger.warn({ topic, capacity: SUBSCRIBER_BUFFER }, 'slow subscriber: dropping its oldest events'),
+      onClose: () => this.removeListener(topic, queue),
+    });
+    if (this.stopping) {
+      queue.close();
+      return queue;
+    }
+    const set = this.listeners.get(topic) ?? new Set();
+    set.add(queue);
+    this.listeners.set(topic, set);
+    return queue;
+  }
+
+  /** Open subscriptions to `topic`, or to every topic. */
+  listenerCount(topic?: string): number {
+    if (topic !== undefined) return this.listeners.get(topic)?.size ?? 0;
+    let count = 0;
+    for (const set of this.listeners.values()) count += set.size;
+    return count;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.reconnectTimer);
+    for (const set of [...this.listeners.values()]) for (const queue of [...set]) queue.close();
+    await this.connecting?.catch(() => undefined);
+    const client = this.client;
+    this.client = undefined;
+    await client?.end().catch(() => undefined);
+  }
+
+  private async connect(): Promise<void> {
+    // Its own client, not the pool's: a LISTEN session must stay open and would hold a pooled connection forever.
+    const client = new Client({
+      connectionString: this.options.database.url,
+      application_name: 'bottega-pubsub',
+      keepAlive: true,
+    });
+    client.on('notification', (message) => this.dispatch(message));
+    // pg emits 'error' and then 'end' for one failure; both must be handled or 'error' crashes the process.
+    client.on('error', (err) => this.lost(client, err));
+    client.on('end', () => this.lost(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${PUBSUB_CHANNEL}`);
+    } catch (err) {
+      await client.end().catch(() => undefined);
+      throw err;
+    }
+    if (this.stopping) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    this.client = client;
+  }
+
+  private lost(client: Client, err?: Error): void {
+    // Only the live client matters: one still connecting reports its failure through connect().
+    if (client !== this.client || this.stopping) return;
+    this.client = undefined;
+    this.logger.warn({ err }, 'pub/sub connection lost; reconnecting (events published meanwhile are lost)');
+    client.end().catch(() => undefined);
+    this.reconnect(0);
+  }
+
+  private reconnect(attempt: number): void {
+    const delay = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** attempt);
+    this.reconnectTimer = setTimeout(() => {
+      this.connecting = this.connect().then(
+        () => {
+          if (!this.stopping) this.logger.info({ attempt }, 'pub/sub reconnected');
+        },
+        (err: unknown) => {
+          if (this.stopping) return;
+          this.logger.warn({ err, attempt, retryInMs: delay }, 'pub/sub reconnection failed');
+          this.reconnect(attempt + 1);
+        },
+      );
+    }, delay);
+  }
+
+  private dispatch(message: Notification): void {
+    if (message.channel !== PUBSUB_CHANNEL) return;
+    const event = parseEvent(message.payload);
+    if (!event) {
+      // Anyone with database access can NOTIFY this channel; a bad payload must not reach subscribers.
+      this.logger.warn({ payload: message.payload?.slice(0, 200) }, 'ignoring a malformed notification');
+      return;
+    }
+    for (const queue of this.listeners.get(event.topic) ?? []) queue.push(event);
+  }
+
+  private removeListener(topic: string, queue: AsyncQueue<BusEvent>): void {
+    const set = this.listeners.get(topic);
+    if (!set) return;
+    set.delete(queue);
+    if (set.size === 0) this.listeners.delete(topic);
+  }
+}
+
+function assertTopic(topic: string): void {
+  if (!TOPIC.test(topic)) throw new Error(`Invalid pub/sub topic ${JSON.stringify(topic).slice(0, 140)}`);
+}
+
+function parseEvent(payload: string | undefined): BusEvent | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(payload ?? '');
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const record = value as Record<string, unknown>;
+  if (typeof record['topic'] !== 'string' || !TOPIC.test(record['topic'])) return null;
+  const scalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+  return Object.values(record).every(scalar) ? (record as BusEvent) : null;
+}
