@@ -15,6 +15,12 @@ const esm = [
   '@tokenizer',
   'load-esm',
   'cookie',
+  'htmlparser2',
+  'domhandler',
+  'domutils',
+  'dom-serializer',
+  'domelementtype',
+  'entities',
 ];
 
 module.exports = {

@@ -37,6 +37,14 @@ export class RequestContext {
     return this.viewerPromise;
   }
 
+  /**
+   * The same caller with nothing cached: long-lived subscriptions check each
+   * event against the session and memberships as they are now.
+   */
+  fresh(): RequestContext {
+    return new RequestContext(this.requestId, this.ip, this.userAgent, this.accessToken, this.tokens, this.sessions);
+  }
+
   /** After signing in, the rest of the response is resolved as the new session's account. */
   signedInAs(viewer: Viewer): void {
     this.viewerPromise = Promise.resolve(viewer);

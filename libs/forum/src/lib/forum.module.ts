@@ -11,10 +11,37 @@ import { Community } from './communities/community.model';
 import { CommunityRepository } from './communities/community.repository';
 import { CommunityResolver } from './communities/community.resolver';
 import { CommunityService } from './communities/community.service';
+import { PostEntity, PostReactionEntity, PostRevisionEntity } from './posts/post.entity';
+import { PostBodyRenderer } from './posts/post-body.renderer';
+import { PostLoaders } from './posts/post.loaders';
+import { Post } from './posts/post.model';
+import { PostRepository } from './posts/post.repository';
+import { PostResolver } from './posts/post.resolver';
+import { PostService } from './posts/post.service';
+import { ForumSubscriptionsResolver } from './realtime/forum-subscriptions.resolver';
+import { ThreadAccess } from './threads/thread.access';
+import { TagEntity, ThreadEntity } from './threads/thread.entity';
+import { ThreadLoaders } from './threads/thread.loaders';
+import { Thread } from './threads/thread.model';
+import { ThreadRepository } from './threads/thread.repository';
+import { ThreadResolver } from './threads/thread.resolver';
+import { ThreadService } from './threads/thread.service';
 
 /** Communities and their discussions. */
 @Module({
-  imports: [TypeOrmModule.forFeature([CommunityEntity, CommunityMembershipEntity, CommunityInvitationEntity]), TerritoriesModule],
+  imports: [
+    TypeOrmModule.forFeature([
+      CommunityEntity,
+      CommunityMembershipEntity,
+      CommunityInvitationEntity,
+      ThreadEntity,
+      TagEntity,
+      PostEntity,
+      PostRevisionEntity,
+      PostReactionEntity,
+    ]),
+    TerritoriesModule,
+  ],
   providers: [
     CommunityRepository,
     CommunityLoaders,
@@ -23,14 +50,27 @@ import { CommunityService } from './communities/community.service';
     CommunityMembershipService,
     CommunityResolver,
     CommunityMemberResolver,
+    ThreadRepository,
+    ThreadLoaders,
+    ThreadAccess,
+    ThreadService,
+    ThreadResolver,
+    PostRepository,
+    PostLoaders,
+    PostBodyRenderer,
+    PostService,
+    PostResolver,
+    ForumSubscriptionsResolver,
   ],
-  exports: [CommunityAccess, CommunityLoaders],
+  exports: [CommunityAccess, CommunityLoaders, ThreadAccess, ThreadLoaders, PostLoaders],
 })
 export class ForumModule implements OnModuleInit {
   constructor(
     private readonly nodes: NodeRegistry,
     private readonly loaders: CommunityLoaders,
     private readonly access: CommunityAccess,
+    private readonly threadAccess: ThreadAccess,
+    private readonly postLoaders: PostLoaders,
   ) {}
 
   onModuleInit(): void {
@@ -41,6 +81,21 @@ export class ForumModule implements OnModuleInit {
         communities.map(async (c) =>
           c && !(c instanceof Error) && (await this.access.canRead(context, c)) ? Community.from(c) : null,
         ),
+      );
+    });
+    // A thread or post is visible exactly when its community is.
+    this.nodes.register('Thread', Thread, (ids, context) =>
+      Promise.all(
+        ids.map(async (id) => {
+          const found = await this.threadAccess.load(context, id);
+          return found && Thread.from(found.thread);
+        }),
+      ),
+    );
+    this.nodes.register('Post', Post, async (ids, context) => {
+      const posts = await context.loaders.get(this.postLoaders.byId).loadMany(ids);
+      return Promise.all(
+        posts.map(async (p) => (p && !(p instanceof Error) && (await this.threadAccess.load(context, p.threadId)) ? Post.from(p) : null)),
       );
     });
   }

@@ -1,1 +1,2 @@
 export * from './community.factory';
+export * from './thread.factory';

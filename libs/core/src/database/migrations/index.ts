@@ -3,6 +3,7 @@ import { Identity1764000000100 } from './1764000000100-identity';
 import { Territories1764000000200 } from './1764000000200-territories';
 import { Communities1764000000300 } from './1764000000300-communities';
 import { UserHandles1764000000350 } from './1764000000350-user-handles';
+import { ThreadsAndPosts1764000000400 } from './1764000000400-threads-and-posts';
 
 /** Every migration, in the order they apply. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Territories1764000000200,
   Communities1764000000300,
   UserHandles1764000000350,
+  ThreadsAndPosts1764000000400,
 ];

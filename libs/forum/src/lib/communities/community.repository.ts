@@ -95,15 +95,8 @@ export class CommunityRepository {
   /** Communities the viewer may read (see `canRead`), optionally only those they belong to. */
   readableBy(viewer: Viewer | null, filter: { territoryId?: string | null; kind?: string | null; joined?: boolean }) {
     const query = this.communities.createQueryBuilder('community');
-    if (!isStaff(viewer)) {
-      query.andWhere(
-        `(community.visibility = 'PUBLIC'
-          OR (community.visibility = 'MEMBERS_ONLY' AND :signedIn)
-          OR EXISTS (SELECT 1 FROM community_membership m WHERE m.community_id = community.id AND m.user_id = :viewerId)
-          OR EXISTS (SELECT 1 FROM community_invitation i WHERE i.community_id = community.id AND i.invitee_id = :viewerId))`,
-        { signedIn: viewer !== null, viewerId: viewer?.userId ?? null },
-      );
-    }
+    const readable = readableCommunitySql('community.id', viewer);
+    if (readable) query.andWhere(readable.sql, readable.params);
     if (filter.joined) {
       query.andWhere(
         'EXISTS (SELECT 1 FROM community_membership j WHERE j.community_id = community.id AND j.user_id = :joinedBy)',
@@ -131,4 +124,24 @@ export class CommunityRepository {
     ]);
     return new Set(rows.map((row) => row.slug));
   }
+}
+
+/**
+ * SQL condition "the community `idColumn` is readable by the viewer" (see
+ * `canRead`), or null when everything is (site staff).
+ */
+export function readableCommunitySql(
+  idColumn: string,
+  viewer: Viewer | null,
+): { sql: string; params: Record<string, unknown> } | null {
+  if (isStaff(viewer)) return null;
+  return {
+    sql: `${idColumn} IN (
+      SELECT rc.id FROM community rc
+       WHERE rc.visibility = 'PUBLIC'
+          OR (rc.visibility = 'MEMBERS_ONLY' AND :signedIn)
+          OR EXISTS (SELECT 1 FROM community_membership m WHERE m.community_id = rc.id AND m.user_id = :viewerId)
+          OR EXISTS (SELECT 1 FROM community_invitation i WHERE i.community_id = rc.id AND i.invitee_id = :viewerId))`,
+    params: { signedIn: viewer !== null, viewerId: viewer?.userId ?? null },
+  };
 }

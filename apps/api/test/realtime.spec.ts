@@ -1,0 +1,124 @@
+import type { Client } from 'graphql-ws';
+import { PgPubSub } from '@bottega/core';
+import { CommunityFactory, ThreadFactory } from '@bottega/forum/testing';
+import { startTestApp, type TestApp } from './support/test-app';
+
+const POST_ADDED = `subscription($threadId: ID!) { postAdded(threadId: $threadId) { id bodyHtml author { handle } } }`;
+const ACTIVITY = `subscription($communityId: ID!) { threadActivity(communityId: $communityId) { kind thread { title } post { bodySource } } }`;
+const REPLY = `mutation($input: ReplyToThreadInput!) { replyToThread(input: $input) { post { id } userErrors { code } } }`;
+
+interface Stream {
+  events: any[];
+  errors: unknown[];
+  completed: Promise<void>;
+  stop: () => void;
+}
+
+function listen(client: Client, query: string, variables: Record<string, unknown>): Stream {
+  const stream = { events: [] as any[], errors: [] as unknown[] } as Stream;
+  stream.completed = new Promise<void>((done) => {
+    stream.stop = client.subscribe(
+      { query, variables },
+      {
+        next: (value) => stream.events.push(value.data ?? value),
+        error: (error) => {
+          stream.errors.push(error);
+          done();
+        },
+        complete: done,
+      },
+    );
+  });
+  return stream;
+}
+
+async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Two API processes on one database, as behind a load balancer. */
+describe('realtime across processes', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let communities: CommunityFactory;
+  let threads: ThreadFactory;
+  beforeAll(async () => {
+    a = await startTestApp();
+    b = await startTestApp({}, a.databaseUrl);
+    communities = new CommunityFactory(a.db);
+    threads = new ThreadFactory(a.db);
+  });
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  it('delivers a reply posted on one process to subscribers on the other', async () => {
+    const [asker, helper] = await Promise.all([a.users.create(), a.users.create()]);
+    const community = await communities.create({ coordinatorId: asker.id });
+    const thread = await threads.create({ communityId: community.id, authorId: asker.id, kind: 'QUESTION' });
+    const socket = b.client.as(asker.accessToken).socket();
+    try {
+      const posts = listen(socket, POST_ADDED, { threadId: thread.globalId });
+      const activity = listen(socket, ACTIVITY, { communityId: community.globalId });
+      await until(() => b.app.get(PgPubSub).listenerCount(`thread:${thread.id}`) === 1 && b.app.get(PgPubSub).listenerCount(`community:${community.id}`) === 1, 'subscriptions to register');
+      const { replyToThread } = await a.client.as(helper.accessToken).data(REPLY, { input: { threadId: thread.globalId, body: 'Try a **time bank**.' } });
+      await until(() => posts.events.length === 1 && activity.events.length === 1, 'the reply to arrive');
+      expect(posts.events[0].postAdded).toEqual({ id: replyToThread.post.id, bodyHtml: '<p>Try a <strong>time bank</strong>.</p>\n', author: { handle: helper.handle } });
+      expect(activity.events[0].threadActivity).toEqual({ kind: 'POST_ADDED', thread: { title: 'A thread made for a test' }, post: { bodySource: 'Try a **time bank**.' } });
+    } finally {
+      await socket.dispose();
+    }
+  });
+
+  it('refuses subscriptions to what the viewer may not read, and stops delivering when access is lost', async () => {
+    const [coordinator, member, outsider] = await Promise.all([a.users.create(), a.users.create(), a.users.create()]);
+    const secret = await communities.create({ visibility: 'PRIVATE', coordinatorId: coordinator.id, memberIds: [member.id] });
+    const thread = await threads.create({ communityId: secret.id, authorId: coordinator.id });
+
+    const outsiderSocket = b.client.as(outsider.accessToken).socket();
+    const anonymous = b.client.socket({});
+    const memberSocket = b.client.as(member.accessToken).socket();
+    try {
+      for (const socket of [outsiderSocket, anonymous]) {
+        const refused = listen(socket, POST_ADDED, { threadId: thread.globalId });
+        await refused.completed;
+        expect(refused.events).toEqual([{ errors: [expect.objectContaining({ extensions: { code: 'NOT_FOUND' } })] }]);
+      }
+
+      const stream = listen(memberSocket, POST_ADDED, { threadId: thread.globalId });
+      await until(() => b.app.get(PgPubSub).listenerCount(`thread:${thread.id}`) === 1, 'the subscription to register');
+      await a.client.as(coordinator.accessToken).data(REPLY, { input: { threadId: thread.globalId, body: 'first' } });
+      await until(() => stream.events.length === 1, 'the first reply');
+
+      await a.db.query('DELETE FROM community_membership WHERE community_id = $1 AND user_id = $2', [secret.id, member.id]);
+      await a.client.as(coordinator.accessToken).data(REPLY, { input: { threadId: thread.globalId, body: 'after removal' } });
+      await stream.completed;
+      expect(stream.events).toHaveLength(1);
+    } finally {
+      await Promise.all([outsiderSocket.dispose(), anonymous.dispose(), memberSocket.dispose()]);
+    }
+  });
+
+  it('stops delivering when the session is revoked', async () => {
+    const user = await a.users.create();
+    const community = await communities.create({ coordinatorId: user.id, visibility: 'MEMBERS_ONLY' });
+    const thread = await threads.create({ communityId: community.id, authorId: user.id });
+    const socket = b.client.as(user.accessToken).socket();
+    try {
+      const stream = listen(socket, POST_ADDED, { threadId: thread.globalId });
+      await until(() => b.app.get(PgPubSub).listenerCount(`thread:${thread.id}`) === 1, 'the subscription to register');
+      await a.db.query(`UPDATE auth_session SET revoked_at = now(), revoked_reason = 'LOGOUT' WHERE id = $1`, [user.sessionId]);
+      const other = await a.users.create();
+      await a.client.as(other.accessToken).data(REPLY, { input: { threadId: thread.globalId, body: 'after logout' } });
+      await stream.completed;
+      expect(stream.events).toHaveLength(0);
+    } finally {
+      await socket.dispose();
+    }
+  });
+});

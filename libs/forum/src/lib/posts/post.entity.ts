@@ -1,0 +1,74 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { ReactionKind } from './post.model';
+
+@Entity({ name: 'post' })
+export class PostEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'thread_id', type: 'uuid' })
+  threadId!: string;
+
+  @Column({ name: 'author_id', type: 'uuid', nullable: true })
+  authorId!: string | null;
+
+  @Column({ name: 'reply_to_id', type: 'uuid', nullable: true })
+  replyToId!: string | null;
+
+  /** Markdown as written. */
+  @Column({ name: 'body_source', type: 'text' })
+  bodySource!: string;
+
+  /** Rendered and sanitized once, when written. */
+  @Column({ name: 'body_html', type: 'text' })
+  bodyHtml!: string;
+
+  @Column({ name: 'body_text', type: 'text' })
+  bodyText!: string;
+
+  /** Optimistic concurrency: an edit names the version it started from. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt!: Date;
+
+  @Column({ name: 'edited_at', type: 'timestamptz', precision: 3, nullable: true })
+  editedAt!: Date | null;
+
+  @Column({ name: 'deleted_at', type: 'timestamptz', precision: 3, nullable: true })
+  deletedAt!: Date | null;
+
+  @Column({ name: 'deleted_by', type: 'uuid', nullable: true })
+  deletedBy!: string | null;
+}
+
+@Entity({ name: 'post_revision' })
+export class PostRevisionEntity {
+  @PrimaryColumn({ name: 'post_id', type: 'uuid' })
+  postId!: string;
+
+  @PrimaryColumn({ type: 'integer' })
+  version!: number;
+
+  @Column({ name: 'body_source', type: 'text' })
+  bodySource!: string;
+
+  @Column({ name: 'editor_id', type: 'uuid', nullable: true })
+  editorId!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt!: Date;
+}
+
+@Entity({ name: 'post_reaction' })
+export class PostReactionEntity {
+  @PrimaryColumn({ name: 'post_id', type: 'uuid' })
+  postId!: string;
+
+  @PrimaryColumn({ name: 'user_id', type: 'uuid' })
+  userId!: string;
+
+  @PrimaryColumn({ type: 'text' })
+  kind!: ReactionKind;
+}

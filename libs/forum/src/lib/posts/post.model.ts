@@ -1,0 +1,97 @@
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Connection, Node, UserError, toGlobalId } from '@bottega/core';
+import type { PostEntity, PostRevisionEntity } from './post.entity';
+
+export enum ReactionKind {
+  LIKE = 'LIKE',
+  HELPFUL = 'HELPFUL',
+  INSIGHTFUL = 'INSIGHTFUL',
+  THANKS = 'THANKS',
+  CELEBRATE = 'CELEBRATE',
+}
+registerEnumType(ReactionKind, { name: 'ReactionKind', description: 'One of a small, fixed set; one per person per kind.' });
+
+@ObjectType('Post', { implements: () => [Node], description: 'A message in a thread; deleted ones stay as placeholders.' })
+export class Post extends Node {
+  @Field(() => String, { nullable: true, description: 'Sanitized HTML; null once deleted.' })
+  bodyHtml!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Markdown as written (for editing and quoting); null once deleted.' })
+  bodySource!: string | null;
+
+  @Field()
+  deleted!: boolean;
+
+  @Field(() => Int, { description: 'Pass to `editPost` as the version you edited.' })
+  version!: number;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  editedAt!: Date | null;
+
+  entity!: PostEntity;
+
+  static from(entity: PostEntity): Post {
+    const deleted = entity.deletedAt !== null;
+    return Object.assign(new Post(), {
+      id: toGlobalId('Post', entity.id),
+      dbId: entity.id,
+      bodyHtml: deleted ? null : entity.bodyHtml,
+      bodySource: deleted ? null : entity.bodySource,
+      deleted,
+      version: entity.version,
+      createdAt: entity.createdAt,
+      editedAt: entity.editedAt,
+      entity,
+    });
+  }
+}
+
+@ObjectType({ description: 'How many people reacted with one kind, and whether the viewer did.' })
+export class ReactionSummary {
+  @Field(() => ReactionKind)
+  kind!: ReactionKind;
+
+  @Field(() => Int)
+  count!: number;
+
+  @Field()
+  viewerHasReacted!: boolean;
+}
+
+@ObjectType({ description: 'One version of a post, as written.' })
+export class PostRevision {
+  @Field(() => Int)
+  version!: number;
+
+  @Field()
+  bodySource!: string;
+
+  @Field()
+  createdAt!: Date;
+
+  editorDbId!: string | null;
+
+  static from(entity: PostRevisionEntity): PostRevision {
+    return Object.assign(new PostRevision(), {
+      version: entity.version,
+      bodySource: entity.bodySource,
+      createdAt: entity.createdAt,
+      editorDbId: entity.editorId,
+    });
+  }
+}
+
+@ObjectType()
+export class PostConnection extends Connection(Post, 'Post') {}
+
+@ObjectType()
+export class PostPayload {
+  @Field(() => Post, { nullable: true })
+  post!: Post | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}

@@ -1,0 +1,13 @@
+import type { Viewer } from '@bottega/core';
+import { canCoordinate, isStaff, type CommunityAccessFacts } from '../communities/community.policy';
+import type { PostEntity } from './post.entity';
+
+/** Authors edit their own posts (staff too), as long as they are not deleted. */
+export function canEditPost(viewer: Viewer, post: Pick<PostEntity, 'authorId' | 'deletedAt'>): boolean {
+  return post.deletedAt === null && (post.authorId === viewer.userId || isStaff(viewer));
+}
+
+/** Authors, the community's coordinators and staff delete posts. */
+export function canDeletePost(viewer: Viewer, facts: CommunityAccessFacts, post: Pick<PostEntity, 'authorId' | 'deletedAt'>): boolean {
+  return post.deletedAt === null && (post.authorId === viewer.userId || canCoordinate(viewer, facts));
+}

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { In, type DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { PostEntity, PostRevisionEntity } from './post.entity';
+import type { ReactionKind } from './post.model';
+
+export interface RenderedBody {
+  bodySource: string;
+  bodyHtml: string;
+  bodyText: string;
+}
+
+export interface ReactionCount {
+  postId: string;
+  kind: ReactionKind;
+  count: number;
+  mine: boolean;
+}
+
+/** The only code that reads and writes posts, their revisions, reactions and mentions. */
+@Injectable()
+export class PostRepository {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(PostEntity) private readonly posts: Repository<PostEntity>,
+  ) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  findByIds(ids: readonly string[]): Promise<PostEntity[]> {
+    return this.posts.findBy({ id: In([...ids]) });
+  }
+
+  /** Posts of a thread in reading order; paging is the caller's. */
+  inThread(threadId: string): SelectQueryBuilder<PostEntity> {
+    return this.posts.createQueryBuilder('post').where('post.threadId = :threadId', { threadId });
+  }
+
+  /** The first post of each thread. */
+  async openingPosts(threadIds: readonly string[]): Promise<PostEntity[]> {
+    return this.posts
+      .createQueryBuilder('post')
+      .distinctOn(['post.threadId'])
+      .where('post.threadId IN (:...threadIds)', { threadIds })
+      .orderBy('post.threadId')
+      .addOrderBy('post.createdAt')
+      .addOrderBy('post.id')
+      .getMany();
+  }
+
+  /** A new post with its first revision and mentions. */
+  async insert(
+    manager: EntityManager,
+    post: Pick<PostEntity, 'threadId' | 'authorId' | 'replyToId'> & RenderedBody,
+    mentionedUserIds: string[],
+  ): Promise<PostEntity> {
+    const posts = manager.getRepository(PostEntity);
+    const saved = await posts.save(posts.create(post));
+    await manager.getRepository(PostRevisionEntity).insert({
+      postId: saved.id,
+      version: 1,
+      bodySource: post.bodySource,
+      editorId: post.authorId,
+    });
+    await this.mention(manager, saved.id, mentionedUserIds);
+    return saved;
+  }
+
+  /**
+   * Replaces the body if the post is still at `version`; returns the new
+   * version, or null when someone else edited it first (or it was deleted).
+   */
+  async edit(manager: EntityManager, id: string, version: number, body: RenderedBody, editorId: string): Promise<number | null> {
+    const rows: { version: number }[] = await manager.query(
+      `UPDATE post SET body_source = $3, body_html = $4, body_text = $5, version = version + 1, edited_at = now()
+        WHERE id = $1 AND version = $2 AND deleted_at IS NULL
+        RETURNING version`,
+      [id, version, body.bodySource, body.bodyHtml, body.bodyText],
+    ).then((result: [{ version: number }[], number]) => result[0]);
+    const [updated] = rows;
+    if (!updated) return null;
+    await manager.getRepository(PostRevisionEntity).insert({
+      postId: id,
+      version: updated.version,
+      bodySource: body.bodySource,
+      editorId,
+    });
+    return updated.version;
+  }
+
+  /** Soft delete; false when it was already deleted. */
+  async softDelete(manager: EntityManager, id: string, deletedBy: string): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(PostEntity)
+      .set({ deletedAt: () => 'now()', deletedBy })
+      .where('id = :id AND deleted_at IS NULL', { id })
+      .execute();
+    return result.affected === 1;
+  }
+
+  async mention(manager: EntityManager, postId: string, userIds: string[]): Promise<void> {
+    if (userIds.length === 0) return;
+    await manager.query(
+      `INSERT INTO post_mention (post_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+      [postId, userIds],
+    );
+  }
+
+  /** Adds or removes one reaction; true when something changed. */
+  async react(postId: string, userId: string, kind: ReactionKind, on: boolean): Promise<boolean> {
+    const sql = on
+      ? `INSERT INTO post_reaction (post_id, user_id, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING post_id`
+      : `DELETE FROM post_reaction WHERE post_id = $1 AND user_id = $2 AND kind = $3 RETURNING post_id`;
+    const result: unknown[] = await this.db.query(sql, [postId, userId, kind]);
+    // DELETE … RETURNING comes back as [rows, count].
+    return on ? result.length === 1 : (result[1] as number) === 1;
+  }
+
+  async reactionCounts(postIds: readonly string[], viewerId: string | null): Promise<ReactionCount[]> {
+    return this.db.query(
+      `SELECT post_id AS "postId", kind, count(*)::int AS count, coalesce(bool_or(user_id = $2), false) AS mine
+         FROM post_reaction WHERE post_id = ANY($1) GROUP BY post_id, kind ORDER BY post_id, kind`,
+      [postIds, viewerId],
+    );
+  }
+
+  revisionsOf(postIds: readonly string[]): Promise<PostRevisionEntity[]> {
+    return this.db
+      .getRepository(PostRevisionEntity)
+      .find({ where: { postId: In([...postIds]) }, order: { version: 'DESC' } });
+  }
+}

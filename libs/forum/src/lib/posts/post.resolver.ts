@@ -1,0 +1,99 @@
+import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Outcome, RequestContext } from '@bottega/core';
+import { User, UserLoaders } from '@bottega/identity';
+import { ThreadAccess } from '../threads/thread.access';
+import { ThreadLoaders } from '../threads/thread.loaders';
+import { Thread } from '../threads/thread.model';
+import { DeletePostInput, EditPostInput, ReactInput, ReplyToThreadInput } from './dto/post.inputs';
+import type { PostEntity } from './post.entity';
+import { PostLoaders, reactionKey } from './post.loaders';
+import { Post, PostPayload, PostRevision, ReactionKind, ReactionSummary } from './post.model';
+import { canDeletePost, canEditPost } from './post.policy';
+import { PostService } from './post.service';
+
+@Resolver(() => Post)
+export class PostResolver {
+  constructor(
+    private readonly service: PostService,
+    private readonly access: ThreadAccess,
+    private readonly loaders: PostLoaders,
+    private readonly threadLoaders: ThreadLoaders,
+    private readonly userLoaders: UserLoaders,
+  ) {}
+
+  @Mutation(() => PostPayload)
+  async replyToThread(@Args('input') input: ReplyToThreadInput, @Context() context: RequestContext): Promise<PostPayload> {
+    return payload(await this.service.reply(input, context));
+  }
+
+  @Mutation(() => PostPayload, { description: 'Replaces a post’s body, keeping every earlier version in `revisions`.' })
+  async editPost(@Args('input') input: EditPostInput, @Context() context: RequestContext): Promise<PostPayload> {
+    return payload(await this.service.edit(input, context));
+  }
+
+  @Mutation(() => PostPayload, { description: 'Deletes a post; a placeholder stays in the thread.' })
+  async deletePost(@Args('input') input: DeletePostInput, @Context() context: RequestContext): Promise<PostPayload> {
+    return payload(await this.service.delete(input.postId, context));
+  }
+
+  @Mutation(() => PostPayload, { description: 'Adds (or with on: false removes) the viewer’s reaction of one kind.' })
+  async react(@Args('input') input: ReactInput, @Context() context: RequestContext): Promise<PostPayload> {
+    return { post: Post.from(await this.service.react(input, context)), userErrors: [] };
+  }
+
+  @ResolveField(() => Thread)
+  async thread(@Parent() post: Post, @Context() context: RequestContext): Promise<Thread> {
+    const thread = await context.loaders.get(this.threadLoaders.byId).load(post.entity.threadId);
+    if (!thread) throw new Error(`Post ${post.dbId} has no thread`);
+    return Thread.from(thread);
+  }
+
+  @ResolveField(() => User, { nullable: true, description: 'Null when the account was removed.' })
+  async author(@Parent() post: Post, @Context() context: RequestContext): Promise<User | null> {
+    const user = post.entity.authorId && (await context.loaders.get(this.userLoaders.byId).load(post.entity.authorId));
+    return user ? User.from(user) : null;
+  }
+
+  @ResolveField(() => Post, { nullable: true, description: 'The post this one answers.' })
+  async replyTo(@Parent() post: Post, @Context() context: RequestContext): Promise<Post | null> {
+    const target = post.entity.replyToId && (await context.loaders.get(this.loaders.byId).load(post.entity.replyToId));
+    return target ? Post.from(target) : null;
+  }
+
+  @ResolveField(() => [ReactionSummary], { description: 'Every kind, with its count and whether the viewer reacted.' })
+  async reactions(@Parent() post: Post, @Context() context: RequestContext): Promise<ReactionSummary[]> {
+    const viewer = await context.viewer();
+    const counts = await context.loaders.get(this.loaders.reactions).load(reactionKey(post.dbId, viewer?.userId ?? null));
+    return Object.values(ReactionKind).map((kind) => {
+      const row = counts.find((c) => c.kind === kind);
+      return { kind, count: row?.count ?? 0, viewerHasReacted: row?.mine ?? false };
+    });
+  }
+
+  @ResolveField(() => [PostRevision], { description: 'Every version, newest first; empty once deleted.' })
+  async revisions(@Parent() post: Post, @Context() context: RequestContext): Promise<PostRevision[]> {
+    if (post.deleted) return [];
+    return (await context.loaders.get(this.loaders.revisions).load(post.dbId)).map(PostRevision.from);
+  }
+
+  @ResolveField(() => Boolean)
+  async isAcceptedAnswer(@Parent() post: Post, @Context() context: RequestContext): Promise<boolean> {
+    const thread = await context.loaders.get(this.threadLoaders.byId).load(post.entity.threadId);
+    return thread?.acceptedPostId === post.dbId;
+  }
+
+  @ResolveField(() => Boolean)
+  viewerCanEdit(@Parent() post: Post, @Context() context: RequestContext): Promise<boolean> {
+    return context.can((viewer) => canEditPost(viewer, post.entity));
+  }
+
+  @ResolveField(() => Boolean)
+  async viewerCanDelete(@Parent() post: Post, @Context() context: RequestContext): Promise<boolean> {
+    const found = await this.access.load(context, post.entity.threadId);
+    return found !== null && context.can((viewer) => canDeletePost(viewer, found.facts, post.entity));
+  }
+}
+
+function payload(outcome: Outcome<PostEntity>): PostPayload {
+  return outcome.ok ? { post: Post.from(outcome.value), userErrors: [] } : { post: null, userErrors: outcome.errors };
+}

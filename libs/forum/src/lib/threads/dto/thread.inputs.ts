@@ -1,0 +1,82 @@
+import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsOptional, Length } from 'class-validator';
+import { ConnectionArgs } from '@bottega/core';
+import { ThreadKind, ThreadStatus } from '../thread.model';
+
+@InputType()
+export class StartThreadInput {
+  @Field(() => ID)
+  communityId!: string;
+
+  @Field(() => ThreadKind, { defaultValue: ThreadKind.DISCUSSION })
+  kind!: ThreadKind;
+
+  @Field()
+  @Length(8, 200, { message: 'A title has 8 to 200 characters.' })
+  title!: string;
+
+  @Field({ description: 'The first post, in Markdown.' })
+  body!: string;
+
+  @Field(() => [String], { nullable: true, description: 'Up to 5 tags; made into slugs, created on first use.' })
+  @IsOptional()
+  @ArrayMaxSize(5, { message: 'Use at most 5 tags.' })
+  tags?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Up to 5 territories the thread is about.' })
+  @IsOptional()
+  @ArrayMaxSize(5, { message: 'Choose at most 5 territories.' })
+  territoryIds?: string[] | null;
+}
+
+@InputType()
+export class ThreadFlagInput {
+  @Field(() => ID)
+  threadId!: string;
+
+  @Field({ defaultValue: true })
+  on!: boolean;
+}
+
+@InputType()
+export class AcceptAnswerInput {
+  @Field(() => ID, { description: 'A reply in a question thread; accepting another one replaces it.' })
+  postId!: string;
+}
+
+export enum ThreadOrder {
+  LATEST_ACTIVITY = 'LATEST_ACTIVITY',
+  NEWEST = 'NEWEST',
+  MOST_ACTIVE = 'MOST_ACTIVE',
+}
+registerEnumType(ThreadOrder, { name: 'ThreadOrder' });
+
+@InputType()
+export class ThreadFilter {
+  @Field(() => ID, { nullable: true })
+  community?: string | null;
+
+  @Field(() => String, { nullable: true })
+  tag?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'About this territory or one below it.' })
+  territory?: string | null;
+
+  @Field(() => ThreadKind, { nullable: true })
+  kind?: ThreadKind | null;
+
+  @Field(() => ThreadStatus, { nullable: true, description: 'With kind QUESTION and status OPEN: unanswered questions.' })
+  status?: ThreadStatus | null;
+
+  @Field(() => ID, { nullable: true })
+  author?: string | null;
+}
+
+@ArgsType()
+export class ThreadsArgs extends ConnectionArgs {
+  @Field(() => ThreadFilter, { nullable: true })
+  filter?: ThreadFilter | null;
+
+  @Field(() => ThreadOrder, { defaultValue: ThreadOrder.LATEST_ACTIVITY, description: 'Pinned threads come first within a community.' })
+  orderBy!: ThreadOrder;
+}

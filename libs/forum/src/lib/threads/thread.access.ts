@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError, fromGlobalId, type RequestContext } from '@bottega/core';
+import { CommunityAccess } from '../communities/community.access';
+import type { CommunityEntity } from '../communities/community.entity';
+import { CommunityLoaders } from '../communities/community.loaders';
+import { canRead, type CommunityAccessFacts } from '../communities/community.policy';
+import type { ThreadEntity } from './thread.entity';
+import { ThreadLoaders } from './thread.loaders';
+
+export interface ThreadInContext {
+  thread: ThreadEntity;
+  community: CommunityEntity;
+  facts: CommunityAccessFacts;
+}
+
+/** A thread is readable exactly when its community is. */
+@Injectable()
+export class ThreadAccess {
+  constructor(
+    private readonly threadLoaders: ThreadLoaders,
+    private readonly communityLoaders: CommunityLoaders,
+    private readonly communities: CommunityAccess,
+  ) {}
+
+  /** The thread and the viewer's standing in its community, or null when the viewer may not read it. */
+  async load(context: RequestContext, threadId: string): Promise<ThreadInContext | null> {
+    const thread = await context.loaders.get(this.threadLoaders.byId).load(threadId);
+    if (!thread) return null;
+    const community = await context.loaders.get(this.communityLoaders.byId).load(thread.communityId);
+    if (!community) return null;
+    const facts = await this.communities.facts(context, community);
+    return canRead(await context.viewer(), facts) ? { thread, community, facts } : null;
+  }
+
+  /** NOT_FOUND when unknown or unreadable, so private threads are not revealed. */
+  async readable(context: RequestContext, globalId: string, field: string[]): Promise<ThreadInContext> {
+    const found = await this.load(context, fromGlobalId(globalId, 'Thread', field));
+    if (!found) throw new NotFoundError('Thread', globalId);
+    return found;
+  }
+}

@@ -1,0 +1,51 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { ThreadKind } from './thread.model';
+
+@Entity({ name: 'thread' })
+export class ThreadEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'community_id', type: 'uuid' })
+  communityId!: string;
+
+  @Column({ name: 'author_id', type: 'uuid', nullable: true })
+  authorId!: string | null;
+
+  @Column({ type: 'text' })
+  kind!: ThreadKind;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ name: 'accepted_post_id', type: 'uuid', nullable: true })
+  acceptedPostId!: string | null;
+
+  @Column({ name: 'locked_at', type: 'timestamptz', precision: 3, nullable: true })
+  lockedAt!: Date | null;
+
+  @Column({ name: 'pinned_at', type: 'timestamptz', precision: 3, nullable: true })
+  pinnedAt!: Date | null;
+
+  /** Posts not deleted; kept by the post writes, in their transaction. */
+  @Column({ name: 'post_count', type: 'integer', default: 0 })
+  postCount!: number;
+
+  @Column({ name: 'participant_count', type: 'integer', default: 0 })
+  participantCount!: number;
+
+  @Column({ name: 'last_activity_at', type: 'timestamptz', precision: 3, default: () => 'now()' })
+  lastActivityAt!: Date;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt!: Date;
+}
+
+@Entity({ name: 'tag' })
+export class TagEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text' })
+  slug!: string;
+}

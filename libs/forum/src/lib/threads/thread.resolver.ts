@@ -1,0 +1,166 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  ConnectionArgs,
+  fromGlobalId,
+  paginate,
+  slugify,
+  type ConnectionValue,
+  type Outcome,
+  type RequestContext,
+  type SortKey,
+} from '@bottega/core';
+import { User, UserLoaders } from '@bottega/identity';
+import { Territory, TerritoryLoaders } from '@bottega/territories';
+import { CommunityLoaders } from '../communities/community.loaders';
+import { Community } from '../communities/community.model';
+import { Post, PostConnection } from '../posts/post.model';
+import { PostLoaders } from '../posts/post.loaders';
+import { PostRepository } from '../posts/post.repository';
+import { AcceptAnswerInput, StartThreadInput, ThreadFlagInput, ThreadOrder, ThreadsArgs } from './dto/thread.inputs';
+import { ThreadAccess } from './thread.access';
+import type { ThreadEntity } from './thread.entity';
+import { ThreadLoaders } from './thread.loaders';
+import { Thread, ThreadConnection, ThreadPayload } from './thread.model';
+import { canAcceptAnswer, canModerateThread, canReply } from './thread.policy';
+import { ThreadRepository } from './thread.repository';
+import { ThreadService } from './thread.service';
+
+const iso = (date: Date) => date.toISOString();
+const ORDERS: Record<ThreadOrder, SortKey<ThreadEntity>[]> = {
+  [ThreadOrder.LATEST_ACTIVITY]: [{ expression: 'thread.lastActivityAt', direction: 'DESC', value: (t) => iso(t.lastActivityAt) }],
+  [ThreadOrder.NEWEST]: [{ expression: 'thread.createdAt', direction: 'DESC', value: (t) => iso(t.createdAt) }],
+  [ThreadOrder.MOST_ACTIVE]: [
+    { expression: 'thread.postCount', direction: 'DESC', value: (t) => t.postCount },
+    { expression: 'thread.lastActivityAt', direction: 'DESC', value: (t) => iso(t.lastActivityAt) },
+  ],
+};
+const PINNED_FIRST: SortKey<ThreadEntity> = {
+  expression: '(CASE WHEN thread.pinnedAt IS NULL THEN 0 ELSE 1 END)',
+  direction: 'DESC',
+  value: (t) => (t.pinnedAt ? 1 : 0),
+};
+const BY_ID: SortKey<ThreadEntity> = { expression: 'thread.id', direction: 'DESC', value: (t) => t.id };
+
+@Resolver(() => Thread)
+export class ThreadResolver {
+  constructor(
+    private readonly repository: ThreadRepository,
+    private readonly service: ThreadService,
+    private readonly access: ThreadAccess,
+    private readonly loaders: ThreadLoaders,
+    private readonly communityLoaders: CommunityLoaders,
+    private readonly postRepository: PostRepository,
+    private readonly postLoaders: PostLoaders,
+    private readonly userLoaders: UserLoaders,
+    private readonly territoryLoaders: TerritoryLoaders,
+  ) {}
+
+  @Query(() => ThreadConnection, { description: 'Threads the viewer may read, filtered and ordered.' })
+  async threads(@Args() args: ThreadsArgs, @Context() context: RequestContext): Promise<ConnectionValue<Thread>> {
+    const { filter } = args;
+    const communityId = filter?.community ? fromGlobalId(filter.community, 'Community', ['filter', 'community']) : null;
+    const query = this.repository.query(await context.viewer(), {
+      communityId,
+      tag: filter?.tag ? slugify(filter.tag, 40) : null,
+      territoryId: filter?.territory ? fromGlobalId(filter.territory, 'Territory', ['filter', 'territory']) : null,
+      kind: filter?.kind ?? null,
+      status: filter?.status ?? null,
+      authorId: filter?.author ? fromGlobalId(filter.author, 'User', ['filter', 'author']) : null,
+    });
+    const keys = [...(communityId ? [PINNED_FIRST] : []), ...ORDERS[args.orderBy], BY_ID];
+    return paginate(query, keys, args, Thread.from);
+  }
+
+  @Mutation(() => ThreadPayload, { description: 'Starts a discussion or asks a question, with its first post.' })
+  async startThread(@Args('input') input: StartThreadInput, @Context() context: RequestContext): Promise<ThreadPayload> {
+    return payload(await this.service.start(input, context));
+  }
+
+  @Mutation(() => ThreadPayload, { description: 'Closes a thread to replies (on: false reopens it). Coordinators and staff.' })
+  async lockThread(@Args('input') input: ThreadFlagInput, @Context() context: RequestContext): Promise<ThreadPayload> {
+    return { thread: Thread.from(await this.service.setLocked(input.threadId, input.on, context)), userErrors: [] };
+  }
+
+  @Mutation(() => ThreadPayload, { description: 'Keeps a thread at the top of its community (on: false unpins). Coordinators and staff.' })
+  async pinThread(@Args('input') input: ThreadFlagInput, @Context() context: RequestContext): Promise<ThreadPayload> {
+    return { thread: Thread.from(await this.service.setPinned(input.threadId, input.on, context)), userErrors: [] };
+  }
+
+  @Mutation(() => ThreadPayload, { description: 'Marks a reply as the answer to a question. The asker and coordinators.' })
+  async acceptAnswer(@Args('input') input: AcceptAnswerInput, @Context() context: RequestContext): Promise<ThreadPayload> {
+    return payload(await this.service.acceptAnswer(input.postId, context));
+  }
+
+  @ResolveField(() => Community)
+  async community(@Parent() thread: Thread, @Context() context: RequestContext): Promise<Community> {
+    const community = await context.loaders.get(this.communityLoaders.byId).load(thread.entity.communityId);
+    if (!community) throw new Error(`Thread ${thread.dbId} has no community`);
+    return Community.from(community);
+  }
+
+  @ResolveField(() => User, { nullable: true, description: 'Null when the account was removed.' })
+  async author(@Parent() thread: Thread, @Context() context: RequestContext): Promise<User | null> {
+    const user = thread.entity.authorId && (await context.loaders.get(this.userLoaders.byId).load(thread.entity.authorId));
+    return user ? User.from(user) : null;
+  }
+
+  @ResolveField(() => [String])
+  tags(@Parent() thread: Thread, @Context() context: RequestContext): Promise<string[]> {
+    return context.loaders.get(this.loaders.tags).load(thread.dbId);
+  }
+
+  @ResolveField(() => [Territory])
+  async territories(@Parent() thread: Thread, @Context() context: RequestContext): Promise<Territory[]> {
+    const ids = await context.loaders.get(this.loaders.territoryIds).load(thread.dbId);
+    const found = await context.loaders.get(this.territoryLoaders.byId).loadMany(ids);
+    return found.flatMap((t) => (t && !(t instanceof Error) ? [Territory.from(t)] : []));
+  }
+
+  @ResolveField(() => Post, { nullable: true, description: 'The first post: the question or the opening of the discussion.' })
+  async openingPost(@Parent() thread: Thread, @Context() context: RequestContext): Promise<Post | null> {
+    const post = await context.loaders.get(this.loaders.openingPost).load(thread.dbId);
+    return post && Post.from(post);
+  }
+
+  @ResolveField(() => Post, { nullable: true })
+  async acceptedAnswer(@Parent() thread: Thread, @Context() context: RequestContext): Promise<Post | null> {
+    if (!thread.entity.acceptedPostId) return null;
+    const post = await context.loaders.get(this.postLoaders.byId).load(thread.entity.acceptedPostId);
+    return post && Post.from(post);
+  }
+
+  @ResolveField(() => PostConnection, { description: 'All posts in reading order, deleted ones as placeholders.' })
+  posts(@Parent() thread: Thread, @Args() args: ConnectionArgs): Promise<ConnectionValue<Post>> {
+    return paginate(
+      this.postRepository.inThread(thread.dbId),
+      [
+        { expression: 'post.createdAt', direction: 'ASC', value: (p) => p.createdAt.toISOString() },
+        { expression: 'post.id', direction: 'ASC', value: (p) => p.id },
+      ],
+      args,
+      Post.from,
+    );
+  }
+
+  @ResolveField(() => Boolean)
+  async viewerCanReply(@Parent() thread: Thread, @Context() context: RequestContext): Promise<boolean> {
+    const found = await this.access.load(context, thread.dbId);
+    return found !== null && context.can((viewer) => canReply(viewer, found.facts, found.thread));
+  }
+
+  @ResolveField(() => Boolean)
+  async viewerCanAcceptAnswer(@Parent() thread: Thread, @Context() context: RequestContext): Promise<boolean> {
+    const found = await this.access.load(context, thread.dbId);
+    return found !== null && context.can((viewer) => canAcceptAnswer(viewer, found.facts, found.thread));
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may lock and pin this thread.' })
+  async viewerCanModerate(@Parent() thread: Thread, @Context() context: RequestContext): Promise<boolean> {
+    const found = await this.access.load(context, thread.dbId);
+    return found !== null && context.can((viewer) => canModerateThread(viewer, found.facts));
+  }
+}
+
+function payload(outcome: Outcome<ThreadEntity>): ThreadPayload {
+  return outcome.ok ? { thread: Thread.from(outcome.value), userErrors: [] } : { thread: null, userErrors: outcome.errors };
+}
