@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CoreModule } from '@bottega/core';
 import { ForumModule } from '@bottega/forum';
 import { IdentityModule } from '@bottega/identity';
+import { NotificationsModule } from '@bottega/notifications';
 import { TerritoriesModule } from '@bottega/territories';
 import type { AppConfig } from './config/app-config';
 
@@ -11,7 +12,13 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config.core), IdentityModule.forRoot(config.identity), TerritoriesModule, ForumModule],
+      imports: [
+        CoreModule.forRoot(config.core),
+        IdentityModule.forRoot(config.identity),
+        TerritoriesModule,
+        NotificationsModule,
+        ForumModule,
+      ],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NodeRegistry, type RequestContext } from '@bottega/core';
+import { NotificationsModule } from '@bottega/notifications';
 import { TerritoriesModule } from '@bottega/territories';
 import { CommunityAccess } from './communities/community.access';
 import { CommunityEntity, CommunityInvitationEntity, CommunityMembershipEntity } from './communities/community.entity';
@@ -22,6 +23,7 @@ import { ForumSubscriptionsResolver } from './realtime/forum-subscriptions.resol
 import { ThreadAccess } from './threads/thread.access';
 import { TagEntity, ThreadEntity } from './threads/thread.entity';
 import { ThreadLoaders } from './threads/thread.loaders';
+import { ThreadNotifier } from './threads/thread.notifier';
 import { Thread } from './threads/thread.model';
 import { ThreadRepository } from './threads/thread.repository';
 import { ThreadResolver } from './threads/thread.resolver';
@@ -41,6 +43,7 @@ import { ThreadService } from './threads/thread.service';
       PostReactionEntity,
     ]),
     TerritoriesModule,
+    NotificationsModule,
   ],
   providers: [
     CommunityRepository,
@@ -54,6 +57,7 @@ import { ThreadService } from './threads/thread.service';
     ThreadLoaders,
     ThreadAccess,
     ThreadService,
+    ThreadNotifier,
     ThreadResolver,
     PostRepository,
     PostLoaders,

@@ -4,6 +4,7 @@ import { Territories1764000000200 } from './1764000000200-territories';
 import { Communities1764000000300 } from './1764000000300-communities';
 import { UserHandles1764000000350 } from './1764000000350-user-handles';
 import { ThreadsAndPosts1764000000400 } from './1764000000400-threads-and-posts';
+import { Notifications1764000000500 } from './1764000000500-notifications';
 
 /** Every migration, in the order they apply. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Communities1764000000300,
   UserHandles1764000000350,
   ThreadsAndPosts1764000000400,
+  Notifications1764000000500,
 ];

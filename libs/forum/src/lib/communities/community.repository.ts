@@ -117,6 +117,20 @@ export class CommunityRepository {
       .where('member.communityId = :communityId', { communityId });
   }
 
+  /** Those of `userIds` who may read the community now (for notifications). */
+  async readersAmong(manager: EntityManager, communityId: string, userIds: string[]): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows: { id: string }[] = await manager.query(
+      `SELECT u.id FROM app_user u, community c
+        WHERE c.id = $1 AND u.id = ANY($2::uuid[]) AND u.suspended_at IS NULL
+          AND (c.visibility <> 'PRIVATE' OR u.role IN ('ADMIN', 'MODERATOR')
+               OR EXISTS (SELECT 1 FROM community_membership m WHERE m.community_id = c.id AND m.user_id = u.id)
+               OR EXISTS (SELECT 1 FROM community_invitation i WHERE i.community_id = c.id AND i.invitee_id = u.id))`,
+      [communityId, userIds],
+    );
+    return rows.map((row) => row.id);
+  }
+
   async slugsStartingWith(base: string): Promise<Set<string>> {
     const rows: { slug: string }[] = await this.db.query(`SELECT slug FROM community WHERE slug = $1 OR slug LIKE $2`, [
       base,

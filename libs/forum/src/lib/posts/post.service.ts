@@ -14,6 +14,7 @@ import {
 import { ThreadAccess, type ThreadInContext } from '../threads/thread.access';
 import { ThreadActivityKind, communityEvent, postAddedEvent } from '../threads/thread.events';
 import { ThreadLoaders } from '../threads/thread.loaders';
+import { ThreadNotifier } from '../threads/thread.notifier';
 import { canPost, canReply } from '../threads/thread.policy';
 import { ThreadRepository } from '../threads/thread.repository';
 import type { EditPostInput, ReactInput, ReplyToThreadInput } from './dto/post.inputs';
@@ -36,6 +37,7 @@ export class PostService {
     private readonly loaders: PostLoaders,
     private readonly threadLoaders: ThreadLoaders,
     private readonly pubsub: PgPubSub,
+    private readonly notifier: ThreadNotifier,
   ) {}
 
   async reply(input: ReplyToThreadInput, context: RequestContext): Promise<Outcome<PostEntity>> {
@@ -55,6 +57,13 @@ export class PostService {
       );
       // The thread may have been locked since it was read: the conditional count decides, and rolls the post back.
       if (!(await this.threads.countPost(manager, thread.id, viewer.userId))) throw new ForbiddenError(LOCKED);
+      await this.notifier.replied(manager, {
+        communityId: community.id,
+        threadId: thread.id,
+        postId: created.id,
+        authorId: viewer.userId,
+        mentionedUserIds: prepared.mentionedUserIds,
+      });
       await this.pubsub.publish(postAddedEvent(thread.id, created.id), manager);
       await this.pubsub.publish(communityEvent(community.id, ThreadActivityKind.POST_ADDED, thread.id, created.id), manager);
       return created;

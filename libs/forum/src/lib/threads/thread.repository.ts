@@ -112,8 +112,8 @@ export class ThreadRepository {
     ]);
   }
 
-  async setAcceptedPost(threadId: string, postId: string | null): Promise<void> {
-    await this.db.query(`UPDATE thread SET accepted_post_id = $2, last_activity_at = now() WHERE id = $1`, [threadId, postId]);
+  async setAcceptedPost(manager: EntityManager, threadId: string, postId: string | null): Promise<void> {
+    await manager.query(`UPDATE thread SET accepted_post_id = $2, last_activity_at = now() WHERE id = $1`, [threadId, postId]);
   }
 
   /** Threads in communities the viewer may read, filtered; order and paging are the caller's. */

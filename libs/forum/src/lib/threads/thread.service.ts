@@ -23,6 +23,7 @@ import { ThreadAccess } from './thread.access';
 import type { ThreadEntity } from './thread.entity';
 import { ThreadActivityKind, communityEvent } from './thread.events';
 import { ThreadLoaders } from './thread.loaders';
+import { ThreadNotifier } from './thread.notifier';
 import { canAcceptAnswer, canModerateThread, canPost } from './thread.policy';
 import { ThreadRepository } from './thread.repository';
 
@@ -39,6 +40,7 @@ export class ThreadService {
     private readonly postLoaders: PostLoaders,
     private readonly territoryLoaders: TerritoryLoaders,
     private readonly pubsub: PgPubSub,
+    private readonly notifier: ThreadNotifier,
   ) {}
 
   async start(input: StartThreadInput, context: RequestContext): Promise<Outcome<ThreadEntity>> {
@@ -48,6 +50,10 @@ export class ThreadService {
       throw new ForbiddenError('Join this community to start a thread in it.');
     }
     const territoryIds = await this.territoryIds(input.territoryIds ?? [], context);
+    // Followers of a region hear of threads about its provinces and districts.
+    const ancestorIds = (await context.loaders.get(this.territoryLoaders.ancestorsOf).loadMany(territoryIds)).flatMap((found) =>
+      Array.isArray(found) ? found.map((ancestor) => ancestor.id) : [],
+    );
     const title = input.title.trim().replace(/\s+/g, ' ');
     const tags = [...new Set((input.tags ?? []).map((tag) => slugify(tag, 40)).filter(Boolean))];
     const errors = await validateInput(StartThreadInput, { ...input, title });
@@ -66,6 +72,15 @@ export class ThreadService {
       );
       const post = await this.posts.insert(manager, { threadId: created.id, authorId: viewer.userId, replyToId: null, ...prepared.body }, prepared.mentionedUserIds);
       await this.threads.countPost(manager, created.id, viewer.userId);
+      await this.notifier.threadStarted(manager, {
+        communityId: community.id,
+        threadId: created.id,
+        postId: post.id,
+        authorId: viewer.userId,
+        mentionedUserIds: prepared.mentionedUserIds,
+        tags,
+        territoryIds: [...territoryIds, ...ancestorIds],
+      });
       await this.pubsub.publish(communityEvent(community.id, ThreadActivityKind.THREAD_STARTED, created.id, post.id), manager);
       return created;
     });
@@ -96,8 +111,17 @@ export class ThreadService {
     if (post.deletedAt || opening?.id === post.id) {
       return refuse(UserError.of(UserErrorCode.INVALID_STATE, 'Accept a reply that is still there, not the question itself.', ['input', 'postId']));
     }
-    await this.threads.setAcceptedPost(thread.id, post.id);
-    await this.pubsub.publish(communityEvent(community.id, ThreadActivityKind.STATUS_CHANGED, thread.id, post.id));
+    await this.threads.transaction(async (manager) => {
+      await this.threads.setAcceptedPost(manager, thread.id, post.id);
+      await this.notifier.answerAccepted(manager, {
+        communityId: community.id,
+        threadId: thread.id,
+        postId: post.id,
+        answerAuthorId: post.authorId,
+        actorId: viewer.userId,
+      });
+      await this.pubsub.publish(communityEvent(community.id, ThreadActivityKind.STATUS_CHANGED, thread.id, post.id), manager);
+    });
     return succeed(await this.reload(context, thread.id));
   }
 

@@ -1,0 +1,68 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsOptional } from 'class-validator';
+import { Connection, Node, UserError, toGlobalId } from '@bottega/core';
+import type { NotificationEntity } from './notification.entity';
+
+export enum NotificationKind {
+  REPLY = 'REPLY',
+  MENTION = 'MENTION',
+  ANSWER_ACCEPTED = 'ANSWER_ACCEPTED',
+  NEW_THREAD = 'NEW_THREAD',
+}
+registerEnumType(NotificationKind, {
+  name: 'NotificationKind',
+  valuesMap: {
+    REPLY: { description: 'A reply in a thread you follow (you follow threads you start or reply to).' },
+    MENTION: { description: 'Someone @mentioned you.' },
+    ANSWER_ACCEPTED: { description: 'Your reply was accepted as the answer.' },
+    NEW_THREAD: { description: 'A new thread in a community, tag or territory you follow.' },
+  },
+});
+
+@ObjectType('Notification', { implements: () => [Node] })
+export class Notification extends Node {
+  @Field(() => NotificationKind)
+  kind!: NotificationKind;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field()
+  read!: boolean;
+
+  entity!: NotificationEntity;
+
+  static from(entity: NotificationEntity): Notification {
+    return Object.assign(new Notification(), {
+      id: toGlobalId('Notification', entity.id),
+      dbId: entity.id,
+      kind: entity.kind,
+      createdAt: entity.createdAt,
+      read: entity.readAt !== null,
+      entity,
+    });
+  }
+}
+
+@ObjectType()
+export class NotificationConnection extends Connection(Notification, 'Notification') {}
+
+@InputType({ description: 'Either some notifications by id, or all of them.' })
+export class MarkNotificationsReadInput {
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(100, { message: 'Mark at most 100 notifications at once, or all.' })
+  ids?: string[] | null;
+
+  @Field({ defaultValue: false })
+  all!: boolean;
+}
+
+@ObjectType()
+export class MarkNotificationsReadPayload {
+  @Field(() => Int)
+  unreadCount!: number;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}

@@ -1,0 +1,154 @@
+import {
+  Args,
+  ArgsType,
+  Context,
+  Field,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  Subscription,
+  registerEnumType,
+} from '@nestjs/graphql';
+import {
+  ConnectionArgs,
+  Node,
+  NodeRegistry,
+  PgPubSub,
+  UnauthenticatedError,
+  UserError,
+  UserErrorCode,
+  parseGlobalId,
+  paginate,
+  validateInput,
+  type ConnectionValue,
+  type RequestContext,
+  type SortKey,
+} from '@bottega/core';
+import { User, UserLoaders } from '@bottega/identity';
+import type { NotificationEntity } from './notification.entity';
+import {
+  MarkNotificationsReadInput,
+  MarkNotificationsReadPayload,
+  Notification,
+  NotificationConnection,
+} from './notification.model';
+import { NotificationRepository } from './notification.repository';
+import { notificationTopic } from './notification.writer';
+
+export enum NotificationOrder {
+  NEWEST = 'NEWEST',
+  UNREAD_FIRST = 'UNREAD_FIRST',
+}
+registerEnumType(NotificationOrder, { name: 'NotificationOrder' });
+
+@ArgsType()
+class NotificationsArgs extends ConnectionArgs {
+  @Field({ defaultValue: false })
+  unreadOnly!: boolean;
+
+  @Field(() => NotificationOrder, { defaultValue: NotificationOrder.NEWEST })
+  orderBy!: NotificationOrder;
+}
+
+const NEWEST: SortKey<NotificationEntity>[] = [
+  { expression: 'notification.createdAt', direction: 'DESC', value: (n) => n.createdAt.toISOString() },
+  { expression: 'notification.id', direction: 'DESC', value: (n) => n.id },
+];
+const UNREAD: SortKey<NotificationEntity> = {
+  expression: '(CASE WHEN notification.readAt IS NULL THEN 1 ELSE 0 END)',
+  direction: 'DESC',
+  value: (n) => (n.readAt ? 0 : 1),
+};
+
+@Resolver(() => Notification)
+export class NotificationResolver {
+  constructor(
+    private readonly repository: NotificationRepository,
+    private readonly nodes: NodeRegistry,
+    private readonly userLoaders: UserLoaders,
+    private readonly pubsub: PgPubSub,
+  ) {}
+
+  @Query(() => NotificationConnection, { description: 'The viewer’s notifications.' })
+  async notifications(@Args() args: NotificationsArgs, @Context() context: RequestContext): Promise<ConnectionValue<Notification>> {
+    const viewer = await context.requireViewer();
+    const keys = args.orderBy === NotificationOrder.UNREAD_FIRST ? [UNREAD, ...NEWEST] : NEWEST;
+    return paginate(this.repository.of(viewer.userId, args.unreadOnly), keys, args, Notification.from);
+  }
+
+  @Query(() => Int, { description: 'How many of the viewer’s notifications are unread.' })
+  async unreadNotificationCount(@Context() context: RequestContext): Promise<number> {
+    return this.repository.unreadCount((await context.requireViewer()).userId);
+  }
+
+  @Mutation(() => MarkNotificationsReadPayload)
+  async markNotificationsRead(
+    @Args('input') input: MarkNotificationsReadInput,
+    @Context() context: RequestContext,
+  ): Promise<MarkNotificationsReadPayload> {
+    const viewer = await context.requireViewer();
+    const errors = await validateInput(MarkNotificationsReadInput, input);
+    if (!input.all && !input.ids?.length) {
+      errors.push(UserError.of(UserErrorCode.REQUIRED, 'Name the notifications to mark read, or pass all: true.', ['input', 'ids']));
+    }
+    if (errors.length > 0) return { unreadCount: await this.repository.unreadCount(viewer.userId), userErrors: errors };
+    const ids = input.all
+      ? null
+      : (input.ids ?? []).flatMap((id) => {
+          const decoded = parseGlobalId(id);
+          return decoded?.type === 'Notification' ? [decoded.id] : [];
+        });
+    await this.repository.markRead(viewer.userId, ids);
+    return { unreadCount: await this.repository.unreadCount(viewer.userId), userErrors: [] };
+  }
+
+  @ResolveField(() => User, { nullable: true, description: 'Who did it; null when the account was removed.' })
+  async actor(@Parent() notification: Notification, @Context() context: RequestContext): Promise<User | null> {
+    const actorId = notification.entity.actorId;
+    const user = actorId && (await context.loaders.get(this.userLoaders.byId).load(actorId));
+    return user ? User.from(user) : null;
+  }
+
+  @ResolveField(() => Node, { nullable: true, description: 'What it is about (a post, a thread…); null when no longer visible to you.' })
+  subject(@Parent() notification: Notification, @Context() context: RequestContext): Promise<Node | null> {
+    return this.subjectOf(notification.entity, context);
+  }
+
+  @Subscription(() => Notification, {
+    resolve: (notification: Notification) => notification,
+    description: 'Each new notification of the signed-in viewer.',
+  })
+  async notificationAdded(@Context() context: RequestContext) {
+    const viewer = await context.requireViewer();
+    return this.stream(viewer.userId, context);
+  }
+
+  private async *stream(userId: string, context: RequestContext): AsyncGenerator<Notification> {
+    const events = this.pubsub.subscribe(notificationTopic(userId));
+    try {
+      for await (const event of events) {
+        // Checked again for each event: a revoked session ends the stream.
+        const scoped = context.fresh();
+        try {
+          await scoped.requireViewer();
+        } catch (error) {
+          if (error instanceof UnauthenticatedError) return;
+          throw error;
+        }
+        const entity = await this.repository.findById(String(event['notificationId']));
+        if (entity && (await this.subjectOf(entity, scoped))) yield Notification.from(entity);
+      }
+    } finally {
+      await events.return?.();
+    }
+  }
+
+  private async subjectOf(entity: NotificationEntity, context: RequestContext): Promise<Node | null> {
+    const load = this.nodes.loaderFor(entity.subjectType);
+    const [node] = load ? await load([entity.subjectId], context) : [];
+    return node ?? null;
+  }
+}
