@@ -52,6 +52,20 @@ describe('npm start on the embedded default', () => {
       title: 'Custodi di quartiere',
       partners: [{ role: 'LEAD', organization: { name: 'Comune di Milano' } }, { role: 'PARTNER' }],
     });
+    const forum = await client.data(`{
+      community(slug: "anziani-e-comunita") { name memberCount }
+      communities { totalCount }
+      threads(filter: { kind: QUESTION, status: ANSWERED }) { nodes { title postCount acceptedAnswer { author { handle } reactions { kind count } } } }
+    }`);
+    expect(forum.community).toEqual({ name: 'Anziani e comunità', memberCount: 4 });
+    expect(forum.communities.totalCount).toBe(2);
+    expect(forum.threads.nodes).toEqual([
+      expect.objectContaining({
+        title: 'Come raggiungere gli anziani soli nei piccoli comuni?',
+        postCount: 4,
+        acceptedAnswer: expect.objectContaining({ author: { handle: 'luca-sala' } }),
+      }),
+    ]);
     const login = await client.data(`mutation { login(input: { email: "admin@bottega.example", password: "bottega-demo-2026" }) { viewer { role } userErrors { code } } }`);
     expect(login.login).toEqual({ viewer: { role: 'ADMIN' }, userErrors: [] });
   });

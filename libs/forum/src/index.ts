@@ -1,1 +1,2 @@
 export { ForumModule } from './lib/forum.module';
+export { seedDemoForum } from './seed/demo-forum';

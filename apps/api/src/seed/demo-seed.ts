@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { seedDemoForum } from '@bottega/forum';
 import { PasswordHasher, seedDemoUsers } from '@bottega/identity';
 import { seedDemoDirectory } from '@bottega/territories';
 
@@ -14,6 +15,7 @@ export async function seedDemoContent(dataSource: DataSource): Promise<boolean> 
     if (inserted.length === 0) return false;
     const users = await seedDemoUsers(manager, new PasswordHasher());
     await seedDemoDirectory(manager, users);
+    await seedDemoForum(manager, users);
     return true;
   });
 }
