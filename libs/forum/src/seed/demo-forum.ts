@@ -11,7 +11,7 @@ interface DemoThread {
   tags: string[];
   territories: string[];
   /** Author, markdown, days ago; the first is the opening post. */
-  posts: [Person, string, number][];
+  posts: [[Person, string, number], ...[Person, string, number][]];
   /** Index of the accepted reply, for answered questions. */
   accepted?: number;
   pinned?: boolean;
@@ -140,11 +140,11 @@ export async function seedDemoForum(manager: EntityManager, people: People): Pro
   }
 
   for (const thread of THREADS) {
-    const [opener] = thread.posts;
+    const opener = thread.posts[0];
     const [row] = (await manager.query(
       `INSERT INTO thread (community_id, author_id, kind, title, pinned_at, created_at)
        VALUES ($1, $2, $3, $4, CASE WHEN $5 THEN now() END, now() - make_interval(days => $6)) RETURNING id`,
-      [communityIds.get(thread.community), people[opener![0]], thread.kind, thread.title, thread.pinned ?? false, opener![2]],
+      [communityIds.get(thread.community), people[opener[0]], thread.kind, thread.title, thread.pinned ?? false, opener[2]],
     )) as [{ id: string }];
     const postIds: string[] = [];
     for (const [author, source, daysAgo] of thread.posts) {
@@ -174,7 +174,7 @@ export async function seedDemoForum(manager: EntityManager, people: People): Pro
     if (thread.accepted !== undefined) {
       const answerId = postIds[thread.accepted];
       await manager.query(`UPDATE thread SET accepted_post_id = $2 WHERE id = $1`, [row.id, answerId]);
-      await manager.query(`INSERT INTO post_reaction (post_id, user_id, kind) VALUES ($1, $2, 'HELPFUL')`, [answerId, people[opener![0]]]);
+      await manager.query(`INSERT INTO post_reaction (post_id, user_id, kind) VALUES ($1, $2, 'HELPFUL')`, [answerId, people[opener[0]]]);
     }
     await manager.query(
       `UPDATE thread SET post_count = (SELECT count(*) FROM post WHERE thread_id = $1),
