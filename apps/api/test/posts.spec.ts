@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 
 const EDIT = `mutation($input: EditPostInput!) { editPost(input: $input) { post { version bodyHtml editedAt revisions { version bodySource } } userErrors { field code } } }`;
 const DELETE = `mutation($input: DeletePostInput!) { deletePost(input: $input) { post { deleted bodyHtml bodySource thread { postCount } } userErrors { field code } } }`;
-const REACT = `mutation($input: ReactInput!) { react(input: $input) { post { reactions { kind count viewerHasReacted } } } }`;
+const REACT = `mutation($input: ReactInput!) { react(input: $input) { post { reactions { kind count viewerHasReacted } } userErrors { field code } } }`;
 const POST = `query($id: ID!) { node(id: $id) { ... on Post { version bodySource deleted viewerCanEdit viewerCanDelete } } }`;
 
 describe('posts', () => {
@@ -98,14 +98,17 @@ describe('posts', () => {
       const input = { postId: thread.openingPostGlobalId, kind: 'HELPFUL' };
       const summary = (data: any) => data.react.post.reactions.find((r: { kind: string }) => r.kind === 'HELPFUL');
       const asStranger = t.client.as(stranger.accessToken);
-      await asStranger.data(REACT, { input });
       expect(summary(await asStranger.data(REACT, { input }))).toEqual({ kind: 'HELPFUL', count: 1, viewerHasReacted: true });
+      expect((await asStranger.data(REACT, { input })).react).toEqual({ post: null, userErrors: [{ field: ['input', 'kind'], code: 'TAKEN' }] });
       expect(summary(await t.client.as(author.accessToken).data(REACT, { input: { ...input, kind: 'HELPFUL' } }))).toEqual({
         kind: 'HELPFUL',
         count: 2,
         viewerHasReacted: true,
       });
       expect(summary(await asStranger.data(REACT, { input: { ...input, on: false } }))).toEqual({ kind: 'HELPFUL', count: 1, viewerHasReacted: false });
+      expect((await asStranger.data(REACT, { input: { ...input, on: false } })).react.userErrors).toEqual([{ field: ['input', 'kind'], code: 'INVALID_STATE' }]);
+      const [row] = await t.db.query(`SELECT count(*)::int AS n FROM post_reaction WHERE post_id = $1`, [thread.openingPostId]);
+      expect(row.n).toBe(1);
       expect((await t.client.error(REACT, { input })).code).toBe('UNAUTHENTICATED');
       const { body: bad } = await asStranger.request(REACT, { input: { ...input, kind: 'ANGRY' } });
       expect(bad.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');

@@ -38,7 +38,7 @@ export class PostResolver {
 
   @Mutation(() => PostPayload, { description: 'Adds (or with on: false removes) the viewer’s reaction of one kind.' })
   async react(@Args('input') input: ReactInput, @Context() context: RequestContext): Promise<PostPayload> {
-    return { post: Post.from(await this.service.react(input, context)), userErrors: [] };
+    return payload(await this.service.react(input, context));
   }
 
   @ResolveField(() => Thread)

@@ -105,13 +105,19 @@ export class PostService {
     return succeed(await this.reload(context, post.id));
   }
 
-  async react(input: ReactInput, context: RequestContext): Promise<PostEntity> {
+  async react(input: ReactInput, context: RequestContext): Promise<Outcome<PostEntity>> {
     const viewer = await context.requireViewer();
     const { post } = await this.readable(input.postId, context);
     if (post.deletedAt) throw new ForbiddenError('This post is deleted.');
-    await this.posts.react(post.id, viewer.userId, input.kind, input.on);
+    if (!(await this.posts.react(post.id, viewer.userId, input.kind, input.on))) {
+      return refuse(
+        input.on
+          ? UserError.of(UserErrorCode.TAKEN, 'You already reacted this way.', ['input', 'kind'])
+          : UserError.of(UserErrorCode.INVALID_STATE, 'You had not reacted this way.', ['input', 'kind']),
+      );
+    }
     context.loaders.get(this.loaders.reactions).clearAll();
-    return post;
+    return succeed(post);
   }
 
   /** A post whose thread the viewer may read; NOT_FOUND otherwise. */
