@@ -17,7 +17,7 @@ export class AppModule {
         IdentityModule.forRoot(config.identity),
         TerritoriesModule,
         NotificationsModule,
-        ForumModule,
+        ForumModule.forRoot(config.forum),
       ],
     };
   }

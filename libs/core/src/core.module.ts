@@ -4,6 +4,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { FastifyInstance } from 'fastify';
+import { AuditModule } from './audit/audit.module';
 import { ACCESS_TOKEN_OPTIONS, AccessTokenService } from './auth/access-token.service';
 import { RequestContextFactory } from './context/request-context.factory';
 import { CORE_OPTIONS, type CoreOptions } from './core.options';
@@ -49,6 +50,7 @@ export class CoreModule implements OnModuleInit {
           useFactory: (contexts: RequestContextFactory, metrics: Metrics, rateLimiter: RateLimiter) =>
             graphqlOptions(options, contexts, metrics, rateLimiter),
         }),
+        AuditModule,
       ],
       controllers: [HealthController],
       providers: [

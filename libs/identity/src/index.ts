@@ -5,3 +5,4 @@ export { UserLoaders } from './lib/users/user.loaders';
 export type { UserEntity } from './lib/users/user.entity';
 export { PasswordHasher } from './lib/auth/password.hasher';
 export { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers, type DemoUserKey } from './seed/demo-users';
+export { isSuspended, suspendedSql } from './lib/users/suspension';

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { CoreOptions } from '@bottega/core';
+import type { ForumOptions } from '@bottega/forum';
 import type { IdentityOptions } from '@bottega/identity';
 import type { Env } from './env.schema';
 
@@ -9,6 +10,7 @@ const DEVELOPMENT_JWT_SECRET = 'bottega-development-secret-not-for-production-us
 export interface AppConfig {
   core: CoreOptions;
   identity: IdentityOptions;
+  forum: ForumOptions;
 }
 
 /** Options of each library, derived from the validated environment. */
@@ -43,6 +45,12 @@ export function appConfig(env: Env, databaseUrl: string, logger: Logger): AppCon
         loginPerIp: { limit: env.LOGIN_RATE_LIMIT_PER_IP, windowSeconds: 300 },
         loginFailuresPerAccount: { limit: env.LOGIN_FAILURES_PER_ACCOUNT, windowSeconds: 900 },
         registerPerIp: { limit: env.REGISTER_RATE_LIMIT_PER_IP, windowSeconds: 3600 },
+      },
+    },
+    forum: {
+      moderation: {
+        flagAutoHideThreshold: env.FLAG_AUTO_HIDE_THRESHOLD,
+        newAccounts: { days: env.NEW_ACCOUNT_DAYS, postsPerHour: env.NEW_ACCOUNT_POSTS_PER_HOUR },
       },
     },
   };

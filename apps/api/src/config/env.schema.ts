@@ -52,6 +52,10 @@ export const envSchema = z
     MUTATION_RATE_LIMIT_PER_USER: int(1, 1_000_000).default(60),
     EXPOSE_SQL_STATEMENT_COUNT: bool.default(false),
 
+    FLAG_AUTO_HIDE_THRESHOLD: int(1, 1000).default(3),
+    NEW_ACCOUNT_DAYS: int(0, 365).default(2),
+    NEW_ACCOUNT_POSTS_PER_HOUR: int(1, 100_000).default(10),
+
     MEILI_HOST: url(['http:', 'https:']).optional(),
     MEILI_API_KEY: z.string().min(1).optional(),
   })

@@ -33,6 +33,7 @@ export async function startTestApp(env: Record<string, string> = {}, databaseUrl
     REGISTER_RATE_LIMIT_PER_IP: '100000',
     MUTATION_RATE_LIMIT_PER_IP: '100000',
     MUTATION_RATE_LIMIT_PER_USER: '100000',
+    NEW_ACCOUNT_POSTS_PER_HOUR: '100000',
     DATABASE_POOL_SIZE: '5',
     ...env,
   });

@@ -1,4 +1,4 @@
-import { Module, type OnModuleInit } from '@nestjs/common';
+import { Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NodeRegistry, type RequestContext } from '@bottega/core';
 import { NotificationsModule } from '@bottega/notifications';
@@ -12,6 +12,9 @@ import { Community } from './communities/community.model';
 import { CommunityRepository } from './communities/community.repository';
 import { CommunityResolver } from './communities/community.resolver';
 import { CommunityService } from './communities/community.service';
+import type { ForumOptions } from './forum.options';
+import { MODERATION_ENTITIES, MODERATION_PROVIDERS } from './moderation/moderation.providers';
+import { MODERATION_OPTIONS } from './moderation/moderation.options';
 import { PostEntity, PostReactionEntity, PostRevisionEntity } from './posts/post.entity';
 import { PostBodyRenderer } from './posts/post-body.renderer';
 import { PostLoaders } from './posts/post.loaders';
@@ -41,6 +44,7 @@ import { ThreadService } from './threads/thread.service';
       PostEntity,
       PostRevisionEntity,
       PostReactionEntity,
+      ...MODERATION_ENTITIES,
     ]),
     TerritoriesModule,
     NotificationsModule,
@@ -65,6 +69,7 @@ import { ThreadService } from './threads/thread.service';
     PostService,
     PostResolver,
     ForumSubscriptionsResolver,
+    ...MODERATION_PROVIDERS,
   ],
   exports: [CommunityAccess, CommunityLoaders, ThreadAccess, ThreadLoaders, PostLoaders],
 })
@@ -76,6 +81,11 @@ export class ForumModule implements OnModuleInit {
     private readonly threadAccess: ThreadAccess,
     private readonly postLoaders: PostLoaders,
   ) {}
+
+  /** The forum with its configuration (moderation thresholds and limits). */
+  static forRoot(options: ForumOptions): DynamicModule {
+    return { module: ForumModule, providers: [{ provide: MODERATION_OPTIONS, useValue: options.moderation }] };
+  }
 
   onModuleInit(): void {
     // Private communities resolve to null for those who may not read them.

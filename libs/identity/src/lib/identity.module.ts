@@ -9,6 +9,9 @@ import { IDENTITY_OPTIONS, type IdentityOptions } from './identity.options';
 import { LiveSessionVerifier } from './sessions/live-session.verifier';
 import { RefreshTokenEntity, SessionEntity } from './sessions/session.entity';
 import { SessionRepository } from './sessions/session.repository';
+import { SuspensionResolver } from './suspensions/suspension.resolver';
+import { SuspensionService } from './suspensions/suspension.service';
+import { AuditEntryActorResolver } from './users/audit-entry-actor.resolver';
 import { UserEntity } from './users/user.entity';
 import { UserLoaders } from './users/user.loaders';
 import { User } from './users/user.model';
@@ -38,6 +41,9 @@ export class IdentityModule implements OnModuleInit {
         UserLoaders,
         UserRepository,
         UserResolver,
+        SuspensionService,
+        SuspensionResolver,
+        AuditEntryActorResolver,
       ],
       exports: [SessionVerifier, UserLoaders, PasswordHasher],
     };

@@ -5,6 +5,7 @@ import { Communities1764000000300 } from './1764000000300-communities';
 import { UserHandles1764000000350 } from './1764000000350-user-handles';
 import { ThreadsAndPosts1764000000400 } from './1764000000400-threads-and-posts';
 import { Notifications1764000000500 } from './1764000000500-notifications';
+import { Moderation1764000000600 } from './1764000000600-moderation';
 
 /** Every migration, in the order they apply. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   UserHandles1764000000350,
   ThreadsAndPosts1764000000400,
   Notifications1764000000500,
+  Moderation1764000000600,
 ];

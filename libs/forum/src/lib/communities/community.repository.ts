@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
 import type { Viewer } from '@bottega/core';
+import { suspendedSql } from '@bottega/identity';
 import { territoryWithinSql } from '@bottega/territories';
 import { CommunityEntity, CommunityInvitationEntity, CommunityMembershipEntity } from './community.entity';
 import { CommunityRole } from './community.model';
@@ -122,7 +123,7 @@ export class CommunityRepository {
     if (userIds.length === 0) return [];
     const rows: { id: string }[] = await manager.query(
       `SELECT u.id FROM app_user u, community c
-        WHERE c.id = $1 AND u.id = ANY($2::uuid[]) AND u.suspended_at IS NULL
+        WHERE c.id = $1 AND u.id = ANY($2::uuid[]) AND NOT ${suspendedSql('u')}
           AND (c.visibility <> 'PRIVATE' OR u.role IN ('ADMIN', 'MODERATOR')
                OR EXISTS (SELECT 1 FROM community_membership m WHERE m.community_id = c.id AND m.user_id = u.id)
                OR EXISTS (SELECT 1 FROM community_invitation i WHERE i.community_id = c.id AND i.invitee_id = u.id))`,

@@ -41,6 +41,10 @@ export class PostEntity {
 
   @Column({ name: 'deleted_by', type: 'uuid', nullable: true })
   deletedBy!: string | null;
+
+  /** Set by moderators or by enough flags; see `canSeeContent`. */
+  @Column({ name: 'hidden_at', type: 'timestamptz', precision: 3, nullable: true })
+  hiddenAt!: Date | null;
 }
 
 @Entity({ name: 'post_revision' })

@@ -13,14 +13,13 @@ registerEnumType(ReactionKind, { name: 'ReactionKind', description: 'One of a sm
 
 @ObjectType('Post', { implements: () => [Node], description: 'A message in a thread; deleted ones stay as placeholders.' })
 export class Post extends Node {
-  @Field(() => String, { nullable: true, description: 'Sanitized HTML; null once deleted.' })
-  bodyHtml!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Markdown as written (for editing and quoting); null once deleted.' })
-  bodySource!: string | null;
+  // bodyHtml and bodySource are field resolvers: whether a hidden post's body shows depends on the viewer.
 
   @Field()
   deleted!: boolean;
+
+  @Field({ description: 'Hidden by moderation: a placeholder for all but its author, the coordinators and staff.' })
+  hidden!: boolean;
 
   @Field(() => Int, { description: 'Pass to `editPost` as the version you edited.' })
   version!: number;
@@ -34,13 +33,11 @@ export class Post extends Node {
   entity!: PostEntity;
 
   static from(entity: PostEntity): Post {
-    const deleted = entity.deletedAt !== null;
     return Object.assign(new Post(), {
       id: toGlobalId('Post', entity.id),
       dbId: entity.id,
-      bodyHtml: deleted ? null : entity.bodyHtml,
-      bodySource: deleted ? null : entity.bodySource,
-      deleted,
+      deleted: entity.deletedAt !== null,
+      hidden: entity.hiddenAt !== null,
       version: entity.version,
       createdAt: entity.createdAt,
       editedAt: entity.editedAt,

@@ -1,6 +1,7 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Outcome, RequestContext } from '@bottega/core';
 import { User, UserLoaders } from '@bottega/identity';
+import { canSeeContent } from '../moderation/content-visibility';
 import { ThreadAccess } from '../threads/thread.access';
 import { ThreadLoaders } from '../threads/thread.loaders';
 import { Thread } from '../threads/thread.model';
@@ -41,6 +42,19 @@ export class PostResolver {
     return payload(await this.service.react(input, context));
   }
 
+  @ResolveField(() => String, { nullable: true, description: 'Sanitized HTML; null once deleted, and while hidden from the viewer.' })
+  async bodyHtml(@Parent() post: Post, @Context() context: RequestContext): Promise<string | null> {
+    return (await this.bodyVisible(post, context)) ? post.entity.bodyHtml : null;
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Markdown as written (for editing and quoting); null once deleted, and while hidden from the viewer.',
+  })
+  async bodySource(@Parent() post: Post, @Context() context: RequestContext): Promise<string | null> {
+    return (await this.bodyVisible(post, context)) ? post.entity.bodySource : null;
+  }
+
   @ResolveField(() => Thread)
   async thread(@Parent() post: Post, @Context() context: RequestContext): Promise<Thread> {
     const thread = await context.loaders.get(this.threadLoaders.byId).load(post.entity.threadId);
@@ -70,9 +84,9 @@ export class PostResolver {
     });
   }
 
-  @ResolveField(() => [PostRevision], { description: 'Every version, newest first; empty once deleted.' })
+  @ResolveField(() => [PostRevision], { description: 'Every version, newest first; empty once deleted, and while hidden from the viewer.' })
   async revisions(@Parent() post: Post, @Context() context: RequestContext): Promise<PostRevision[]> {
-    if (post.deleted) return [];
+    if (!(await this.bodyVisible(post, context))) return [];
     return (await context.loaders.get(this.loaders.revisions).load(post.dbId)).map(PostRevision.from);
   }
 
@@ -91,6 +105,14 @@ export class PostResolver {
   async viewerCanDelete(@Parent() post: Post, @Context() context: RequestContext): Promise<boolean> {
     const found = await this.access.load(context, post.entity.threadId);
     return found !== null && context.can((viewer) => canDeletePost(viewer, found.facts, post.entity));
+  }
+
+  /** Deleted posts show no body; hidden ones only to those who may see hidden content. */
+  private async bodyVisible(post: Post, context: RequestContext): Promise<boolean> {
+    if (post.deleted) return false;
+    if (!post.hidden) return true;
+    const found = await this.access.load(context, post.entity.threadId);
+    return found !== null && canSeeContent(await context.viewer(), found.facts, post.entity);
   }
 }
 

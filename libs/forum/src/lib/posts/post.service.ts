@@ -11,6 +11,7 @@ import {
   type Outcome,
   type RequestContext,
 } from '@bottega/core';
+import { PostingLimits } from '../moderation/posting-limits';
 import { ThreadAccess, type ThreadInContext } from '../threads/thread.access';
 import { ThreadActivityKind, communityEvent, postAddedEvent } from '../threads/thread.events';
 import { ThreadLoaders } from '../threads/thread.loaders';
@@ -38,10 +39,12 @@ export class PostService {
     private readonly threadLoaders: ThreadLoaders,
     private readonly pubsub: PgPubSub,
     private readonly notifier: ThreadNotifier,
+    private readonly postingLimits: PostingLimits,
   ) {}
 
   async reply(input: ReplyToThreadInput, context: RequestContext): Promise<Outcome<PostEntity>> {
     const viewer = await context.requireViewer();
+    await this.postingLimits.check(context);
     const { thread, community, facts } = await this.access.readable(context, input.threadId, ['input', 'threadId']);
     if (!canPost(viewer, facts)) throw new ForbiddenError('Join this community to reply.');
     if (!canReply(viewer, facts, thread)) throw new ForbiddenError(LOCKED);

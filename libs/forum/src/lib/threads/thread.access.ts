@@ -4,6 +4,7 @@ import { CommunityAccess } from '../communities/community.access';
 import type { CommunityEntity } from '../communities/community.entity';
 import { CommunityLoaders } from '../communities/community.loaders';
 import { canRead, type CommunityAccessFacts } from '../communities/community.policy';
+import { canSeeContent } from '../moderation/content-visibility';
 import type { ThreadEntity } from './thread.entity';
 import { ThreadLoaders } from './thread.loaders';
 
@@ -13,7 +14,7 @@ export interface ThreadInContext {
   facts: CommunityAccessFacts;
 }
 
-/** A thread is readable exactly when its community is. */
+/** A thread is readable exactly when its community is, unless it is hidden from the viewer. */
 @Injectable()
 export class ThreadAccess {
   constructor(
@@ -29,7 +30,8 @@ export class ThreadAccess {
     const community = await context.loaders.get(this.communityLoaders.byId).load(thread.communityId);
     if (!community) return null;
     const facts = await this.communities.facts(context, community);
-    return canRead(await context.viewer(), facts) ? { thread, community, facts } : null;
+    const viewer = await context.viewer();
+    return canRead(viewer, facts) && canSeeContent(viewer, facts, thread) ? { thread, community, facts } : null;
   }
 
   /** NOT_FOUND when unknown or unreadable, so private threads are not revealed. */

@@ -27,6 +27,10 @@ export class ThreadEntity {
   @Column({ name: 'pinned_at', type: 'timestamptz', precision: 3, nullable: true })
   pinnedAt!: Date | null;
 
+  /** Set by moderators or by enough flags; see `canSeeContent`. */
+  @Column({ name: 'hidden_at', type: 'timestamptz', precision: 3, nullable: true })
+  hiddenAt!: Date | null;
+
   /** Posts not deleted; kept by the post writes, in their transaction. */
   @Column({ name: 'post_count', type: 'integer', default: 0 })
   postCount!: number;

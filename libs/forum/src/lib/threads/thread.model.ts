@@ -41,6 +41,9 @@ export class Thread extends Node {
   @Field()
   pinned!: boolean;
 
+  @Field({ description: 'Hidden by moderation; only its author, the coordinators and staff see it.' })
+  hidden!: boolean;
+
   @Field(() => Int, { description: 'Posts in the thread, the first one included, deleted ones not.' })
   postCount!: number;
 
@@ -63,6 +66,7 @@ export class Thread extends Node {
       title: entity.title,
       status: threadStatus(entity),
       pinned: entity.pinnedAt !== null,
+      hidden: entity.hiddenAt !== null,
       postCount: entity.postCount,
       participantCount: entity.participantCount,
       lastActivityAt: entity.lastActivityAt,

@@ -4,6 +4,7 @@ import { In, type DataSource, type EntityManager, type Repository, type SelectQu
 import type { Viewer } from '@bottega/core';
 import { territoryWithinSql } from '@bottega/territories';
 import { readableCommunitySql } from '../communities/community.repository';
+import { visibleContentSql } from '../moderation/content-visibility';
 import { ThreadEntity } from './thread.entity';
 import { ThreadStatus, type ThreadKind } from './thread.model';
 
@@ -98,8 +99,9 @@ export class ThreadRepository {
     await manager.query(`UPDATE thread SET post_count = post_count - 1 WHERE id = $1`, [threadId]);
   }
 
-  async setLocked(threadId: string, locked: boolean): Promise<void> {
-    await this.db.query(`UPDATE thread SET locked_at = CASE WHEN $2 THEN coalesce(locked_at, now()) END WHERE id = $1`, [
+  /** Pass `manager` to lock within a transaction (moderation records its audit entry with it). */
+  async setLocked(threadId: string, locked: boolean, manager: EntityManager | DataSource = this.db): Promise<void> {
+    await manager.query(`UPDATE thread SET locked_at = CASE WHEN $2 THEN coalesce(locked_at, now()) END WHERE id = $1`, [
       threadId,
       locked,
     ]);
@@ -116,11 +118,13 @@ export class ThreadRepository {
     await manager.query(`UPDATE thread SET accepted_post_id = $2, last_activity_at = now() WHERE id = $1`, [threadId, postId]);
   }
 
-  /** Threads in communities the viewer may read, filtered; order and paging are the caller's. */
+  /** Threads the viewer may read (community readable, not hidden from them), filtered; order and paging are the caller's. */
   query(viewer: Viewer | null, filter: ThreadFilterValues): SelectQueryBuilder<ThreadEntity> {
     const query = this.threads.createQueryBuilder('thread');
     const readable = readableCommunitySql('thread.community_id', viewer);
     if (readable) query.andWhere(readable.sql, readable.params);
+    const visible = visibleContentSql({ hiddenAt: 'thread.hidden_at', authorId: 'thread.author_id', communityId: 'thread.community_id' }, viewer);
+    if (visible) query.andWhere(visible.sql, visible.params);
     if (filter.communityId) query.andWhere('thread.communityId = :communityId', { communityId: filter.communityId });
     if (filter.authorId) query.andWhere('thread.authorId = :authorId', { authorId: filter.authorId });
     if (filter.kind) query.andWhere('thread.kind = :kind', { kind: filter.kind });

@@ -15,6 +15,7 @@ import {
 } from '@bottega/core';
 import { TerritoryLoaders } from '@bottega/territories';
 import { CommunityAccess } from '../communities/community.access';
+import { PostingLimits } from '../moderation/posting-limits';
 import { PostBodyRenderer } from '../posts/post-body.renderer';
 import { PostLoaders } from '../posts/post.loaders';
 import { PostRepository } from '../posts/post.repository';
@@ -41,10 +42,12 @@ export class ThreadService {
     private readonly territoryLoaders: TerritoryLoaders,
     private readonly pubsub: PgPubSub,
     private readonly notifier: ThreadNotifier,
+    private readonly postingLimits: PostingLimits,
   ) {}
 
   async start(input: StartThreadInput, context: RequestContext): Promise<Outcome<ThreadEntity>> {
     const viewer = await context.requireViewer();
+    await this.postingLimits.check(context);
     const community = await this.communities.readable(context, input.communityId, ['input', 'communityId']);
     if (!canPost(viewer, await this.communities.facts(context, community))) {
       throw new ForbiddenError('Join this community to start a thread in it.');

@@ -19,6 +19,7 @@ import {
 } from '@bottega/core';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
 import { SessionRepository } from '../sessions/session.repository';
+import { isSuspended } from '../users/suspension';
 import type { UserEntity } from '../users/user.entity';
 import { UserRepository } from '../users/user.repository';
 import { LoginInput } from './dto/login.input';
@@ -91,7 +92,7 @@ export class AuthService {
       await this.rateLimiter.record(`login:account:${email}`, loginFailuresPerAccount);
       return refuse(UserError.of(UserErrorCode.INVALID_CREDENTIALS, INVALID_CREDENTIALS, ['input']));
     }
-    if (user.suspendedAt) throw new ForbiddenError('This account is suspended.');
+    if (isSuspended(user)) throw new ForbiddenError('This account is suspended.');
     const tokens = await this.db.transaction((manager) => this.openSession(manager, user, context));
     return succeed({ user, tokens });
   }

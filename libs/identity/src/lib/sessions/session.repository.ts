@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { GlobalRole } from '@bottega/core';
+import { suspendedSql } from '../users/suspension';
 import { RefreshTokenEntity, SessionEntity, type SessionRevokedReason } from './session.entity';
 
 export interface RefreshTokenRecord {
@@ -11,6 +12,7 @@ export interface RefreshTokenRecord {
   expiresAt: Date;
   usedAt: Date | null;
   sessionRevokedAt: Date | null;
+  /** Set only while the account is suspended. */
   userSuspendedAt: Date | null;
 }
 
@@ -39,7 +41,8 @@ export class SessionRepository {
   async findRefreshToken(tokenHash: Buffer): Promise<RefreshTokenRecord | null> {
     const rows: RefreshTokenRecord[] = await this.db.query(
       `SELECT t.id AS "tokenId", t.session_id AS "sessionId", s.user_id AS "userId", t.expires_at AS "expiresAt",
-              t.used_at AS "usedAt", s.revoked_at AS "sessionRevokedAt", u.suspended_at AS "userSuspendedAt"
+              t.used_at AS "usedAt", s.revoked_at AS "sessionRevokedAt",
+              CASE WHEN ${suspendedSql('u')} THEN u.suspended_at END AS "userSuspendedAt"
          FROM refresh_token t
          JOIN auth_session s ON s.id = t.session_id
          JOIN app_user u ON u.id = s.user_id
@@ -71,11 +74,20 @@ export class SessionRepository {
     );
   }
 
+  /** Ends every live session of an account (on suspension), in the caller's transaction; returns how many. */
+  async revokeAllOf(manager: EntityManager, userId: string, reason: SessionRevokedReason): Promise<number> {
+    const [, revoked]: [unknown[], number] = await manager.query(
+      `UPDATE auth_session SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`,
+      [userId, reason],
+    );
+    return revoked;
+  }
+
   /** The role of a live session's account, or null when the session is revoked or the account suspended. */
   async liveSessionRole(sessionId: string, userId: string): Promise<GlobalRole | null> {
     const rows: { role: GlobalRole }[] = await this.db.query(
       `SELECT u.role FROM auth_session s JOIN app_user u ON u.id = s.user_id
-        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND u.suspended_at IS NULL`,
+        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND NOT ${suspendedSql('u')}`,
       [sessionId, userId],
     );
     return rows[0]?.role ?? null;

@@ -26,6 +26,10 @@ export class UserEntity {
   @Column({ name: 'suspended_at', type: 'timestamptz', precision: 3, nullable: true })
   suspendedAt!: Date | null;
 
+  /** Null with `suspendedAt` set: suspended until lifted. See `isSuspended`. */
+  @Column({ name: 'suspended_until', type: 'timestamptz', precision: 3, nullable: true })
+  suspendedUntil!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 

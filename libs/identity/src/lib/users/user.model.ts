@@ -19,6 +19,9 @@ export class User extends Node {
   /** Read through the `email` field resolver, which shows it to its owner and admins only. */
   emailAddress!: string;
 
+  /** Read through the `suspension` field resolver, which shows it to staff only. */
+  suspension!: Pick<UserEntity, 'suspendedAt' | 'suspendedUntil'>;
+
   static from(entity: UserEntity): User {
     return Object.assign(new User(), {
       id: toGlobalId('User', entity.id),
@@ -28,6 +31,7 @@ export class User extends Node {
       role: entity.role,
       createdAt: entity.createdAt,
       emailAddress: entity.email,
+      suspension: { suspendedAt: entity.suspendedAt, suspendedUntil: entity.suspendedUntil },
     });
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type EntityManager, type Repository } from 'typeorm';
+import { suspendedSql } from './suspension';
 import { UserEntity } from './user.entity';
 
 export interface NewUser {
@@ -38,6 +39,20 @@ export class UserRepository {
       [base, `${base}-%`],
     );
     return new Set(rows.map((row) => row.handle.toLowerCase()));
+  }
+
+  /** Suspends an account from now until `until` (null: until lifted); a new suspension replaces a running one. */
+  async suspend(manager: EntityManager, userId: string, until: Date | null): Promise<void> {
+    await manager.query(`UPDATE app_user SET suspended_at = now(), suspended_until = $2 WHERE id = $1`, [userId, until]);
+  }
+
+  /** Lifts a running suspension; false when the account was not suspended (also when one just ended). */
+  async unsuspend(manager: EntityManager, userId: string): Promise<boolean> {
+    const [, lifted]: [unknown[], number] = await manager.query(
+      `UPDATE app_user u SET suspended_at = NULL, suspended_until = NULL WHERE u.id = $1 AND ${suspendedSql('u')}`,
+      [userId],
+    );
+    return lifted === 1;
   }
 
   insert(user: NewUser, manager: EntityManager): Promise<UserEntity> {

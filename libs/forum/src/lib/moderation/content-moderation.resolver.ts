@@ -1,0 +1,35 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '@bottega/core';
+import { Post } from '../posts/post.model';
+import { ThreadAccess } from '../threads/thread.access';
+import { Thread } from '../threads/thread.model';
+import { canFlag, canModerateContent } from './moderation.policy';
+
+/** What the viewer may do about a post, by the same policies `flagContent` and `moderate` apply. */
+@Resolver(() => Post)
+export class PostModerationResolver {
+  constructor(private readonly access: ThreadAccess) {}
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may flag this post (not their own, not deleted).' })
+  async viewerCanFlag(@Parent() post: Post, @Context() context: RequestContext): Promise<boolean> {
+    const found = await this.access.load(context, post.entity.threadId);
+    return found !== null && context.can((viewer) => canFlag(viewer, found.facts, post.entity));
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may hide, restore or delete this post with `moderate`.' })
+  async viewerCanModerate(@Parent() post: Post, @Context() context: RequestContext): Promise<boolean> {
+    const found = await this.access.load(context, post.entity.threadId);
+    return found !== null && context.can((viewer) => canModerateContent(viewer, found.facts));
+  }
+}
+
+@Resolver(() => Thread)
+export class ThreadModerationResolver {
+  constructor(private readonly access: ThreadAccess) {}
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may flag this thread (not their own).' })
+  async viewerCanFlag(@Parent() thread: Thread, @Context() context: RequestContext): Promise<boolean> {
+    const found = await this.access.load(context, thread.dbId);
+    return found !== null && context.can((viewer) => canFlag(viewer, found.facts, { ...found.thread, deletedAt: null }));
+  }
+}

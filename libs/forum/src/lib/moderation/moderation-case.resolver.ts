@@ -1,0 +1,87 @@
+import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '@bottega/core';
+import { User, UserLoaders } from '@bottega/identity';
+import { CommunityLoaders } from '../communities/community.loaders';
+import { Community } from '../communities/community.model';
+import type { Post } from '../posts/post.model';
+import type { Thread } from '../threads/thread.model';
+import { ModeratedContentLocator } from './moderated-content';
+import type { ModerationCaseEntity } from './moderation.entity';
+import { ModerationLoaders } from './moderation.loaders';
+import { ContentFlag, FlagReasonCount, FlaggedContent, ModerationCase } from './moderation.model';
+import { LATEST_FLAGS, type ContentRef } from './moderation.repository';
+
+const subjectOf = (entity: ModerationCaseEntity): ContentRef =>
+  entity.postId ? { type: 'Post', id: entity.postId } : { type: 'Thread', id: entity.threadId as string };
+
+/** Fields of a case; everything loads in batches, so a queue page costs the same SQL however long it is. */
+@Resolver(() => ModerationCase)
+export class ModerationCaseResolver {
+  constructor(
+    private readonly loaders: ModerationLoaders,
+    private readonly contents: ModeratedContentLocator,
+    private readonly communityLoaders: CommunityLoaders,
+  ) {}
+
+  @ResolveField(() => FlaggedContent, { nullable: true, description: 'The flagged post or thread.' })
+  content(@Parent() moderationCase: ModerationCase, @Context() context: RequestContext): Promise<Post | Thread | null> {
+    return this.contents.load(context, subjectOf(moderationCase.entity));
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the item is hidden now.' })
+  async hidden(@Parent() moderationCase: ModerationCase, @Context() context: RequestContext): Promise<boolean> {
+    return (await this.content(moderationCase, context))?.hidden ?? false;
+  }
+
+  @ResolveField(() => Community)
+  async community(@Parent() moderationCase: ModerationCase, @Context() context: RequestContext): Promise<Community> {
+    const community = await context.loaders.get(this.communityLoaders.byId).load(moderationCase.entity.communityId);
+    if (!community) throw new Error(`Moderation case ${moderationCase.entity.id} has no community`);
+    return Community.from(community);
+  }
+
+  @ResolveField(() => Int, { description: 'Flags ever raised on the item (one per person).' })
+  async flagCount(@Parent() moderationCase: ModerationCase, @Context() context: RequestContext): Promise<number> {
+    return (await this.tallies(moderationCase, context)).reduce((sum, row) => sum + row.count, 0);
+  }
+
+  @ResolveField(() => Int, { description: 'Flags awaiting a decision.' })
+  async pendingFlagCount(@Parent() moderationCase: ModerationCase, @Context() context: RequestContext): Promise<number> {
+    return (await this.tallies(moderationCase, context)).reduce((sum, row) => sum + row.pending, 0);
+  }
+
+  @ResolveField(() => [FlagReasonCount], { description: 'Reasons given, most frequent first.' })
+  async reasons(@Parent() moderationCase: ModerationCase, @Context() context: RequestContext): Promise<FlagReasonCount[]> {
+    return (await this.tallies(moderationCase, context)).map(({ reason, count }) => ({ reason, count }));
+  }
+
+  @ResolveField(() => [ContentFlag], { description: `The ${LATEST_FLAGS} latest flags, newest first; \`flagCount\` counts them all.` })
+  async latestFlags(@Parent() moderationCase: ModerationCase, @Context() context: RequestContext): Promise<ContentFlag[]> {
+    return (await context.loaders.get(this.loaders.latestFlags).load(moderationCase.entity.id)).map(ContentFlag.from);
+  }
+
+  private tallies(moderationCase: ModerationCase, context: RequestContext) {
+    return context.loaders.get(this.loaders.tallies).load(moderationCase.entity.id);
+  }
+}
+
+@Resolver(() => ContentFlag)
+export class ContentFlagResolver {
+  constructor(
+    private readonly loaders: ModerationLoaders,
+    private readonly contents: ModeratedContentLocator,
+    private readonly userLoaders: UserLoaders,
+  ) {}
+
+  @ResolveField(() => User, { nullable: true, description: 'Null when the account was removed.' })
+  async flagger(@Parent() flag: ContentFlag, @Context() context: RequestContext): Promise<User | null> {
+    const user = await context.loaders.get(this.userLoaders.byId).load(flag.flaggerDbId);
+    return user && User.from(user);
+  }
+
+  @ResolveField(() => FlaggedContent, { nullable: true, description: 'What was flagged.' })
+  async content(@Parent() flag: ContentFlag, @Context() context: RequestContext): Promise<Post | Thread | null> {
+    const moderationCase = await context.loaders.get(this.loaders.caseById).load(flag.caseDbId);
+    return moderationCase && this.contents.load(context, subjectOf(moderationCase));
+  }
+}

@@ -1,0 +1,62 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { FlagReason, ModerationAction, ModerationCaseStatus } from './moderation.model';
+
+/** One per flagged post or thread; reopened when flagged again after a decision. */
+@Entity({ name: 'moderation_case' })
+export class ModerationCaseEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'post_id', type: 'uuid', nullable: true })
+  postId!: string | null;
+
+  @Column({ name: 'thread_id', type: 'uuid', nullable: true })
+  threadId!: string | null;
+
+  /** The community of the item, so coordinators' queues filter without joins. */
+  @Column({ name: 'community_id', type: 'uuid' })
+  communityId!: string;
+
+  @Column({ type: 'text' })
+  status!: ModerationCaseStatus;
+
+  @Column({ name: 'last_flagged_at', type: 'timestamptz', precision: 3 })
+  lastFlaggedAt!: Date;
+
+  @Column({ name: 'resolved_at', type: 'timestamptz', precision: 3, nullable: true })
+  resolvedAt!: Date | null;
+
+  @Column({ name: 'resolved_by', type: 'uuid', nullable: true })
+  resolvedBy!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  resolution!: ModerationAction | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt!: Date;
+}
+
+/** One person's flag on an item; at most one per person per item. */
+@Entity({ name: 'content_flag' })
+export class ContentFlagEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId!: string;
+
+  @Column({ name: 'flagger_id', type: 'uuid' })
+  flaggerId!: string;
+
+  @Column({ type: 'text' })
+  reason!: FlagReason;
+
+  @Column({ type: 'text', nullable: true })
+  note!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt!: Date;
+
+  @Column({ name: 'resolved_at', type: 'timestamptz', precision: 3, nullable: true })
+  resolvedAt!: Date | null;
+}

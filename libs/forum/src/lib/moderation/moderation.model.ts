@@ -1,0 +1,157 @@
+import { Field, ID, Int, ObjectType, createUnionType, registerEnumType } from '@nestjs/graphql';
+import { Connection, UserError, toGlobalId } from '@bottega/core';
+import { Post } from '../posts/post.model';
+import { Thread } from '../threads/thread.model';
+import type { ContentFlagEntity, ModerationCaseEntity } from './moderation.entity';
+
+export enum FlagReason {
+  SPAM = 'SPAM',
+  OFFENSIVE = 'OFFENSIVE',
+  OFF_TOPIC = 'OFF_TOPIC',
+  PRIVACY = 'PRIVACY',
+  OTHER = 'OTHER',
+}
+registerEnumType(FlagReason, {
+  name: 'FlagReason',
+  valuesMap: {
+    SPAM: { description: 'Advertising or unrelated promotion.' },
+    OFFENSIVE: { description: 'Rude, abusive or discriminatory.' },
+    OFF_TOPIC: { description: 'Does not belong in this community or thread.' },
+    PRIVACY: { description: 'Discloses personal data of someone (e.g. a beneficiary).' },
+    OTHER: { description: 'Something else; explain it in the note.' },
+  },
+});
+
+export enum ModerationAction {
+  HIDE = 'HIDE',
+  RESTORE = 'RESTORE',
+  DELETE = 'DELETE',
+  LOCK = 'LOCK',
+  UNLOCK = 'UNLOCK',
+  DISMISS_FLAGS = 'DISMISS_FLAGS',
+}
+registerEnumType(ModerationAction, {
+  name: 'ModerationAction',
+  description: 'A decision on a post or thread; each one resolves its pending flags.',
+  valuesMap: {
+    HIDE: { description: 'Hide it from everyone but its author, the coordinators and staff.' },
+    RESTORE: { description: 'Show it again.' },
+    DELETE: { description: 'Delete a post (a placeholder stays). Posts only.' },
+    LOCK: { description: 'Close a thread to replies. Threads only.' },
+    UNLOCK: { description: 'Reopen a thread to replies. Threads only.' },
+    DISMISS_FLAGS: { description: 'Keep it as it is: the flags were not warranted.' },
+  },
+});
+
+export enum ModerationCaseStatus {
+  PENDING = 'PENDING',
+  RESOLVED = 'RESOLVED',
+}
+registerEnumType(ModerationCaseStatus, {
+  name: 'ModerationCaseStatus',
+  valuesMap: {
+    PENDING: { description: 'Has flags awaiting a decision.' },
+    RESOLVED: { description: 'Decided; a new flag reopens it.' },
+  },
+});
+
+export const FlaggedContent = createUnionType({
+  name: 'FlaggedContent',
+  description: 'A post or a thread, as flagged or moderated.',
+  types: () => [Post, Thread] as const,
+  resolveType: (value: Post | Thread) => (value instanceof Post ? Post : Thread),
+});
+
+@ObjectType({ description: 'How many flags gave one reason.' })
+export class FlagReasonCount {
+  @Field(() => FlagReason)
+  reason!: FlagReason;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType('ContentFlag', { description: 'One person’s flag on a post or thread.' })
+export class ContentFlag {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => FlagReason)
+  reason!: FlagReason;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field({ description: 'Whether a decision has been taken on it.' })
+  resolved!: boolean;
+
+  flaggerDbId!: string;
+  caseDbId!: string;
+
+  static from(entity: ContentFlagEntity): ContentFlag {
+    return Object.assign(new ContentFlag(), {
+      id: toGlobalId('ContentFlag', entity.id),
+      reason: entity.reason,
+      note: entity.note,
+      createdAt: entity.createdAt,
+      resolved: entity.resolvedAt !== null,
+      flaggerDbId: entity.flaggerId,
+      caseDbId: entity.caseId,
+    });
+  }
+}
+
+@ObjectType('ModerationCase', { description: 'A flagged post or thread in the moderation queue, with its flags.' })
+export class ModerationCase {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ModerationCaseStatus)
+  status!: ModerationCaseStatus;
+
+  @Field({ description: 'When it was last flagged.' })
+  lastFlaggedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  resolvedAt!: Date | null;
+
+  @Field(() => ModerationAction, { nullable: true, description: 'The latest decision, while resolved.' })
+  resolution!: ModerationAction | null;
+
+  entity!: ModerationCaseEntity;
+
+  static from(entity: ModerationCaseEntity): ModerationCase {
+    return Object.assign(new ModerationCase(), {
+      id: toGlobalId('ModerationCase', entity.id),
+      status: entity.status,
+      lastFlaggedAt: entity.lastFlaggedAt,
+      resolvedAt: entity.resolvedAt,
+      resolution: entity.resolution,
+      entity,
+    });
+  }
+}
+
+@ObjectType()
+export class ModerationCaseConnection extends Connection(ModerationCase, 'ModerationCase') {}
+
+@ObjectType()
+export class FlagContentPayload {
+  @Field(() => ContentFlag, { nullable: true })
+  flag!: ContentFlag | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@ObjectType()
+export class ModeratePayload {
+  @Field(() => FlaggedContent, { nullable: true, description: 'The post or thread as it is after the decision.' })
+  content!: Post | Thread | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}

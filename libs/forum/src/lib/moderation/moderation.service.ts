@@ -1,0 +1,137 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  AuditLog,
+  ForbiddenError,
+  PgPubSub,
+  UserError,
+  UserErrorCode,
+  refuse,
+  succeed,
+  validateInput,
+  type Outcome,
+  type RequestContext,
+} from '@bottega/core';
+import { PostRepository } from '../posts/post.repository';
+import { ThreadActivityKind, communityEvent } from '../threads/thread.events';
+import { ThreadRepository } from '../threads/thread.repository';
+import { FlagContentInput, ModerateInput } from './dto/moderation.inputs';
+import { ModeratedContentLocator, type ModeratedContent } from './moderated-content';
+import type { ContentFlagEntity } from './moderation.entity';
+import { ModerationAction } from './moderation.model';
+import { MODERATION_OPTIONS, type ModerationOptions } from './moderation.options';
+import { FlagObstacle, actionApplies, canModerateContent, flagObstacle } from './moderation.policy';
+import { ModerationRepository } from './moderation.repository';
+
+const SUBJECT = ['input', 'subjectId'];
+
+/** Thrown inside the flag transaction to roll it back when the person already flagged the item. */
+class AlreadyFlagged extends Error {}
+
+/** Flags and the decisions that resolve them, each written with its audit entry in one transaction. */
+@Injectable()
+export class ModerationService {
+  constructor(
+    @Inject(MODERATION_OPTIONS) private readonly options: ModerationOptions,
+    private readonly repository: ModerationRepository,
+    private readonly contents: ModeratedContentLocator,
+    private readonly posts: PostRepository,
+    private readonly threads: ThreadRepository,
+    private readonly audit: AuditLog,
+    private readonly pubsub: PgPubSub,
+  ) {}
+
+  async flag(input: FlagContentInput, context: RequestContext): Promise<Outcome<ContentFlagEntity>> {
+    const viewer = await context.requireViewer();
+    const content = await this.contents.readable(context, input.subjectId, SUBJECT);
+    const note = input.note?.trim() || null;
+    const errors = await validateInput(FlagContentInput, { ...input, note });
+    switch (flagObstacle(viewer, content.facts, content)) {
+      case FlagObstacle.OWN_CONTENT:
+        errors.push(UserError.of(UserErrorCode.INVALID, 'You cannot flag what you wrote.', SUBJECT));
+        break;
+      case FlagObstacle.GONE:
+        errors.push(UserError.of(UserErrorCode.INVALID_STATE, 'This is deleted or already hidden for review.', SUBJECT));
+        break;
+      case null:
+        break;
+    }
+    if (errors.length > 0) return refuse(...errors);
+    try {
+      return succeed(
+        await this.repository.transaction(async (manager) => {
+          const caseId = await this.repository.openCase(manager, content, content.community.id);
+          const flag = await this.repository.addFlag(manager, caseId, viewer.userId, input.reason, note);
+          if (!flag) throw new AlreadyFlagged();
+          const threshold = this.options.flagAutoHideThreshold;
+          const pendingFlags = await this.repository.hideWhenFlagged(manager, content, caseId, threshold);
+          if (pendingFlags !== null) {
+            await this.audit.record(manager, {
+              actorId: null,
+              action: 'AUTO_HIDE',
+              subject: { type: content.type, id: content.id },
+              reason: `Flagged by ${pendingFlags} people.`,
+              metadata: { threshold, pendingFlags, communityId: content.community.id },
+            });
+          }
+          return flag;
+        }),
+      );
+    } catch (error) {
+      if (error instanceof AlreadyFlagged) return refuse(UserError.of(UserErrorCode.TAKEN, 'You have already flagged this.', SUBJECT));
+      throw error;
+    }
+  }
+
+  async moderate(input: ModerateInput, context: RequestContext): Promise<Outcome<ModeratedContent>> {
+    const viewer = await context.requireViewer();
+    const content = await this.contents.readable(context, input.subjectId, SUBJECT);
+    if (!canModerateContent(viewer, content.facts)) {
+      throw new ForbiddenError('Only the coordinators of this community and site moderators moderate its content.');
+    }
+    const reason = input.reason.trim();
+    const errors = await validateInput(ModerateInput, { ...input, reason });
+    if (!actionApplies(input.action, content.type)) {
+      errors.push(UserError.of(UserErrorCode.INVALID, `${input.action} does not apply to a ${content.type.toLowerCase()}.`, ['input', 'action']));
+    } else if (content.deletedAt && input.action !== ModerationAction.DISMISS_FLAGS) {
+      errors.push(UserError.of(UserErrorCode.INVALID_STATE, 'This post is deleted; only its flags can be dismissed.', SUBJECT));
+    }
+    if (errors.length > 0) return refuse(...errors);
+    await this.repository.transaction(async (manager) => {
+      const resolvedFlags = await this.repository.resolveCase(manager, content, viewer.userId, input.action);
+      const changed = await this.apply(manager, input.action, content, viewer.userId);
+      await this.audit.record(manager, {
+        actorId: viewer.userId,
+        action: input.action,
+        subject: { type: content.type, id: content.id },
+        reason,
+        metadata: { changed, resolvedFlags, communityId: content.community.id },
+      });
+    });
+    return succeed(content);
+  }
+
+  /** Carries out a decision; false when it was already in effect (it still resolves the flags). */
+  private async apply(manager: EntityManager, action: ModerationAction, content: ModeratedContent, actorId: string): Promise<boolean> {
+    switch (action) {
+      case ModerationAction.HIDE:
+      case ModerationAction.RESTORE:
+        return this.repository.setHidden(manager, content, action === ModerationAction.HIDE);
+      case ModerationAction.DELETE: {
+        // As PostService.delete: the thread's counter moves only when this call deleted the post.
+        const deleted = await this.posts.softDelete(manager, content.id, actorId);
+        if (deleted) await this.threads.uncountPost(manager, content.thread.id);
+        return deleted;
+      }
+      case ModerationAction.LOCK:
+      case ModerationAction.UNLOCK: {
+        const lock = action === ModerationAction.LOCK;
+        await this.threads.setLocked(content.thread.id, lock, manager);
+        await this.pubsub.publish(communityEvent(content.community.id, ThreadActivityKind.STATUS_CHANGED, content.thread.id), manager);
+        return (content.thread.lockedAt === null) === lock;
+      }
+      case ModerationAction.DISMISS_FLAGS:
+        return false;
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { RateLimiter, type RequestContext } from '@bottega/core';
+import { UserLoaders } from '@bottega/identity';
+import { isStaff } from '../communities/community.policy';
+import { MODERATION_OPTIONS, type ModerationOptions } from './moderation.options';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Slows down what spammers do first: accounts younger than a few days may
+ * start only so many threads and replies per hour (attempts count, as with
+ * every rate limit). Staff are exempt.
+ */
+@Injectable()
+export class PostingLimits {
+  constructor(
+    @Inject(MODERATION_OPTIONS) private readonly options: ModerationOptions,
+    private readonly limiter: RateLimiter,
+    private readonly userLoaders: UserLoaders,
+  ) {}
+
+  /** RATE_LIMITED when a new account has used up its posts for this hour; counts one otherwise. */
+  async check(context: RequestContext): Promise<void> {
+    const viewer = await context.requireViewer();
+    if (isStaff(viewer)) return;
+    const { days, postsPerHour } = this.options.newAccounts;
+    const user = await context.loaders.get(this.userLoaders.byId).load(viewer.userId);
+    if (!user || Date.now() - user.createdAt.getTime() >= days * DAY_MS) return;
+    await this.limiter.consume(`posting:new-account:${viewer.userId}`, { limit: postsPerHour, windowSeconds: 3600 });
+  }
+}

@@ -1,0 +1,12 @@
+import { GlobalRole, type Viewer } from '@bottega/core';
+import type { UserEntity } from '../users/user.entity';
+
+/**
+ * Moderators and admins suspend accounts (and lift suspensions), never their
+ * own; only admins touch admins. Community coordinators do not suspend.
+ */
+export function canSuspend(viewer: Viewer, target: Pick<UserEntity, 'id' | 'role'>): boolean {
+  if (viewer.role !== GlobalRole.ADMIN && viewer.role !== GlobalRole.MODERATOR) return false;
+  if (target.id === viewer.userId) return false;
+  return target.role !== GlobalRole.ADMIN || viewer.role === GlobalRole.ADMIN;
+}

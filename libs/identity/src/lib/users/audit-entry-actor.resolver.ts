@@ -1,0 +1,16 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { AuditEntry, type RequestContext } from '@bottega/core';
+import { UserLoaders } from './user.loaders';
+import { User } from './user.model';
+
+/** The core records who acted by id; accounts are this library's, so it resolves them. */
+@Resolver(() => AuditEntry)
+export class AuditEntryActorResolver {
+  constructor(private readonly loaders: UserLoaders) {}
+
+  @ResolveField(() => User, { nullable: true, description: 'Who acted; null for automatic actions and removed accounts.' })
+  async actor(@Parent() entry: AuditEntry, @Context() context: RequestContext): Promise<User | null> {
+    const user = entry.actorDbId && (await context.loaders.get(this.loaders.byId).load(entry.actorDbId));
+    return user ? User.from(user) : null;
+  }
+}
