@@ -11,6 +11,8 @@ export interface ApiOptions {
   port: number;
   pgPort: number;
   pgDataDir: string;
+  /** Extra environment for the API, e.g. EXPOSE_SQL_STATEMENT_COUNT. */
+  env?: Record<string, string>;
 }
 
 /** The built API (dist/) started as a child process on 127.0.0.1. */
@@ -45,6 +47,11 @@ export class ApiProcess {
     child.stderr?.on('data', keep);
   }
 
+  /** The API's process id, for reading its memory in /proc. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   get baseUrl(): string {
     return `http://127.0.0.1:${this.options.port}`;
   }
@@ -58,6 +65,7 @@ export class ApiProcess {
       LOG_LEVEL: 'warn',
       EMBEDDED_PG_DATA_DIR: options.pgDataDir,
       EMBEDDED_PG_PORT: String(options.pgPort),
+      ...options.env,
     };
     delete env['DATABASE_URL'];
     delete env['SEED_DEMO'];

@@ -21,8 +21,17 @@ export interface HttpLoadResult {
 const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
 
 /** One request up front: fails loudly on GraphQL errors, returns `data`. */
-export async function postGraphQL(url: string, body: string): Promise<unknown> {
-  const response = await fetch(url, { method: 'POST', headers: JSON_HEADERS, body, signal: AbortSignal.timeout(10_000) });
+export async function postGraphQL(url: string, body: string, headers: Record<string, string> = {}): Promise<unknown> {
+  return (await postGraphQLWithHeaders(url, body, headers)).data;
+}
+
+/** Like {@link postGraphQL}, with the response headers (e.g. `x-sql-statements`). */
+export async function postGraphQLWithHeaders(
+  url: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<{ data: unknown; headers: Headers }> {
+  const response = await fetch(url, { method: 'POST', headers: { ...JSON_HEADERS, ...headers }, body, signal: AbortSignal.timeout(10_000) });
   const text = await response.text();
   let parsed: { data?: unknown; errors?: unknown[] };
   try {
@@ -33,16 +42,36 @@ export async function postGraphQL(url: string, body: string): Promise<unknown> {
   if (!response.ok || parsed.errors?.length || !parsed.data) {
     throw new Error(`GraphQL query failed (HTTP ${response.status}): ${text.slice(0, 500)}`);
   }
-  return parsed.data;
+  return { data: parsed.data, headers: response.headers };
+}
+
+/**
+ * SQL statements the API ran for one request, from `x-sql-statements` (the API
+ * must run with EXPOSE_SQL_STATEMENT_COUNT=true): one figure per sample.
+ */
+export async function sqlStatementsPerRequest(url: string, body: string, headers: Record<string, string>, samples: number): Promise<number[]> {
+  const counts: number[] = [];
+  for (let i = 0; i < samples; i += 1) {
+    const response = await postGraphQLWithHeaders(url, body, headers);
+    const value = Number(response.headers.get('x-sql-statements'));
+    if (!Number.isInteger(value)) throw new Error('no x-sql-statements header: is EXPOSE_SQL_STATEMENT_COUNT=true reaching the API?');
+    counts.push(value);
+  }
+  return counts;
 }
 
 /** POSTs `body` over `connections` keep-alive connections for the duration, after a warm-up. */
-export async function runHttpLoad(url: string, body: string, options: LoadOptions): Promise<HttpLoadResult> {
+export async function runHttpLoad(
+  url: string,
+  body: string,
+  options: LoadOptions,
+  headers: Record<string, string> = {},
+): Promise<HttpLoadResult> {
   const latencies: number[] = [];
   const instance = autocannon({
     url,
     method: 'POST',
-    headers: JSON_HEADERS,
+    headers: { ...JSON_HEADERS, ...headers },
     body,
     connections: options.connections,
     duration: options.durationS,

@@ -1,8 +1,11 @@
 /**
- * Bottega API benchmark (not a test): start-up of the embedded default and
- * GraphQL throughput, each as a ratio against a baseline measured in the same
- * run. `npm run bench`; BENCH_DURATION, BENCH_WARMUP (seconds) and
- * BENCH_CONNECTIONS tune the load. All traffic goes to 127.0.0.1.
+ * Bottega API benchmark (not a test): start-up of the embedded default,
+ * GraphQL throughput of the territories list and of the forum pages people
+ * open most (a thread, a community's thread list) on a seeded forum, and the
+ * fan-out of one reply to many postAdded subscribers; each as a ratio against
+ * a baseline measured in the same run. `npm run bench`; BENCH_DURATION,
+ * BENCH_WARMUP (seconds), BENCH_CONNECTIONS, BENCH_SUBSCRIBERS and
+ * BENCH_SOCKET_BATCH tune it. All traffic goes to 127.0.0.1.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,17 +13,25 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '@bottega/testing';
 import { ApiProcess, timeBareNode } from './api-process';
-import { postGraphQL, runHttpLoad, type LoadOptions } from './http-load';
+import { measureFanout, REPLY_BODY } from './fanout';
+import { runThreadList, runThreadPage, toGlobalId, type PageResult } from './forum-pages';
+import { seedForum } from './forum-seed';
+import type { LoadOptions } from './http-load';
 import { describeMachine, machineLine } from './machine';
-import { count, ms, ratio, table } from './report';
-import { createPool, pageAndCount, POOL_SIZE, runSqlLoad, serverVersion } from './sql-load';
+import { createPool, serverVersion } from './sql-load';
+import { assertFileLimit } from './sockets';
 import { median } from './stats';
+import { figureFailures, renderSummary, type Summary } from './summary';
+import { runTerritories } from './territories';
+import { registerViewer } from './viewer';
+import { measureBroadcast } from './ws-baseline';
 
 const ROOT = resolve(__dirname, '../../..');
-const QUERY = 'query Bench { territories(first: 20) { totalCount nodes { id code name level } } }';
 const FIRST_START_TIMEOUT_MS = 180_000;
 const WARM_START_TIMEOUT_MS = 60_000;
 const BARE_NODE_RUNS = 5;
+/** The whole run, as a last resort against anything unbounded. */
+const RUN_TIMEOUT_MS = 15 * 60_000;
 
 /** Run once, from `finally` or from a signal, whichever comes first. */
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -40,6 +51,9 @@ async function main(): Promise<void> {
     durationS: envInt('BENCH_DURATION', 10, 1, 600),
     warmupS: envInt('BENCH_WARMUP', 2, 1, 60),
   };
+  const subscribers = envInt('BENCH_SUBSCRIBERS', 2_000, 1, 50_000);
+  const socketBatch = envInt('BENCH_SOCKET_BATCH', 200, 1, 5_000);
+  const fileLimit = assertFileLimit(subscribers);
   const stops: string[] = [];
   // Other work on the machine skews every figure; show how busy it was.
   const loadBefore = loadavg()[0] ?? Number.NaN;
@@ -55,7 +69,7 @@ async function main(): Promise<void> {
   const pgDataDir = mkdtempSync(join(tmpdir(), 'bottega-bench-pg-'));
   cleanups.push(() => rmSync(pgDataDir, { recursive: true, force: true }));
   const [port, pgPort] = await twoFreePorts();
-  const options = { cwd: ROOT, port, pgPort, pgDataDir };
+  const options = { cwd: ROOT, port, pgPort, pgDataDir, env: { EXPOSE_SQL_STATEMENT_COUNT: 'true' } };
 
   let api: ApiProcess | null = null;
   cleanups.push(async () => {
@@ -73,70 +87,71 @@ async function main(): Promise<void> {
   progress('warm start (same data directory)…');
   const warm = await ApiProcess.start(options, WARM_START_TIMEOUT_MS);
   api = warm.api;
-
   const graphqlUrl = `${warm.api.baseUrl}/graphql`;
-  const body = JSON.stringify({ query: QUERY, operationName: 'Bench' });
-  const totalCount = checkTerritories(await postGraphQL(graphqlUrl, body));
 
   const pool = createPool(`postgres://postgres:bottega@127.0.0.1:${pgPort}/bottega`);
   cleanups.push(() => pool.end());
   const postgres = await serverVersion(pool);
-  const direct = await pageAndCount(pool);
-  if (direct.count !== totalCount || direct.rows !== Math.min(21, direct.count)) {
-    throw new Error(`raw SQL disagrees with the API: ${direct.rows} rows, count ${direct.count}; API totalCount ${totalCount}`);
-  }
 
-  progress(`raw SQL baseline: ${load.connections} workers, pg.Pool(${POOL_SIZE}), ${load.warmupS} s warm-up + ${load.durationS} s…`);
-  const sql = await runSqlLoad(pool, load);
-  progress(`GraphQL API: ${load.connections} connections, ${load.warmupS} s warm-up + ${load.durationS} s…`);
-  const http = await runHttpLoad(graphqlUrl, body, load);
-  const apiLog = [first.api, warm.api].map((api) => ({ lines: api.outputLines, tail: api.recentOutput() }));
+  progress('signing a viewer in (register), then seeding the forum with set-based SQL…');
+  const viewer = await registerViewer(graphqlUrl);
+  const seed = await seedForum(pool, viewer.userId);
+  progress(`seeded ${seed.counts.posts} posts in ${(seed.ms / 1_000).toFixed(1)} s (+ ${(seed.vacuumMs / 1_000).toFixed(1)} s VACUUM ANALYZE)`);
+  const threadGlobalId = toGlobalId('Thread', seed.hotThreadId);
+  const ids = { threadId: seed.hotThreadId, viewerId: viewer.userId, accessToken: viewer.accessToken };
+
+  progress(`fan-out baseline: ${subscribers} plain ws sockets, one broadcast…`);
+  const message = JSON.stringify({
+    id: '00000000-0000-4000-8000-000000000000',
+    type: 'next',
+    payload: { data: { postAdded: { id: toGlobalId('Post', '00000000-0000-4000-8000-000000000000'), bodyHtml: `<p>${REPLY_BODY}</p>`, author: { displayName: 'Bench Viewer' } } } },
+  });
+  const broadcast = await measureBroadcast(subscribers, socketBatch, message);
+  progress(`fan-out: ${subscribers} graphql-ws subscribers, ${socketBatch} sockets at a time…`);
+  const apiPid = warm.api.pid;
+  if (apiPid === undefined) throw new Error('the API has no pid');
+  const fanout = await measureFanout({
+    apiPid,
+    wsUrl: `ws://127.0.0.1:${port}/graphql`,
+    graphqlUrl,
+    pool,
+    viewer,
+    threadGlobalId,
+    subscribers,
+    batch: socketBatch,
+    progress,
+  });
+
+  // After the fan-out, whose memory figure wants an API that has not served heavy HTTP load yet.
+  const pages: PageResult[] = [await runTerritories(pool, graphqlUrl, load, progress)];
+  pages.push(await runThreadPage(pool, graphqlUrl, ids, load, progress));
+  pages.push(await runThreadList(pool, graphqlUrl, seed.hotCommunityId, load, progress));
+  const apiLog = [first.api, warm.api].map((process) => ({ lines: process.outputLines, tail: process.recentOutput() }));
 
   await cleanUp();
 
-  const failures = [
-    http.non2xx && `${http.non2xx} non-2xx responses`,
-    http.errors && `${http.errors} request errors (${http.timeouts} timeouts)`,
-    http.mismatches && `${http.mismatches} responses with GraphQL errors`,
-    sql.errors && `${sql.errors} raw SQL errors`,
-    http.requests === 0 && 'no API request completed',
+  const summary: Summary = {
+    machine: machineLine(describeMachine(postgres)),
+    loadBefore,
+    loadAfter: loadavg()[0] ?? Number.NaN,
+    load,
+    startup: { bareNode, bareRuns: BARE_NODE_RUNS, first: first.readyMs, warm: warm.readyMs },
+    pages,
+    seed,
+    broadcast,
+    fanout,
+    socketBatch,
+    fileLimit,
+    stops,
+    apiLog,
+    failures: [],
+  };
+  summary.failures = [
+    ...figureFailures(summary),
     ...stops.filter((stop) => !stop.endsWith(': exited with code 0')).map((stop) => `API on SIGTERM, ${stop}`),
-  ].filter((failure): failure is string => typeof failure === 'string');
-
-  const out = [
-    '',
-    'Bottega API benchmark',
-    `  machine  ${machineLine(describeMachine(postgres))}; 1-min load average before the run ${loadBefore.toFixed(2)}`,
-    `  load     ${load.connections} concurrent, ${load.warmupS} s warm-up + ${load.durationS} s measured, 127.0.0.1; territories(first: 20), totalCount ${totalCount}`,
-    '',
-    'Start-up: spawn → GET /health 200',
-    table(
-      ['', 'ms', '× node -e "0"'],
-      [
-        [`node -e "0" (baseline, median of ${BARE_NODE_RUNS})`, ms(bareNode), ratio(1)],
-        ['first start: initdb + migrations + seed', ms(first.readyMs), ratio(first.readyMs / bareNode)],
-        ['warm start: same data directory', ms(warm.readyMs), ratio(warm.readyMs / bareNode)],
-      ],
-    ),
-    '',
-    'Throughput: one op = page + count',
-    table(
-      ['', 'ops/s', 'p50 ms', 'p99 ms', 'ops', 'non-2xx', 'errors'],
-      [
-        [`raw SQL, pg.Pool(${POOL_SIZE}) (baseline)`, count(sql.opsPerSec), ms(sql.latency.p50), ms(sql.latency.p99), count(sql.ops), '-', String(sql.errors)],
-        ['GraphQL API over HTTP', count(http.opsPerSec), ms(http.latency.p50), ms(http.latency.p99), count(http.requests), String(http.non2xx), String(http.errors + http.mismatches)],
-        ['API ÷ raw SQL', ratio(http.opsPerSec / sql.opsPerSec), ratio(http.latency.p50 / sql.latency.p50), ratio(http.latency.p99 / sql.latency.p99), '', '', ''],
-      ],
-    ),
-    '',
-    `SIGTERM → exit: ${stops.join('; ')}`,
-    `API log lines at warn or above: first run ${apiLog[0]?.lines}, warm run ${apiLog[1]?.lines}`,
-    ...apiLog.filter((log) => log.lines > 0).map((log) => log.tail),
-    ...failures.map((failure) => `FAILED: ${failure}`),
-    '',
   ];
-  process.stdout.write(out.join('\n'));
-  if (failures.length) process.exitCode = 1;
+  process.stdout.write(renderSummary(summary));
+  if (summary.failures.length) process.exitCode = 1;
 }
 
 function build(): void {
@@ -144,17 +159,6 @@ function build(): void {
   if (result.status !== 0) {
     throw new Error(`npm run build failed (${result.error?.message ?? `code ${result.status}`}):\n${result.stdout}${result.stderr}`);
   }
-}
-
-/** The page the query asked for, checked; returns its totalCount. */
-function checkTerritories(data: unknown): number {
-  const connection = (data as { territories?: { totalCount?: unknown; nodes?: unknown } }).territories;
-  const nodes = connection?.nodes;
-  const totalCount = connection?.totalCount;
-  if (typeof totalCount !== 'number' || !Array.isArray(nodes) || nodes.length !== Math.min(20, totalCount) || totalCount === 0) {
-    throw new Error(`unexpected territories answer: ${JSON.stringify(data).slice(0, 300)}`);
-  }
-  return totalCount;
 }
 
 async function twoFreePorts(): Promise<[number, number]> {
@@ -184,6 +188,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     void cleanUp().finally(() => process.exit(130));
   });
 }
+
+const watchdog = setTimeout(() => {
+  progress(`still running after ${RUN_TIMEOUT_MS / 60_000} min: giving up, stopping the API and cleaning up…`);
+  process.exitCode = 1;
+  void cleanUp().finally(() => process.exit(1));
+}, RUN_TIMEOUT_MS);
+watchdog.unref();
 
 main()
   .catch((error: unknown) => {

@@ -33,11 +33,22 @@ export async function pageAndCount(pool: Pool): Promise<{ rows: number; count: n
   return { rows: page.rowCount ?? 0, count: Number(total.rows[0]?.count) };
 }
 
+/** The territories op: page, then count. */
+async function territoriesOp(pool: Pool): Promise<void> {
+  await pool.query(PAGE_SQL);
+  await pool.query(COUNT_SQL);
+}
+
 /**
- * `connections` workers, each running page-then-count back to back, for a
- * warm-up and then the measured duration. One op = both statements.
+ * `connections` workers, each running `op` back to back (by default the
+ * territories page then its count), for a warm-up and then the measured
+ * duration. One op = every statement of `op`.
  */
-export async function runSqlLoad(pool: Pool, options: LoadOptions): Promise<SqlLoadResult> {
+export async function runSqlLoad(
+  pool: Pool,
+  options: LoadOptions,
+  op: (pool: Pool) => Promise<unknown> = territoriesOp,
+): Promise<SqlLoadResult> {
   const measure = async (seconds: number) => {
     const latencies: number[] = [];
     let errors = 0;
@@ -47,8 +58,7 @@ export async function runSqlLoad(pool: Pool, options: LoadOptions): Promise<SqlL
       while (performance.now() < deadline) {
         const opStart = performance.now();
         try {
-          await pool.query(PAGE_SQL);
-          await pool.query(COUNT_SQL);
+          await op(pool);
           latencies.push(performance.now() - opStart);
         } catch {
           errors += 1;

@@ -1,0 +1,197 @@
+import { createClient, type Client } from 'graphql-ws';
+import type { Pool } from 'pg';
+import WebSocket from 'ws';
+import { sleep } from './api-process';
+import { committedTransactions } from './forum-sql';
+import { postGraphQLWithHeaders } from './http-load';
+import { inBatches, rssOf, spread, waitUntil, type Spread } from './sockets';
+import { reply, type SignedIn } from './viewer';
+
+export const POST_ADDED = 'subscription PostAdded($t: ID!) { postAdded(threadId: $t) { id bodyHtml author { displayName } } }';
+export const REPLY_BODY = 'Grazie a tutti: domani porto i dati del secondo anno al tavolo di co-progettazione con il Comune.';
+
+const WARMUP_REPLIES = 5;
+const CONNECT_TIMEOUT_MS = 30_000;
+const WARMUP_WAIT = { timeoutMs: 90_000, stallMs: 20_000 };
+const DELIVERY_WAIT = { timeoutMs: 180_000, stallMs: 30_000 };
+const STATS_IDLE_FLUSH_MS = 11_000;
+/** Another reader's request, sent while the reply is delivered, to see what the fan-out does to everyone else. */
+export const PROBE = '{ territories(first: 1) { totalCount } }';
+const PROBE_GAP_MS = 20;
+const IDLE_PROBES = 20;
+const MAX_PROBES = 2_000;
+
+export interface FanoutResult {
+  subscribers: number;
+  /** Open + connection_ack of every socket, in batches. */
+  connectMs: number;
+  /** Warm-up replies it took until every subscriber had received one. */
+  warmups: number;
+  received: number;
+  duplicates: number;
+  /** Sending the mutation → each subscriber's message, ms. */
+  latency: Spread;
+  /** Round trip of the measured mutation alone. */
+  mutationMs: number;
+  rssBefore: number;
+  rssAfter: number;
+  /** `PROBE` latency on an idle API, and while the reply is being delivered (sent back to back, 20 ms apart). */
+  probeIdle: Spread;
+  probeBusy: Spread;
+  probes: number;
+  /** ≈ SQL statements per subscriber for the one post (committed transactions in pg_stat_database, see `settledTransactions`). */
+  statementsPerSubscriber: number;
+  errors: string[];
+}
+
+interface Options {
+  apiPid: number;
+  wsUrl: string;
+  graphqlUrl: string;
+  pool: Pool;
+  viewer: SignedIn;
+  threadGlobalId: string;
+  subscribers: number;
+  batch: number;
+  progress: (message: string) => void;
+}
+
+/**
+ * N anonymous graphql-ws subscribers to `postAdded` on one thread; one reply
+ * by the viewer; time from sending the mutation until each subscriber has it.
+ * Subscriptions have no acknowledgement in graphql-ws, so warm-up replies
+ * (at most WARMUP_REPLIES) run until every subscriber has received one.
+ */
+export async function measureFanout(options: Options): Promise<FanoutResult> {
+  const { subscribers: count, progress } = options;
+  const clients: Client[] = [];
+  const errors: string[] = [];
+  const seenBy: Set<string>[] = [];
+  const arrivals = new Map<string, number[]>();
+  let connected = 0;
+  let duplicates = 0;
+  let warmedUp = 0;
+  let closing = false;
+  const fail = (message: string) => !closing && errors.length < 20 && errors.push(message);
+
+  const rssBefore = rssOf(options.apiPid);
+  try {
+    const connectStart = performance.now();
+    await inBatches(count, options.batch, async (from, size) => {
+      const target = connected + size;
+      for (let index = from; index < from + size; index += 1) {
+        const seen = new Set<string>();
+        seenBy.push(seen);
+        const client = createClient({
+          url: options.wsUrl,
+          webSocketImpl: WebSocket,
+          lazy: false,
+          retryAttempts: 0,
+          on: { connected: () => (connected += 1) },
+          onNonLazyError: (error) => fail(`socket ${index}: ${describe(error)}`),
+        });
+        clients.push(client);
+        client.subscribe<{ postAdded?: { id?: string } }>(
+          { query: POST_ADDED, variables: { t: options.threadGlobalId } },
+          {
+            next: (result) => {
+              const at = performance.now();
+              const id = result.data?.postAdded?.id;
+              if (!id) return void fail(`subscriber ${index}: ${JSON.stringify(result).slice(0, 200)}`);
+              if (seen.has(id)) return void (duplicates += 1);
+              if (seen.size === 0) warmedUp += 1;
+              seen.add(id);
+              const list = arrivals.get(id) ?? [];
+              list.push(at);
+              arrivals.set(id, list);
+            },
+            error: (error) => fail(`subscriber ${index}: ${describe(error)}`),
+            complete: () => fail(`subscriber ${index}: completed early`),
+          },
+        );
+      }
+      const open = await waitUntil(() => connected >= target, () => connected, { timeoutMs: CONNECT_TIMEOUT_MS, stallMs: 10_000 });
+      if (!open) throw new Error(`fan-out: ${connected} of ${target} sockets acknowledged; ${errors.slice(0, 3).join('; ')}`);
+    });
+    const connectMs = performance.now() - connectStart;
+    progress(`fan-out: ${connected} sockets open in ${(connectMs / 1_000).toFixed(1)} s; warm-up replies until every subscriber has one…`);
+
+    let warmups = 0;
+    while (warmedUp < count && warmups < WARMUP_REPLIES) {
+      warmups += 1;
+      await reply(options.graphqlUrl, options.viewer, options.threadGlobalId, `Warm-up ${warmups}: ${REPLY_BODY}`);
+      await waitUntil(() => warmedUp >= count, () => warmedUp, WARMUP_WAIT);
+    }
+    if (warmedUp < count) throw new Error(`fan-out: after ${warmups} warm-up replies only ${warmedUp} of ${count} subscribers received one`);
+    const idleProbes = await probe(options.graphqlUrl, () => true, IDLE_PROBES);
+    // Idle until the statistics catch up; the API's memory is read in the same quiet state as before the sockets.
+    const before = await settledTransactions(options.pool);
+    const rssAfter = rssOf(options.apiPid);
+
+    progress(`fan-out: all ${count} subscribed; the measured reply…`);
+    let delivering = true;
+    const busyProbes = probe(options.graphqlUrl, () => delivering, MAX_PROBES);
+    const startedAt = performance.now();
+    const postId = await reply(options.graphqlUrl, options.viewer, options.threadGlobalId, REPLY_BODY);
+    const mutationMs = performance.now() - startedAt;
+    const received = () => arrivals.get(postId)?.length ?? 0;
+    await waitUntil(() => received() >= count, received, DELIVERY_WAIT);
+    delivering = false;
+    const probes = await busyProbes;
+    const times = arrivals.get(postId) ?? [];
+    const after = await settledTransactions(options.pool);
+
+    return {
+      subscribers: count,
+      connectMs,
+      warmups,
+      received: times.length,
+      duplicates,
+      latency: spread(times.map((at) => at - startedAt)),
+      mutationMs,
+      rssBefore,
+      rssAfter,
+      statementsPerSubscriber: (after - before - probes.statements) / count,
+      probeIdle: spread(idleProbes.latencies),
+      probeBusy: spread(probes.latencies),
+      probes: probes.latencies.length,
+      errors,
+    };
+  } finally {
+    closing = true;
+    await Promise.race([Promise.all(clients.map((client) => client.dispose())), sleep(10_000)]);
+  }
+}
+
+/**
+ * Committed transactions in the API's database once the statistics have
+ * caught up: a backend that flushed less than a second ago keeps what follows
+ * pending until it has been idle for 10 s. Each statement the API runs outside
+ * a transaction is one; the reply's own few, and this read, are noise.
+ */
+async function settledTransactions(pool: Pool): Promise<number> {
+  await sleep(STATS_IDLE_FLUSH_MS);
+  return committedTransactions(pool);
+}
+
+/** `PROBE` back to back while `going()` (at most `max` times): latencies, and the SQL statements they ran. */
+async function probe(url: string, going: () => boolean, max: number): Promise<{ latencies: number[]; statements: number }> {
+  const body = JSON.stringify({ query: PROBE });
+  const latencies: number[] = [];
+  let statements = 0;
+  while (going() && latencies.length < max) {
+    const startedAt = performance.now();
+    const response = await postGraphQLWithHeaders(url, body);
+    latencies.push(performance.now() - startedAt);
+    statements += Number(response.headers.get('x-sql-statements') ?? 0);
+    await sleep(PROBE_GAP_MS);
+  }
+  return { latencies, statements };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (Array.isArray(error)) return JSON.stringify(error).slice(0, 200);
+  const close = error as { code?: number; reason?: string } | null;
+  return close && typeof close.code === 'number' ? `closed ${close.code} ${close.reason ?? ''}` : String(error);
+}

@@ -1,0 +1,118 @@
+import { PROBE, type FanoutResult } from './fanout';
+import type { SeededForum } from './forum-seed';
+import type { PageResult } from './forum-pages';
+import type { LoadOptions } from './http-load';
+import { count, ms, ratio, table } from './report';
+import { POOL_SIZE } from './sql-load';
+import type { BroadcastResult } from './ws-baseline';
+
+export interface Summary {
+  machine: string;
+  loadBefore: number;
+  loadAfter: number;
+  load: LoadOptions;
+  startup: { bareNode: number; bareRuns: number; first: number; warm: number };
+  pages: PageResult[];
+  seed: SeededForum | null;
+  broadcast: BroadcastResult | null;
+  fanout: FanoutResult | null;
+  socketBatch: number;
+  fileLimit: string;
+  stops: string[];
+  apiLog: { lines: number; tail: string }[];
+  failures: string[];
+}
+
+const KIB = 1024;
+const MIB = 1024 * 1024;
+
+/** Failures the figures themselves reveal: errors, mismatches, missed deliveries. */
+export function figureFailures(summary: Pick<Summary, 'pages' | 'broadcast' | 'fanout'>): string[] {
+  const { pages, broadcast, fanout } = summary;
+  return [
+    ...pages.flatMap(({ name, http, sql }) => [
+      http.non2xx && `${name}: ${http.non2xx} non-2xx responses`,
+      http.errors && `${name}: ${http.errors} request errors (${http.timeouts} timeouts)`,
+      http.mismatches && `${name}: ${http.mismatches} responses with GraphQL errors`,
+      sql.errors && `${name}: ${sql.errors} raw SQL errors`,
+      http.requests === 0 && `${name}: no API request completed`,
+    ]),
+    broadcast && broadcast.received !== broadcast.sockets && `baseline broadcast reached ${broadcast.received} of ${broadcast.sockets} sockets`,
+    fanout && fanout.received !== fanout.subscribers && `fan-out: ${fanout.received} of ${fanout.subscribers} subscribers received the reply`,
+    fanout?.duplicates && `fan-out: ${fanout.duplicates} duplicate deliveries`,
+    ...(fanout?.errors ?? []).map((error) => `fan-out: ${error}`),
+  ].filter((failure): failure is string => typeof failure === 'string');
+}
+
+export function renderSummary(s: Summary): string {
+  const { load } = s;
+  const statements = (values: number[]) => {
+    const low = Math.min(...values);
+    const high = Math.max(...values);
+    return low === high ? String(low) : `${low}-${high}`;
+  };
+  const pageRows = s.pages.flatMap((page) => [
+    [`${page.name}: raw SQL, pg.Pool(${POOL_SIZE}) (baseline)`, count(page.sql.opsPerSec), ms(page.sql.latency.p50), ms(page.sql.latency.p99), String(page.sqlStatements), count(page.sql.ops), '-', String(page.sql.errors)],
+    [`${page.name}: GraphQL over HTTP`, count(page.http.opsPerSec), ms(page.http.latency.p50), ms(page.http.latency.p99), statements(page.statements), count(page.http.requests), String(page.http.non2xx), String(page.http.errors + page.http.mismatches)],
+    [`${page.name}: API ÷ raw SQL`, ratio(page.http.opsPerSec / page.sql.opsPerSec), ratio(page.http.latency.p50 / page.sql.latency.p50), ratio(page.http.latency.p99 / page.sql.latency.p99), ratio(Math.min(...page.statements) / page.sqlStatements), '', '', ''],
+  ]);
+  const seed = s.seed;
+  const out = [
+    '',
+    'Bottega API benchmark',
+    `  machine  ${s.machine}; 1-min load average ${s.loadBefore.toFixed(2)} before the run, ${s.loadAfter.toFixed(2)} after`,
+    `  load     ${load.connections} concurrent, ${load.warmupS} s warm-up + ${load.durationS} s measured per figure, 127.0.0.1`,
+    seed &&
+      `  seed     ${count(seed.counts.users)} users, ${seed.counts.communities} communities, ${count(seed.counts.memberships)} memberships, ` +
+        `${count(seed.counts.threads)} threads, ${count(seed.counts.posts)} posts, ${count(seed.counts.reactions)} reactions, ` +
+        `${seed.counts.tags} tags (${count(seed.counts.threadTags)} thread tags) in the database after ${(seed.ms / 1_000).toFixed(1)} s of set-based SQL ` +
+        `+ ${(seed.vacuumMs / 1_000).toFixed(1)} s VACUUM ANALYZE (in no figure)`,
+    '',
+    'Start-up: spawn → GET /health 200',
+    table(
+      ['', 'ms', '× node -e "0"'],
+      [
+        [`node -e "0" (baseline, median of ${s.startup.bareRuns})`, ms(s.startup.bareNode), ratio(1)],
+        ['first start: initdb + migrations + seed', ms(s.startup.first), ratio(s.startup.first / s.startup.bareNode)],
+        ['warm start: same data directory', ms(s.startup.warm), ratio(s.startup.warm / s.startup.bareNode)],
+      ],
+    ),
+    '',
+    'Throughput: one op = one page with everything it shows (SQL/op: statements per op; API: x-sql-statements)',
+    table(['', 'ops/s', 'p50 ms', 'p99 ms', 'SQL/op', 'ops', 'non-2xx', 'errors'], pageRows),
+    ...s.pages.map((page) => `  ${page.name}: API and raw SQL agree on ${page.checked}`),
+    ...fanoutLines(s),
+    '',
+    `SIGTERM → exit: ${s.stops.join('; ')}`,
+    `API log lines at warn or above: ${s.apiLog.map((log, i) => `${i === 0 ? 'first run' : 'warm run'} ${log.lines}`).join(', ')}`,
+    ...s.apiLog.filter((log) => log.lines > 0).map((log) => log.tail),
+    ...s.failures.map((failure) => `FAILED: ${failure}`),
+    '',
+  ];
+  return out.filter((line): line is string => typeof line === 'string').join('\n');
+}
+
+function fanoutLines(s: Summary): string[] {
+  const { broadcast: base, fanout: api } = s;
+  if (!base || !api) return [];
+  const perSocket = (api.rssAfter - api.rssBefore) / api.subscribers;
+  return [
+    '',
+    `Fan-out: one reply → ${count(api.subscribers)} graphql-ws postAdded subscribers on one thread (anonymous; ${s.fileLimit})`,
+    table(
+      ['', 'received', 'first ms', 'p50 ms', 'p99 ms', 'max ms', 'RSS/socket'],
+      [
+        [`plain ws broadcast, ${count(base.sockets)} sockets (baseline)`, count(base.received), ms(base.latency.min), ms(base.latency.p50), ms(base.latency.p99), ms(base.latency.max), `${(base.bytesPerPair / KIB).toFixed(1)} KiB`],
+        ['API: replyToThread sent → postAdded received', count(api.received), ms(api.latency.min), ms(api.latency.p50), ms(api.latency.p99), ms(api.latency.max), `${(perSocket / KIB).toFixed(1)} KiB`],
+        ['API ÷ baseline', '', ratio(api.latency.min / base.latency.min), ratio(api.latency.p50 / base.latency.p50), ratio(api.latency.p99 / base.latency.p99), ratio(api.latency.max / base.latency.max), ratio(perSocket / base.bytesPerPair)],
+      ],
+    ),
+    `  sockets opened ${s.socketBatch} at a time in ${(api.connectMs / 1_000).toFixed(1)} s; ${api.warmups} warm-up repl${api.warmups === 1 ? 'y' : 'ies'} until all were subscribed; ` +
+      `mutation round trip ${ms(api.mutationMs)} ms; ${api.duplicates} duplicates`,
+    `  API RSS ${(api.rssBefore / MIB).toFixed(0)} MiB before the sockets, ${(api.rssAfter / MIB).toFixed(0)} MiB with all subscribed; ` +
+      `baseline RSS/socket is this process's growth per socket pair (both ends here)`,
+    `  ≈ ${api.statementsPerSubscriber.toFixed(1)} SQL statements per subscriber for the one reply (committed transactions in pg_stat_database)`,
+    `  meanwhile another reader's ${PROBE}: p50 ${ms(api.probeBusy.p50)} ms, max ${ms(api.probeBusy.max)} ms over ${api.probes} requests ` +
+      `(idle API: p50 ${ms(api.probeIdle.p50)} ms, max ${ms(api.probeIdle.max)} ms; ${ratio(api.probeBusy.max / api.probeIdle.p50)} at worst)`,
+  ];
+}
