@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -63,6 +64,9 @@ export class ApiProcess {
       HOST: '127.0.0.1',
       PORT: String(options.port),
       LOG_LEVEL: 'warn',
+      // Measured as deployed: production mode (no development-only checks in graphql-js).
+      NODE_ENV: 'production',
+      JWT_SECRET: randomBytes(32).toString('hex'),
       EMBEDDED_PG_DATA_DIR: options.pgDataDir,
       EMBEDDED_PG_PORT: String(options.pgPort),
       ...options.env,

@@ -104,6 +104,26 @@ describe('realtime across processes', () => {
     }
   });
 
+  it('resolves each delivered post with fresh data, not what the subscription saw when it started', async () => {
+    const user = await a.users.create();
+    const community = await communities.create({ coordinatorId: user.id });
+    const thread = await threads.create({ communityId: community.id, authorId: user.id });
+    const socket = b.client.as(user.accessToken).socket();
+    try {
+      const stream = listen(socket, `subscription($threadId: ID!) { postAdded(threadId: $threadId) { thread { postCount } reactions { kind count } } }`, {
+        threadId: thread.globalId,
+      });
+      await until(() => b.app.get(PgPubSub).listenerCount(`thread:${thread.id}`) === 1, 'the subscription to register');
+      for (const body of ['one', 'two', 'three']) {
+        await a.client.as(user.accessToken).data(REPLY, { input: { threadId: thread.globalId, body } });
+      }
+      await until(() => stream.events.length === 3, 'three replies');
+      expect(stream.events.map((e) => e.postAdded.thread.postCount)).toEqual([2, 3, 4]);
+    } finally {
+      await socket.dispose();
+    }
+  });
+
   it('stops delivering when the session is revoked', async () => {
     const user = await a.users.create();
     const community = await communities.create({ coordinatorId: user.id, visibility: 'MEMBERS_ONLY' });

@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import type { Loaders } from '../graphql/loaders';
 
 /** Site-wide roles; roles within a community or project live with those features. */
 export enum GlobalRole {
@@ -27,5 +28,6 @@ export interface AccessClaims {
  * the account's current role. Provided by the identity library.
  */
 export abstract class SessionVerifier {
-  abstract verify(claims: AccessClaims): Promise<Viewer | null>;
+  /** `loaders` lets many checks in one request (or one event's fan-out) share a query. */
+  abstract verify(claims: AccessClaims, loaders: Loaders): Promise<Viewer | null>;
 }

@@ -14,7 +14,7 @@ export const hasRole =
 
 /** Everything a resolver knows about the request it serves. */
 export class RequestContext {
-  readonly loaders = new Loaders();
+  private currentLoaders = new Loaders();
   private viewerPromise: Promise<Viewer | null> | undefined;
 
   constructor(
@@ -37,12 +37,20 @@ export class RequestContext {
     return this.viewerPromise;
   }
 
+  /** This request's DataLoaders. */
+  get loaders(): Loaders {
+    return this.currentLoaders;
+  }
+
   /**
-   * The same caller with nothing cached: long-lived subscriptions check each
-   * event against the session and memberships as they are now.
+   * Forgets the viewer and everything loaded: a long-lived subscription calls
+   * it before each event, so the event is checked against the session and
+   * memberships as they are now. `loaders` may be shared by every subscriber
+   * of one event, since loaders key viewer-specific data by viewer.
    */
-  fresh(): RequestContext {
-    return new RequestContext(this.requestId, this.ip, this.userAgent, this.accessToken, this.tokens, this.sessions);
+  renew(loaders: Loaders = new Loaders()): void {
+    this.currentLoaders = loaders;
+    this.viewerPromise = undefined;
   }
 
   /** After signing in, the rest of the response is resolved as the new session's account. */
@@ -75,7 +83,7 @@ export class RequestContext {
   private async resolveViewer(): Promise<Viewer | null> {
     if (this.accessToken === null) return null;
     const claims = await this.tokens.verify(this.accessToken);
-    const viewer = claims && (await this.sessions.verify(claims));
+    const viewer = claims && (await this.sessions.verify(claims, this.loaders));
     if (!viewer) throw new UnauthenticatedError('Your access token is invalid or expired; refresh your session.');
     return viewer;
   }

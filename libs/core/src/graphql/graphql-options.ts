@@ -1,4 +1,4 @@
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { FastifyRequest } from 'fastify';
@@ -28,8 +28,10 @@ export function graphqlOptions(
     context: (request: FastifyRequest) => contexts.forHttp(request),
     validationRules: limitRules(graphql.limits),
     plugins: [
-      // The CommonJS build of this plugin is a plain marker object the ESM server accepts.
+      // The CommonJS builds of these plugins are plain marker objects the ESM server accepts.
       ApolloServerPluginLandingPageDisabled() as unknown as ApolloServerPlugin,
+      // No cache hints are used; the plugin would otherwise wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled() as unknown as ApolloServerPlugin,
       costLimitPlugin(graphql.limits.maxCost),
       mutationRateLimitPlugin(rateLimiter, graphql.mutationRateLimits) as ApolloServerPlugin,
       metrics.apolloPlugin(),

@@ -34,3 +34,18 @@ export function groupByKeys<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V)
   for (const row of rows) groups.get(keyOf(row))?.push(row);
   return keys.map((key) => groups.get(key) ?? []);
 }
+
+const eventLoaders = new WeakMap<object, Loaders>();
+
+/**
+ * One set of DataLoaders per published event, shared by all its subscribers
+ * in this process: a reply watched by thousands loads the post once.
+ */
+export function loadersForEvent(event: object): Loaders {
+  let loaders = eventLoaders.get(event);
+  if (!loaders) {
+    loaders = new Loaders();
+    eventLoaders.set(event, loaders);
+  }
+  return loaders;
+}

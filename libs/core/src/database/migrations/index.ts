@@ -6,6 +6,7 @@ import { UserHandles1764000000350 } from './1764000000350-user-handles';
 import { ThreadsAndPosts1764000000400 } from './1764000000400-threads-and-posts';
 import { Notifications1764000000500 } from './1764000000500-notifications';
 import { Moderation1764000000600 } from './1764000000600-moderation';
+import { ThreadListOrder1764000000700 } from './1764000000700-thread-list-order';
 
 /** Every migration, in the order they apply. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ThreadsAndPosts1764000000400,
   Notifications1764000000500,
   Moderation1764000000600,
+  ThreadListOrder1764000000700,
 ];

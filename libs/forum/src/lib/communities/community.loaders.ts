@@ -6,20 +6,16 @@ import { CommunityRepository } from './community.repository';
 /** Key of a (community, user) pair for the per-viewer loaders. */
 export const pairKey = (communityId: string, userId: string): string => `${communityId}|${userId}`;
 
-/** Loads for each user the rows of the communities asked, in one query per user. */
-function perUser<R extends { communityId: string }>(
-  load: (userId: string, communityIds: string[]) => Promise<R[]>,
+/** Loads rows for (community, user) pairs given as {@link pairKey}s, in one query. */
+function byPair<R extends { communityId: string; userId: string }>(
+  load: (pairs: { communityId: string; userId: string }[]) => Promise<R[]>,
 ): LoaderFactory<string, R | null> {
   return new LoaderFactory(async (keys) => {
-    const byUser = new Map<string, string[]>();
-    for (const key of keys) {
+    const pairs = keys.map((key) => {
       const [communityId = '', userId = ''] = key.split('|');
-      byUser.set(userId, [...(byUser.get(userId) ?? []), communityId]);
-    }
-    const rows = (
-      await Promise.all([...byUser].map(async ([userId, ids]) => (await load(userId, ids)).map((row) => ({ userId, row }))))
-    ).flat();
-    return byKeys(keys, rows, ({ userId, row }) => pairKey(row.communityId, userId)).map((found) => found?.row ?? null);
+      return { communityId, userId };
+    });
+    return byKeys(keys, await load(pairs), (row) => pairKey(row.communityId, row.userId));
   });
 }
 
@@ -33,7 +29,7 @@ export class CommunityLoaders {
 
   constructor(communities: CommunityRepository) {
     this.byId = new LoaderFactory(async (ids) => byKeys(ids, await communities.findByIds(ids), (c) => c.id));
-    this.membership = perUser((userId, ids) => communities.membershipsOf(userId, ids));
-    this.invitation = perUser((userId, ids) => communities.invitationsOf(userId, ids));
+    this.membership = byPair((pairs) => communities.membershipsOfPairs(pairs));
+    this.invitation = byPair((pairs) => communities.invitationsOfPairs(pairs));
   }
 }

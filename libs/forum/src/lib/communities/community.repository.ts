@@ -4,7 +4,7 @@ import { In, type DataSource, type EntityManager, type Repository, type SelectQu
 import type { Viewer } from '@bottega/core';
 import { suspendedSql } from '@bottega/identity';
 import { territoryWithinSql } from '@bottega/territories';
-import { CommunityEntity, CommunityInvitationEntity, CommunityMembershipEntity } from './community.entity';
+import { CommunityEntity, CommunityMembershipEntity } from './community.entity';
 import { CommunityRole } from './community.model';
 import { isStaff } from './community.policy';
 
@@ -35,8 +35,25 @@ export class CommunityRepository {
     return this.db.getRepository(CommunityMembershipEntity).findBy({ userId, communityId: In([...communityIds]) });
   }
 
-  invitationsOf(userId: string, communityIds: readonly string[]): Promise<CommunityInvitationEntity[]> {
-    return this.db.getRepository(CommunityInvitationEntity).findBy({ inviteeId: userId, communityId: In([...communityIds]) });
+  /** Memberships of (community, user) pairs, in one query. */
+  membershipsOfPairs(pairs: readonly { communityId: string; userId: string }[]): Promise<CommunityMembershipEntity[]> {
+    return this.db
+      .getRepository(CommunityMembershipEntity)
+      .createQueryBuilder('m')
+      .where('(m.community_id, m.user_id) IN (SELECT * FROM unnest(CAST(:communityIds AS uuid[]), CAST(:userIds AS uuid[])))', {
+        communityIds: pairs.map((p) => p.communityId),
+        userIds: pairs.map((p) => p.userId),
+      })
+      .getMany();
+  }
+
+  /** Pending invitations of (community, user) pairs, in one query. */
+  async invitationsOfPairs(pairs: readonly { communityId: string; userId: string }[]): Promise<{ communityId: string; userId: string }[]> {
+    return this.db.query(
+      `SELECT community_id AS "communityId", invitee_id AS "userId" FROM community_invitation
+        WHERE (community_id, invitee_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))`,
+      [pairs.map((p) => p.communityId), pairs.map((p) => p.userId)],
+    );
   }
 
   /** Creates a community with its creator as first coordinator. */

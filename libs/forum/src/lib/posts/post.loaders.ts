@@ -16,11 +16,18 @@ export class PostLoaders {
   constructor(posts: PostRepository) {
     this.byId = new LoaderFactory(async (ids) => byKeys(ids, await posts.findByIds(ids), (p) => p.id));
     this.reactions = new LoaderFactory(async (keys) => {
-      // Every key of one request carries the same viewer.
-      const viewerId = keys[0]?.split('|')[1] || null;
-      const postIds = keys.map((key) => key.split('|')[0] ?? '');
-      const counts = await posts.reactionCounts(postIds, viewerId);
-      return groupByKeys(postIds, counts, (row) => row.postId);
+      // Loaders can be shared by the subscribers of one event, so keys may carry several viewers.
+      const byViewer = new Map<string, string[]>();
+      for (const key of keys) {
+        const [postId = '', viewerId = ''] = key.split('|');
+        byViewer.set(viewerId, [...(byViewer.get(viewerId) ?? []), postId]);
+      }
+      const rows = await Promise.all(
+        [...byViewer].map(async ([viewerId, postIds]) =>
+          (await posts.reactionCounts(postIds, viewerId || null)).map((row) => ({ key: reactionKey(row.postId, viewerId || null), row })),
+        ),
+      );
+      return groupByKeys(keys, rows.flat(), (entry) => entry.key).map((entries) => entries.map((entry) => entry.row));
     });
     this.revisions = new LoaderFactory(async (ids) => groupByKeys(ids, await posts.revisionsOf(ids), (r) => r.postId));
   }

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Resolver, Subscription } from '@nestjs/graphql';
-import { PgPubSub, UnauthenticatedError, type BusEvent, type RequestContext } from '@bottega/core';
+import { PgPubSub, UnauthenticatedError, loadersForEvent, type BusEvent, type RequestContext } from '@bottega/core';
 import { CommunityAccess } from '../communities/community.access';
 import { CommunityLoaders } from '../communities/community.loaders';
 import { PostLoaders } from '../posts/post.loaders';
@@ -13,6 +13,8 @@ import { ThreadActivity } from './thread-activity.model';
  * Live updates. Events carry ids only; every event is loaded and authorized
  * again for its receiver, with nothing cached from earlier events, so someone
  * removed from a private community (or signed out) stops receiving at once.
+ * What is the same for every receiver (the post, the thread, sessions and
+ * memberships by key) is loaded once per event for all of them.
  */
 @Resolver()
 export class ForumSubscriptionsResolver {
@@ -64,8 +66,10 @@ export class ForumSubscriptionsResolver {
     try {
       for await (const event of events) {
         let value: T | 'skip' | 'stop';
+        // Fresh for each event, shared with the event's other subscribers; nested fields read it too.
+        context.renew(loadersForEvent(event));
         try {
-          value = await load(event, context.fresh());
+          value = await load(event, context);
         } catch (error) {
           if (error instanceof UnauthenticatedError) return;
           throw error;

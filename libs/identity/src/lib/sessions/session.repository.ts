@@ -83,13 +83,12 @@ export class SessionRepository {
     return revoked;
   }
 
-  /** The role of a live session's account, or null when the session is revoked or the account suspended. */
-  async liveSessionRole(sessionId: string, userId: string): Promise<GlobalRole | null> {
-    const rows: { role: GlobalRole }[] = await this.db.query(
-      `SELECT u.role FROM auth_session s JOIN app_user u ON u.id = s.user_id
-        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND NOT ${suspendedSql('u')}`,
-      [sessionId, userId],
+  /** Live sessions among these, with their account's role; revoked ones and suspended accounts are left out. */
+  async liveSessions(sessionIds: readonly string[]): Promise<{ sessionId: string; userId: string; role: GlobalRole }[]> {
+    return this.db.query(
+      `SELECT s.id AS "sessionId", s.user_id AS "userId", u.role FROM auth_session s JOIN app_user u ON u.id = s.user_id
+        WHERE s.id = ANY($1::uuid[]) AND s.revoked_at IS NULL AND NOT ${suspendedSql('u')}`,
+      [sessionIds],
     );
-    return rows[0]?.role ?? null;
   }
 }

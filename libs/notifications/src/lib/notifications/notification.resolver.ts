@@ -131,15 +131,15 @@ export class NotificationResolver {
     try {
       for await (const event of events) {
         // Checked again for each event: a revoked session ends the stream.
-        const scoped = context.fresh();
+        context.renew();
         try {
-          await scoped.requireViewer();
+          await context.requireViewer();
         } catch (error) {
           if (error instanceof UnauthenticatedError) return;
           throw error;
         }
         const entity = await this.repository.findById(String(event['notificationId']));
-        if (entity && (await this.subjectOf(entity, scoped))) yield Notification.from(entity);
+        if (entity && (await this.subjectOf(entity, context))) yield Notification.from(entity);
       }
     } finally {
       await events.return?.();
