@@ -50,6 +50,17 @@ describe('follows and notifications', () => {
     expect((await inbox(second.accessToken)).notifications.totalCount).toBe(0);
   });
 
+  it('tells people newly mentioned by an edit, once', async () => {
+    const [author, late] = await Promise.all([t.users.create(), t.users.create()]);
+    const community = await communities.create({ coordinatorId: author.id });
+    const thread = await threads.create({ communityId: community.id, authorId: author.id });
+    const edit = `mutation($input: EditPostInput!) { editPost(input: $input) { post { version } } }`;
+    await t.client.as(author.accessToken).data(edit, { input: { postId: thread.openingPostGlobalId, body: `Ask @${late.handle}`, version: 1 } });
+    await t.client.as(author.accessToken).data(edit, { input: { postId: thread.openingPostGlobalId, body: `Ask @${late.handle}!`, version: 2 } });
+    const { notifications } = await inbox(late.accessToken);
+    expect(notifications.nodes.map((n: { kind: string; actor: { handle: string } }) => [n.kind, n.actor.handle])).toEqual([['MENTION', author.handle]]);
+  });
+
   it('tells followers of a community, tag or region about a new thread, once each', async () => {
     const [author, follower, tagFan, regionFan, outsider] = await Promise.all(Array.from({ length: 5 }, () => t.users.create()));
     const community = await communities.create({ coordinatorId: author.id });

@@ -77,13 +77,22 @@ export class PostService {
 
   async edit(input: EditPostInput, context: RequestContext): Promise<Outcome<PostEntity>> {
     const viewer = await context.requireViewer();
-    const { post } = await this.readable(input.postId, context);
+    const { post, community } = await this.readable(input.postId, context);
     if (!canEditPost(viewer, post)) throw new ForbiddenError('Only the author edits a post.');
     const prepared = await this.renderer.prepare(input.body, context, ['input', 'body']);
     if (prepared instanceof UserError) return refuse(prepared);
     const version = await this.posts.transaction(async (manager) => {
       const next = await this.posts.edit(manager, post.id, input.version, prepared.body, viewer.userId);
-      if (next !== null) await this.posts.mention(manager, post.id, prepared.mentionedUserIds);
+      if (next !== null) {
+        await this.posts.mention(manager, post.id, prepared.mentionedUserIds);
+        await this.notifier.mentionedInEdit(manager, {
+          communityId: community.id,
+          threadId: post.threadId,
+          postId: post.id,
+          authorId: viewer.userId,
+          mentionedUserIds: prepared.mentionedUserIds,
+        });
+      }
       return next;
     });
     if (version === null) {

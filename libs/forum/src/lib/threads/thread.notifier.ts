@@ -47,6 +47,11 @@ export class ThreadNotifier {
     await this.send(manager, event, NotificationKind.REPLY, 'Post', event.postId, eventKey, followers);
   }
 
+  /** People newly @mentioned by an edit; anyone already told about this post is not told again. */
+  async mentionedInEdit(manager: EntityManager, event: PostEvent): Promise<void> {
+    await this.send(manager, event, NotificationKind.MENTION, 'Post', event.postId, `post:${event.postId}`, event.mentionedUserIds);
+  }
+
   async answerAccepted(
     manager: EntityManager,
     event: { communityId: string; threadId: string; postId: string; answerAuthorId: string | null; actorId: string },
