@@ -208,19 +208,3 @@ function keysetCondition<Row>(keys: SortKey<Row>[], cursor: (string | number)[])
 function emptyPageInfo(): PageInfo {
   return { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null };
 }
-
-/** A connection over an in-memory list that is already complete and small. */
-export function connectionFromList<T>(items: T[], cursorOf: (item: T) => string): ConnectionValue<T> {
-  const edges = items.map((node) => ({ cursor: cursorOf(node), node }));
-  return {
-    edges,
-    nodes: items,
-    totalCount: new LazyCount(async () => items.length),
-    pageInfo: {
-      hasNextPage: false,
-      hasPreviousPage: false,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
-}

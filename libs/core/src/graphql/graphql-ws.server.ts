@@ -99,11 +99,6 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
     });
   }
 
-  /** Live connections, for tests and metrics. */
-  get connectionCount(): number {
-    return this.wss?.clients.size ?? 0;
-  }
-
   beforeApplicationShutdown(): Promise<void> {
     return this.close();
   }

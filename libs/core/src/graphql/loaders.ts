@@ -20,6 +20,13 @@ export class Loaders {
     }
     return loader as DataLoader<K, V>;
   }
+
+  /** Loads `key` past this request's cache, to read back a row the request has just written. */
+  async reload<K, V>(factory: LoaderFactory<K, V | null>, key: K): Promise<V> {
+    const value = await this.get(factory).clear(key).load(key);
+    if (value === null) throw new Error(`Row ${String(key)} vanished right after it was written`);
+    return value;
+  }
 }
 
 /** Orders rows to match `keys` (null where missing), as DataLoader expects. */

@@ -1,7 +1,7 @@
 // @nestjs/apollo runs the ESM build of Apollo Server, so its types come from there.
 import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
 import { Injectable } from '@nestjs/common';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 /** Distinct operation names kept as labels; clients choose names, so the series must stay bounded. */
@@ -25,12 +25,6 @@ export class Metrics {
     help: 'HTTP request latency by route',
     labelNames: ['method', 'route', 'status'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-    registers: [this.registry],
-  });
-
-  readonly rateLimited = new Counter({
-    name: 'bottega_rate_limited_total',
-    help: 'Requests refused by a rate limit',
     registers: [this.registry],
   });
 

@@ -129,9 +129,7 @@ export class CommunityMembershipService {
   private async reload(context: RequestContext, id: string): Promise<CommunityEntity> {
     context.loaders.get(this.loaders.membership).clearAll();
     context.loaders.get(this.loaders.invitation).clearAll();
-    const loader = context.loaders.get(this.loaders.byId);
-    loader.clear(id);
-    return (await loader.load(id)) as CommunityEntity;
+    return context.loaders.reload(this.loaders.byId, id);
   }
 }
 

@@ -81,8 +81,6 @@ export class CommunityService {
     const errors = await validateInput(UpdateCommunityInput, { ...input, ...changes });
     if (errors.length > 0) return refuse(...errors);
     await this.communities.update(community.id, changes);
-    const [updated] = await this.communities.findByIds([community.id]);
-    context.loaders.get(this.loaders.byId).clear(community.id);
-    return succeed(updated as CommunityEntity);
+    return succeed(await context.loaders.reload(this.loaders.byId, community.id));
   }
 }

@@ -100,7 +100,7 @@ export class PostService {
         UserError.of(UserErrorCode.CONFLICT, 'This post changed since you opened it; reload it and edit again.', ['input', 'version']),
       );
     }
-    return succeed(await this.reload(context, post.id));
+    return succeed(await context.loaders.reload(this.loaders.byId, post.id));
   }
 
   async delete(postId: string, context: RequestContext): Promise<Outcome<PostEntity>> {
@@ -114,7 +114,7 @@ export class PostService {
       if (await this.posts.softDelete(manager, post.id, viewer.userId)) await this.threads.uncountPost(manager, post.threadId);
     });
     context.loaders.get(this.threadLoaders.byId).clear(post.threadId);
-    return succeed(await this.reload(context, post.id));
+    return succeed(await context.loaders.reload(this.loaders.byId, post.id));
   }
 
   async react(input: ReactInput, context: RequestContext): Promise<Outcome<PostEntity>> {
@@ -144,11 +144,5 @@ export class PostService {
     const target = await context.loaders.get(this.loaders.byId).load(fromGlobalId(globalId, 'Post', ['input', 'replyToId']));
     if (!target || target.threadId !== threadId) throw new NotFoundError('Post', globalId);
     return target.id;
-  }
-
-  private async reload(context: RequestContext, id: string): Promise<PostEntity> {
-    const loader = context.loaders.get(this.loaders.byId);
-    loader.clear(id);
-    return (await loader.load(id)) as PostEntity;
   }
 }

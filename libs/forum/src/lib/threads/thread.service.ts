@@ -87,20 +87,20 @@ export class ThreadService {
       await this.pubsub.publish(communityEvent(community.id, ThreadActivityKind.THREAD_STARTED, created.id, post.id), manager);
       return created;
     });
-    return succeed(await this.reload(context, thread.id));
+    return succeed(await context.loaders.reload(this.loaders.byId, thread.id));
   }
 
   async setLocked(threadId: string, locked: boolean, context: RequestContext): Promise<ThreadEntity> {
     const { thread, community } = await this.moderated(threadId, context);
     await this.threads.setLocked(thread.id, locked);
     await this.pubsub.publish(communityEvent(community.id, ThreadActivityKind.STATUS_CHANGED, thread.id));
-    return this.reload(context, thread.id);
+    return context.loaders.reload(this.loaders.byId, thread.id);
   }
 
   async setPinned(threadId: string, pinned: boolean, context: RequestContext): Promise<ThreadEntity> {
     const { thread } = await this.moderated(threadId, context);
     await this.threads.setPinned(thread.id, pinned);
-    return this.reload(context, thread.id);
+    return context.loaders.reload(this.loaders.byId, thread.id);
   }
 
   async acceptAnswer(postId: string, context: RequestContext): Promise<Outcome<ThreadEntity>> {
@@ -125,7 +125,7 @@ export class ThreadService {
       });
       await this.pubsub.publish(communityEvent(community.id, ThreadActivityKind.STATUS_CHANGED, thread.id, post.id), manager);
     });
-    return succeed(await this.reload(context, thread.id));
+    return succeed(await context.loaders.reload(this.loaders.byId, thread.id));
   }
 
   private async moderated(threadId: string, context: RequestContext) {
@@ -141,11 +141,5 @@ export class ThreadService {
     const missing = found.findIndex((territory) => !territory || territory instanceof Error);
     if (missing >= 0) throw new NotFoundError('Territory', globalIds[missing]);
     return ids;
-  }
-
-  private async reload(context: RequestContext, id: string): Promise<ThreadEntity> {
-    const loader = context.loaders.get(this.loaders.byId);
-    loader.clear(id);
-    return (await loader.load(id)) as ThreadEntity;
   }
 }

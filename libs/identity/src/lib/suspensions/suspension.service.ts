@@ -61,7 +61,7 @@ export class SuspensionService {
         metadata: { until: until?.toISOString() ?? null, sessionsRevoked, replacedRunningSuspension: isSuspended(target) },
       });
     });
-    return succeed(await this.reload(context, target.id));
+    return succeed(await context.loaders.reload(this.loaders.byId, target.id));
   }
 
   async unsuspend(input: UnsuspendUserInput, context: RequestContext): Promise<Outcome<UserEntity>> {
@@ -75,7 +75,7 @@ export class SuspensionService {
       return true;
     });
     if (!lifted) return refuse(UserError.of(UserErrorCode.INVALID_STATE, 'This account is not suspended.', ['input', 'userId']));
-    return succeed(await this.reload(context, target.id));
+    return succeed(await context.loaders.reload(this.loaders.byId, target.id));
   }
 
   /** Staff only (FORBIDDEN before anything about the account is revealed), then NOT_FOUND, then the policy. */
@@ -85,11 +85,5 @@ export class SuspensionService {
     if (!target) throw new NotFoundError('User', globalId);
     if (!canSuspend(viewer, target)) throw new ForbiddenError('Moderators suspend other accounts; only admins suspend admins.');
     return { viewer, target };
-  }
-
-  private async reload(context: RequestContext, id: string): Promise<UserEntity> {
-    const loader = context.loaders.get(this.loaders.byId);
-    loader.clear(id);
-    return (await loader.load(id)) as UserEntity;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository, type SelectQueryBuilder } from 'typeorm';
-import { TerritoryRepository, likePrefix } from '../territories/territory.repository';
+import { likePrefix, territoryWithinSql } from '../territories/territory.repository';
 import { OrganizationEntity } from './organization.entity';
 import type { OrganizationKind } from './organization.model';
 
@@ -38,7 +38,7 @@ export class OrganizationRepository {
   query(filter: OrganizationFilterValues): SelectQueryBuilder<OrganizationEntity> {
     const query = this.organizations.createQueryBuilder('organization');
     if (filter.territoryId) {
-      query.andWhere(TerritoryRepository.withinSql('organization.territory_id', 'territoryId'), {
+      query.andWhere(territoryWithinSql('organization.territory_id', 'territoryId'), {
         territoryId: filter.territoryId,
       });
     }

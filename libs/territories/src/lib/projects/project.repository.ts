@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
-import { TerritoryRepository, likePrefix } from '../territories/territory.repository';
+import { likePrefix, territoryWithinSql } from '../territories/territory.repository';
 import { ProjectEntity, ProjectMemberEntity, ProjectPartnerEntity, ProjectTerritoryEntity } from './project.entity';
 import { ProjectPhase, type PartnerRole } from './project.model';
 
@@ -119,7 +119,7 @@ export class ProjectRepository {
     const query = this.projects.createQueryBuilder('project');
     if (filter.territoryId) {
       query.andWhere(
-        `EXISTS (SELECT 1 FROM project_territory pt WHERE pt.project_id = project.id AND ${TerritoryRepository.withinSql('pt.territory_id', 'territoryId')})`,
+        `EXISTS (SELECT 1 FROM project_territory pt WHERE pt.project_id = project.id AND ${territoryWithinSql('pt.territory_id', 'territoryId')})`,
         { territoryId: filter.territoryId },
       );
     }

@@ -65,11 +65,6 @@ export class TerritoryRepository {
     }
     return query;
   }
-
-  /** SQL for "this territory or below", to filter other tables by a territory column. */
-  static withinSql(column: string, parameter: string): string {
-    return territoryWithinSql(column, parameter);
-  }
 }
 
 /** SQL condition "`column` is the territory `:parameter` or one below it", for other libraries' queries. */
