@@ -136,10 +136,11 @@ export class ThreadService {
   }
 
   private async territoryIds(globalIds: string[], context: RequestContext): Promise<string[]> {
-    const ids = [...new Set(globalIds.map((id) => fromGlobalId(id, 'Territory', ['input', 'territoryIds'])))];
+    const byId = new Map(globalIds.map((globalId) => [fromGlobalId(globalId, 'Territory', ['input', 'territoryIds']), globalId]));
+    const ids = [...byId.keys()];
     const found = await context.loaders.get(this.territoryLoaders.byId).loadMany(ids);
-    const missing = found.findIndex((territory) => !territory || territory instanceof Error);
-    if (missing >= 0) throw new NotFoundError('Territory', globalIds[missing]);
+    const missing = ids.find((_, index) => !found[index] || found[index] instanceof Error);
+    if (missing) throw new NotFoundError('Territory', byId.get(missing));
     return ids;
   }
 }
