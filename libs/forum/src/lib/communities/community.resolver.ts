@@ -68,37 +68,37 @@ export class CommunityResolver {
     return entity && (await this.access.canRead(context, entity)) ? Community.from(entity) : null;
   }
 
-  @Mutation(() => CommunityPayload, { description: 'Admins and moderators; the creator becomes its first coordinator.' })
+  @Mutation(() => CommunityPayload, { nullable: true, description: 'Admins and moderators; the creator becomes its first coordinator.' })
   async createCommunity(@Args('input') input: CreateCommunityInput, @Context() context: RequestContext): Promise<CommunityPayload> {
     return payload(await this.service.create(input, context));
   }
 
-  @Mutation(() => CommunityPayload, { description: 'Coordinators and site staff.' })
+  @Mutation(() => CommunityPayload, { nullable: true, description: 'Coordinators and site staff.' })
   async updateCommunity(@Args('input') input: UpdateCommunityInput, @Context() context: RequestContext): Promise<CommunityPayload> {
     return payload(await this.service.update(input, context));
   }
 
-  @Mutation(() => CommunityPayload, { description: 'Public and members-only communities are open; private ones need an invitation.' })
+  @Mutation(() => CommunityPayload, { nullable: true, description: 'Public and members-only communities are open; private ones need an invitation.' })
   async joinCommunity(@Args('input') input: CommunityIdInput, @Context() context: RequestContext): Promise<CommunityPayload> {
     return payload(await this.membership.join(input.communityId, context));
   }
 
-  @Mutation(() => CommunityPayload, { description: 'The last coordinator cannot leave.' })
+  @Mutation(() => CommunityPayload, { nullable: true, description: 'The last coordinator cannot leave.' })
   async leaveCommunity(@Args('input') input: CommunityIdInput, @Context() context: RequestContext): Promise<CommunityPayload> {
     return payload(await this.membership.leave(input.communityId, context));
   }
 
-  @Mutation(() => CommunityPayload, { description: 'Coordinators invite people; an invitation lets them see and join a private community.' })
+  @Mutation(() => CommunityPayload, { nullable: true, description: 'Coordinators invite people; an invitation lets them see and join a private community.' })
   async inviteToCommunity(@Args('input') input: CommunityMemberInput, @Context() context: RequestContext): Promise<CommunityPayload> {
     return payload(await this.membership.invite(input, context));
   }
 
-  @Mutation(() => CommunityPayload, { description: 'Coordinators make members coordinators, or back.' })
+  @Mutation(() => CommunityPayload, { nullable: true, description: 'Coordinators make members coordinators, or back.' })
   async setCommunityRole(@Args('input') input: SetCommunityRoleInput, @Context() context: RequestContext): Promise<CommunityPayload> {
     return payload(await this.membership.setRole(input, context));
   }
 
-  @Mutation(() => CommunityPayload, { description: 'Coordinators remove a member.' })
+  @Mutation(() => CommunityPayload, { nullable: true, description: 'Coordinators remove a member.' })
   async removeCommunityMember(@Args('input') input: CommunityMemberInput, @Context() context: RequestContext): Promise<CommunityPayload> {
     return payload(await this.membership.remove(input, context));
   }

@@ -14,7 +14,7 @@ export class ModerationResolver {
     private readonly contents: ModeratedContentLocator,
   ) {}
 
-  @Mutation(() => FlagContentPayload, {
+  @Mutation(() => FlagContentPayload, { nullable: true,
     description: 'Flags a post or thread for the moderators; enough flags hide it until they decide. Once per person per item.',
   })
   async flagContent(@Args('input') input: FlagContentInput, @Context() context: RequestContext): Promise<FlagContentPayload> {
@@ -22,7 +22,7 @@ export class ModerationResolver {
     return outcome.ok ? { flag: ContentFlag.from(outcome.value), userErrors: [] } : { flag: null, userErrors: outcome.errors };
   }
 
-  @Mutation(() => ModeratePayload, {
+  @Mutation(() => ModeratePayload, { nullable: true,
     description: 'Decides on a post or thread and resolves its flags. Coordinators in their communities, moderators and admins everywhere.',
   })
   async moderate(@Args('input') input: ModerateInput, @Context() context: RequestContext): Promise<ModeratePayload> {

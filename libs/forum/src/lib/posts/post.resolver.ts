@@ -22,22 +22,22 @@ export class PostResolver {
     private readonly userLoaders: UserLoaders,
   ) {}
 
-  @Mutation(() => PostPayload)
+  @Mutation(() => PostPayload, { nullable: true, nullable: true })
   async replyToThread(@Args('input') input: ReplyToThreadInput, @Context() context: RequestContext): Promise<PostPayload> {
     return payload(await this.service.reply(input, context));
   }
 
-  @Mutation(() => PostPayload, { description: 'Replaces a post’s body, keeping every earlier version in `revisions`.' })
+  @Mutation(() => PostPayload, { nullable: true, description: 'Replaces a post’s body, keeping every earlier version in `revisions`.' })
   async editPost(@Args('input') input: EditPostInput, @Context() context: RequestContext): Promise<PostPayload> {
     return payload(await this.service.edit(input, context));
   }
 
-  @Mutation(() => PostPayload, { description: 'Deletes a post; a placeholder stays in the thread.' })
+  @Mutation(() => PostPayload, { nullable: true, description: 'Deletes a post; a placeholder stays in the thread.' })
   async deletePost(@Args('input') input: DeletePostInput, @Context() context: RequestContext): Promise<PostPayload> {
     return payload(await this.service.delete(input.postId, context));
   }
 
-  @Mutation(() => PostPayload, { description: 'Adds (or with on: false removes) the viewer’s reaction of one kind.' })
+  @Mutation(() => PostPayload, { nullable: true, description: 'Adds (or with on: false removes) the viewer’s reaction of one kind.' })
   async react(@Args('input') input: ReactInput, @Context() context: RequestContext): Promise<PostPayload> {
     return payload(await this.service.react(input, context));
   }

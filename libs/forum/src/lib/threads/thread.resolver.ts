@@ -71,22 +71,22 @@ export class ThreadResolver {
     return paginate(query, keys, args, Thread.from);
   }
 
-  @Mutation(() => ThreadPayload, { description: 'Starts a discussion or asks a question, with its first post.' })
+  @Mutation(() => ThreadPayload, { nullable: true, description: 'Starts a discussion or asks a question, with its first post.' })
   async startThread(@Args('input') input: StartThreadInput, @Context() context: RequestContext): Promise<ThreadPayload> {
     return payload(await this.service.start(input, context));
   }
 
-  @Mutation(() => ThreadPayload, { description: 'Closes a thread to replies (on: false reopens it). Coordinators and staff.' })
+  @Mutation(() => ThreadPayload, { nullable: true, description: 'Closes a thread to replies (on: false reopens it). Coordinators and staff.' })
   async lockThread(@Args('input') input: ThreadFlagInput, @Context() context: RequestContext): Promise<ThreadPayload> {
     return { thread: Thread.from(await this.service.setLocked(input.threadId, input.on, context)), userErrors: [] };
   }
 
-  @Mutation(() => ThreadPayload, { description: 'Keeps a thread at the top of its community (on: false unpins). Coordinators and staff.' })
+  @Mutation(() => ThreadPayload, { nullable: true, description: 'Keeps a thread at the top of its community (on: false unpins). Coordinators and staff.' })
   async pinThread(@Args('input') input: ThreadFlagInput, @Context() context: RequestContext): Promise<ThreadPayload> {
     return { thread: Thread.from(await this.service.setPinned(input.threadId, input.on, context)), userErrors: [] };
   }
 
-  @Mutation(() => ThreadPayload, { description: 'Marks a reply as the answer to a question. The asker and coordinators.' })
+  @Mutation(() => ThreadPayload, { nullable: true, description: 'Marks a reply as the answer to a question. The asker and coordinators.' })
   async acceptAnswer(@Args('input') input: AcceptAnswerInput, @Context() context: RequestContext): Promise<ThreadPayload> {
     return payload(await this.service.acceptAnswer(input.postId, context));
   }

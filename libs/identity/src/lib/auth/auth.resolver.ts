@@ -11,7 +11,7 @@ import { LogoutInput, RefreshSessionInput } from './dto/session.inputs';
 export class AuthResolver {
   constructor(private readonly auth: AuthService) {}
 
-  @Mutation(() => RegisterPayload, { description: 'Creates an account and signs it in.' })
+  @Mutation(() => RegisterPayload, { nullable: true, description: 'Creates an account and signs it in.' })
   async register(@Args('input') input: RegisterInput, @Context() context: RequestContext): Promise<RegisterPayload> {
     const outcome = await this.auth.register(input, context);
     return outcome.ok
@@ -19,7 +19,7 @@ export class AuthResolver {
       : { viewer: null, session: null, userErrors: outcome.errors };
   }
 
-  @Mutation(() => LoginPayload, { description: 'Signs in with email and password, opening a new session.' })
+  @Mutation(() => LoginPayload, { nullable: true, description: 'Signs in with email and password, opening a new session.' })
   async login(@Args('input') input: LoginInput, @Context() context: RequestContext): Promise<LoginPayload> {
     const outcome = await this.auth.login(input, context);
     return outcome.ok
@@ -27,12 +27,12 @@ export class AuthResolver {
       : { viewer: null, session: null, userErrors: outcome.errors };
   }
 
-  @Mutation(() => RefreshSessionPayload, { description: 'Exchanges a refresh token for new session tokens.' })
+  @Mutation(() => RefreshSessionPayload, { nullable: true, description: 'Exchanges a refresh token for new session tokens.' })
   async refreshSession(@Args('input') input: RefreshSessionInput): Promise<RefreshSessionPayload> {
     return { session: await this.auth.refresh(input.refreshToken), userErrors: [] };
   }
 
-  @Mutation(() => LogoutPayload, { description: 'Ends a session; its tokens stop working at once.' })
+  @Mutation(() => LogoutPayload, { nullable: true, description: 'Ends a session; its tokens stop working at once.' })
   async logout(
     @Args('input', { nullable: true, type: () => LogoutInput }) input: LogoutInput | null,
     @Context() context: RequestContext,

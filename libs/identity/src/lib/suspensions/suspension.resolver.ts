@@ -12,14 +12,14 @@ import { SuspensionService } from './suspension.service';
 export class SuspensionResolver {
   constructor(private readonly service: SuspensionService) {}
 
-  @Mutation(() => SuspensionPayload, {
+  @Mutation(() => SuspensionPayload, { nullable: true,
     description: 'Suspends an account: it cannot sign in and its sessions end at once. Moderators and admins; only admins suspend admins.',
   })
   async suspendUser(@Args('input') input: SuspendUserInput, @Context() context: RequestContext): Promise<SuspensionPayload> {
     return payload(await this.service.suspend(input, context));
   }
 
-  @Mutation(() => SuspensionPayload, { description: 'Lifts a running suspension. Moderators and admins.' })
+  @Mutation(() => SuspensionPayload, { nullable: true, description: 'Lifts a running suspension. Moderators and admins.' })
   async unsuspendUser(@Args('input') input: UnsuspendUserInput, @Context() context: RequestContext): Promise<SuspensionPayload> {
     return payload(await this.service.unsuspend(input, context));
   }

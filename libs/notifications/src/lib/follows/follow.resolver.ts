@@ -31,13 +31,13 @@ export class FollowResolver {
     private readonly repository: FollowRepository,
   ) {}
 
-  @Mutation(() => FollowPayload, { description: 'Get notified of new threads in a community, tag or territory, or of replies in a thread.' })
+  @Mutation(() => FollowPayload, { nullable: true, description: 'Get notified of new threads in a community, tag or territory, or of replies in a thread.' })
   async follow(@Args('input') input: FollowInput, @Context() context: RequestContext): Promise<FollowPayload> {
     const userErrors = await this.service.set(input, true, context);
     return { following: userErrors.length === 0, userErrors };
   }
 
-  @Mutation(() => FollowPayload)
+  @Mutation(() => FollowPayload, { nullable: true, nullable: true })
   async unfollow(@Args('input') input: FollowInput, @Context() context: RequestContext): Promise<FollowPayload> {
     const userErrors = await this.service.set(input, false, context);
     return { following: false, userErrors };

@@ -84,7 +84,7 @@ export class NotificationResolver {
     return this.repository.unreadCount((await context.requireViewer()).userId);
   }
 
-  @Mutation(() => MarkNotificationsReadPayload)
+  @Mutation(() => MarkNotificationsReadPayload, { nullable: true, nullable: true })
   async markNotificationsRead(
     @Args('input') input: MarkNotificationsReadInput,
     @Context() context: RequestContext,

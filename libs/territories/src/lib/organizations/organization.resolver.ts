@@ -35,7 +35,7 @@ export class OrganizationResolver {
     );
   }
 
-  @Mutation(() => OrganizationPayload, { description: 'Admins only.' })
+  @Mutation(() => OrganizationPayload, { nullable: true, description: 'Admins only.' })
   async createOrganization(
     @Args('input') input: CreateOrganizationInput,
     @Context() context: RequestContext,
@@ -43,7 +43,7 @@ export class OrganizationResolver {
     return toPayload(await this.service.create(input, context));
   }
 
-  @Mutation(() => OrganizationPayload, { description: 'Admins only.' })
+  @Mutation(() => OrganizationPayload, { nullable: true, description: 'Admins only.' })
   async updateOrganization(
     @Args('input') input: UpdateOrganizationInput,
     @Context() context: RequestContext,

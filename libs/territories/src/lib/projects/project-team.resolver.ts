@@ -14,12 +14,12 @@ export class ProjectTeamResolver {
     private readonly userLoaders: UserLoaders,
   ) {}
 
-  @Mutation(() => ProjectPayload, { description: 'Project leads and admins.' })
+  @Mutation(() => ProjectPayload, { nullable: true, description: 'Project leads and admins.' })
   async addProjectMember(@Args('input') input: AddProjectMemberInput, @Context() context: RequestContext): Promise<ProjectPayload> {
     return this.payload(await this.team.add(input, context), context);
   }
 
-  @Mutation(() => ProjectPayload, { description: 'Changes a member’s role or title. Project leads and admins.' })
+  @Mutation(() => ProjectPayload, { nullable: true, description: 'Changes a member’s role or title. Project leads and admins.' })
   async updateProjectMember(
     @Args('input') input: UpdateProjectMemberInput,
     @Context() context: RequestContext,
@@ -27,7 +27,7 @@ export class ProjectTeamResolver {
     return this.payload(await this.team.update(input, context), context);
   }
 
-  @Mutation(() => ProjectPayload, { description: 'Project leads and admins; the last lead cannot be removed.' })
+  @Mutation(() => ProjectPayload, { nullable: true, description: 'Project leads and admins; the last lead cannot be removed.' })
   async removeProjectMember(
     @Args('input') input: RemoveProjectMemberInput,
     @Context() context: RequestContext,

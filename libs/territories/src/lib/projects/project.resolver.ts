@@ -53,12 +53,12 @@ export class ProjectResolver {
     return entity && Project.from(entity);
   }
 
-  @Mutation(() => ProjectPayload, { description: 'Admins only.' })
+  @Mutation(() => ProjectPayload, { nullable: true, description: 'Admins only.' })
   async createProject(@Args('input') input: CreateProjectInput, @Context() context: RequestContext): Promise<ProjectPayload> {
     return toPayload(await this.service.create(input, context));
   }
 
-  @Mutation(() => ProjectPayload, { description: 'Admins only.' })
+  @Mutation(() => ProjectPayload, { nullable: true, description: 'Admins only.' })
   async updateProject(@Args('input') input: UpdateProjectInput, @Context() context: RequestContext): Promise<ProjectPayload> {
     return toPayload(await this.service.update(input, context));
   }
