@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { GlobalRole } from '@bottega/core';
+import { PgPubSub, sessionsEndedEvent, type GlobalRole } from '@bottega/core';
 import { suspendedSql } from '../users/suspension';
 import { RefreshTokenEntity, SessionEntity, type SessionRevokedReason } from './session.entity';
 
@@ -19,7 +19,10 @@ export interface RefreshTokenRecord {
 /** The only code that reads and writes sessions and refresh tokens. */
 @Injectable()
 export class SessionRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly pubsub: PgPubSub,
+  ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
@@ -67,11 +70,15 @@ export class SessionRepository {
     await manager.query(`UPDATE auth_session SET last_refreshed_at = now() WHERE id = $1`, [sessionId]);
   }
 
+  /** Ends a session; its open sockets are told in the same transaction. */
   async revoke(sessionId: string, reason: SessionRevokedReason): Promise<void> {
-    await this.db.query(
-      `UPDATE auth_session SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`,
-      [sessionId, reason],
-    );
+    await this.db.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE auth_session SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`,
+        [sessionId, reason],
+      );
+      await this.pubsub.publish(sessionsEndedEvent({ sessionId }), manager);
+    });
   }
 
   /** Ends every live session of an account (on suspension), in the caller's transaction; returns how many. */
@@ -80,6 +87,7 @@ export class SessionRepository {
       `UPDATE auth_session SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`,
       [userId, reason],
     );
+    await this.pubsub.publish(sessionsEndedEvent({ userId }), manager);
     return revoked;
   }
 
