@@ -22,7 +22,7 @@ export class PostResolver {
     private readonly userLoaders: UserLoaders,
   ) {}
 
-  @Mutation(() => PostPayload, { nullable: true, nullable: true })
+  @Mutation(() => PostPayload, { nullable: true })
   async replyToThread(@Args('input') input: ReplyToThreadInput, @Context() context: RequestContext): Promise<PostPayload> {
     return payload(await this.service.reply(input, context));
   }

@@ -37,7 +37,7 @@ export class FollowResolver {
     return { following: userErrors.length === 0, userErrors };
   }
 
-  @Mutation(() => FollowPayload, { nullable: true, nullable: true })
+  @Mutation(() => FollowPayload, { nullable: true })
   async unfollow(@Args('input') input: FollowInput, @Context() context: RequestContext): Promise<FollowPayload> {
     const userErrors = await this.service.set(input, false, context);
     return { following: false, userErrors };

@@ -84,7 +84,7 @@ export class NotificationResolver {
     return this.repository.unreadCount((await context.requireViewer()).userId);
   }
 
-  @Mutation(() => MarkNotificationsReadPayload, { nullable: true, nullable: true })
+  @Mutation(() => MarkNotificationsReadPayload, { nullable: true })
   async markNotificationsRead(
     @Args('input') input: MarkNotificationsReadInput,
     @Context() context: RequestContext,
