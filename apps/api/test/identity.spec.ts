@@ -147,15 +147,22 @@ describe('identity', () => {
       expect(viewer).toBeNull();
     });
 
-    it('locks an account after repeated failures, even with the right password', async () => {
-      const limited = await startTestApp({ LOGIN_FAILURES_PER_ACCOUNT: '3' });
+    it('holds back repeated failures from an address without locking the owner out elsewhere', async () => {
+      const limited = await startTestApp({ LOGIN_FREE_ATTEMPTS: '3', TRUST_PROXY: 'true' });
       try {
         const user = await limited.users.create();
+        const from = (address: string) => ({ 'x-forwarded-for': address });
         for (let i = 0; i < 3; i++) {
-          await limited.client.data(LOGIN, { input: { email: user.email, password: 'Wrong-Password-Again-1' } });
+          await limited.client.request(LOGIN, { input: { email: user.email, password: 'Wrong-Password-Again-1' } }, from('203.0.113.7'));
         }
-        const locked = await limited.client.error(LOGIN, { input: { email: user.email, password: user.password } });
-        expect(locked.code).toBe('RATE_LIMITED');
+        const held = await limited.client.request(LOGIN, { input: { email: user.email, password: user.password } }, from('203.0.113.7'));
+        expect(held.body.errors?.[0]?.extensions?.['code']).toBe('RATE_LIMITED');
+        const owner = await limited.client.request<{ login: { userErrors: unknown[] } }>(
+          LOGIN,
+          { input: { email: user.email, password: user.password } },
+          from('192.0.2.44'),
+        );
+        expect(owner.body.data?.login.userErrors).toEqual([]);
       } finally {
         await limited.close();
       }

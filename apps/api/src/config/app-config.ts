@@ -43,6 +43,11 @@ export function appConfig(env: Env, databaseUrl: string, logger: Logger): AppCon
       refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL_DAYS * 86_400,
       limits: {
         loginPerIp: { limit: env.LOGIN_RATE_LIMIT_PER_IP, windowSeconds: 300 },
+        loginBackoff: {
+          freeAttempts: env.LOGIN_FREE_ATTEMPTS,
+          baseSeconds: env.LOGIN_BACKOFF_BASE_SECONDS,
+          maxSeconds: env.LOGIN_BACKOFF_MAX_SECONDS,
+        },
         loginFailuresPerAccount: { limit: env.LOGIN_FAILURES_PER_ACCOUNT, windowSeconds: 900 },
         registerPerIp: { limit: env.REGISTER_RATE_LIMIT_PER_IP, windowSeconds: 3600 },
       },

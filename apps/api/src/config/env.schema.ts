@@ -46,7 +46,10 @@ export const envSchema = z
     WS_MAX_PAYLOAD_BYTES: int(1024, 50 * 1024 * 1024).default(64 * 1024),
 
     LOGIN_RATE_LIMIT_PER_IP: int(1, 100_000).default(30),
-    LOGIN_FAILURES_PER_ACCOUNT: int(1, 100_000).default(10),
+    LOGIN_FAILURES_PER_ACCOUNT: int(1, 100_000).default(20),
+    LOGIN_FREE_ATTEMPTS: int(1, 1000).default(5),
+    LOGIN_BACKOFF_BASE_SECONDS: int(1, 3600).default(1),
+    LOGIN_BACKOFF_MAX_SECONDS: int(1, 86_400).default(900),
     REGISTER_RATE_LIMIT_PER_IP: int(1, 100_000).default(20),
     MUTATION_RATE_LIMIT_PER_IP: int(1, 1_000_000).default(300),
     MUTATION_RATE_LIMIT_PER_USER: int(1, 1_000_000).default(60),

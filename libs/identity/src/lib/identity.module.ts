@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { NodeRegistry, SessionVerifier, publicNodeLoad } from '@bottega/core';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
+import { LoginThrottleRepository } from './auth/login-throttle.repository';
+import { LoginThrottleService } from './auth/login-throttle.service';
 import { PasswordHasher } from './auth/password.hasher';
 import { PasswordPolicy } from './auth/password.policy';
 import { IDENTITY_OPTIONS, type IdentityOptions } from './identity.options';
@@ -35,6 +37,8 @@ export class IdentityModule implements OnModuleInit {
         { provide: SessionVerifier, useClass: LiveSessionVerifier },
         AuthService,
         AuthResolver,
+        LoginThrottleRepository,
+        LoginThrottleService,
         PasswordHasher,
         PasswordPolicy,
         SessionRepository,

@@ -7,6 +7,7 @@ import { ThreadsAndPosts1764000000400 } from './1764000000400-threads-and-posts'
 import { Notifications1764000000500 } from './1764000000500-notifications';
 import { Moderation1764000000600 } from './1764000000600-moderation';
 import { ThreadListOrder1764000000700 } from './1764000000700-thread-list-order';
+import { LoginThrottle1764000000800 } from './1764000000800-login-throttle';
 
 /** Every migration, in the order they apply. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Notifications1764000000500,
   Moderation1764000000600,
   ThreadListOrder1764000000700,
+  LoginThrottle1764000000800,
 ];

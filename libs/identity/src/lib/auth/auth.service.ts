@@ -19,10 +19,12 @@ import {
 } from '@bottega/core';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
 import { SessionRepository } from '../sessions/session.repository';
+import { normalizeEmail } from '../users/identity-text';
 import { isSuspended } from '../users/suspension';
 import type { UserEntity } from '../users/user.entity';
 import { UserRepository } from '../users/user.repository';
 import { LoginInput } from './dto/login.input';
+import { LoginThrottleService } from './login-throttle.service';
 import { RegisterInput } from './dto/register.input';
 import { PasswordHasher } from './password.hasher';
 import { PasswordPolicy } from './password.policy';
@@ -47,6 +49,7 @@ export class AuthService {
     private readonly policy: PasswordPolicy,
     private readonly accessTokens: AccessTokenService,
     private readonly rateLimiter: RateLimiter,
+    private readonly throttle: LoginThrottleService,
   ) {}
 
   async register(input: RegisterInput, context: RequestContext): Promise<Outcome<SignedIn>> {
@@ -80,18 +83,18 @@ export class AuthService {
   }
 
   async login(input: LoginInput, context: RequestContext): Promise<Outcome<SignedIn>> {
-    const { loginPerIp, loginFailuresPerAccount } = this.options.limits;
-    const email = input.email.trim().toLowerCase();
-    await this.rateLimiter.consume(`login:ip:${context.ip}`, loginPerIp);
-    await this.rateLimiter.check(`login:account:${email}`, loginFailuresPerAccount);
+    await this.rateLimiter.consume(`login:ip:${context.ip}`, this.options.limits.loginPerIp);
     const errors = await validateInput(LoginInput, input);
     if (errors.length > 0) return refuse(...errors);
 
+    const email = normalizeEmail(input.email);
+    const account = email.toLowerCase();
+    await this.throttle.admit(account, context.ip);
     const user = await this.users.findForLogin(email);
     if (!(await this.hasher.verify(user?.passwordHash ?? null, input.password)) || !user) {
-      await this.rateLimiter.record(`login:account:${email}`, loginFailuresPerAccount);
       return refuse(UserError.of(UserErrorCode.INVALID_CREDENTIALS, INVALID_CREDENTIALS, ['input']));
     }
+    await this.throttle.succeeded(account, context.ip);
     if (isSuspended(user)) throw new ForbiddenError('This account is suspended.');
     const tokens = await this.db.transaction((manager) => this.openSession(manager, user, context));
     return succeed({ user, tokens });
