@@ -8,6 +8,8 @@ const MODERATE = `mutation($input: ModerateInput!) { moderate(input: $input) {
 const QUEUE = `query($filter: ModerationQueueFilter) { moderationQueue(first: 50, filter: $filter) { totalCount nodes {
   status flagCount pendingFlagCount hidden resolution reasons { reason count } latestFlags { reason note flagger { id } }
   content { ... on Post { id } ... on Thread { id } } } } }`;
+const WEIGHTED_QUEUE = `query($filter: ModerationQueueFilter) { moderationQueue(first: 50, filter: $filter) { nodes {
+  status pendingFlagCount pendingFlagWeight hidden latestFlags { weight } content { ... on Post { id } ... on Thread { id } } } } }`;
 const AUDIT = `query($subject: ID, $actor: ID) { auditLog(first: 50, filter: { subject: $subject, actor: $actor }) {
   nodes { action reason actor { id } subject { id } metadata } } }`;
 const POST = `query($id: ID!) { node(id: $id) { ... on Post { hidden bodyHtml bodySource revisions { version } viewerCanFlag viewerCanModerate } } }`;
@@ -52,6 +54,17 @@ describe('moderation', () => {
         (SELECT count(*)::int FROM app_user WHERE suspended_at IS NOT NULL) AS suspended`)
     )[0];
   const code = (result: { body: { errors?: { extensions?: Record<string, unknown> }[] } }) => result.body.errors?.[0]?.extensions?.['code'];
+  /** Accounts past the new-account days that have written something: their flags count. */
+  const established = async (count: number): Promise<TestUser[]> => {
+    const users = await Promise.all(Array.from({ length: count }, () => t.users.create()));
+    for (const user of users) {
+      await t.db.query(`UPDATE app_user SET created_at = now() - interval '30 days' WHERE id = $1`, [user.id]);
+      await threads.create({ communityId: otherCommunity.id, authorId: user.id });
+    }
+    return users;
+  };
+  const isHidden = async (table: 'post' | 'thread', id: string): Promise<boolean> =>
+    (await t.db.query(`SELECT hidden_at IS NOT NULL AS hidden FROM ${table} WHERE id = $1`, [id]))[0].hidden;
 
   describe('flagContent', () => {
     it('records one flag per person, never on one’s own content', async () => {
@@ -95,7 +108,7 @@ describe('moderation', () => {
 
     it('hides an item exactly once when concurrent flags reach the threshold', async () => {
       const thread = await withReply();
-      const flaggers = await Promise.all(Array.from({ length: 6 }, () => t.users.create()));
+      const flaggers = await established(6);
       const results = await Promise.all(
         flaggers.map((user) => as(user).request(FLAG, { input: { subjectId: thread.openingPostGlobalId, reason: 'SPAM' } })),
       );
@@ -103,7 +116,9 @@ describe('moderation', () => {
       const [post] = await t.db.query(`SELECT hidden_at IS NOT NULL AS hidden FROM post WHERE id = $1`, [thread.openingPostId]);
       expect(post.hidden).toBe(true);
       const audit = await t.db.query(`SELECT action, actor_id, metadata FROM audit_log WHERE subject_id = $1`, [thread.openingPostId]);
-      expect(audit).toEqual([{ action: 'AUTO_HIDE', actor_id: null, metadata: { threshold: 3, pendingFlags: 3, communityId: community.id } }]);
+      expect(audit).toEqual([
+        { action: 'AUTO_HIDE', actor_id: null, metadata: { threshold: 3, pendingFlags: 3, pendingWeight: 3, communityId: community.id } },
+      ]);
       // Hidden from others, it can no longer be flagged by them; its author and the coordinator still read it.
       expect((await as(reader).data(FLAG, { input: { subjectId: thread.openingPostGlobalId, reason: 'SPAM' } })).flagContent.userErrors).toEqual([
         { field: ['input', 'subjectId'], code: 'INVALID_STATE' },
@@ -114,6 +129,74 @@ describe('moderation', () => {
       for (const insider of [author, coordinator, moderator]) {
         expect((await as(insider).data(POST, { id: thread.openingPostGlobalId })).node).toMatchObject({ hidden: true, bodySource: 'Opening post' });
       }
+    });
+
+    it('weighs flags by trust: minutes-old accounts only queue an item for review, coordinators and staff count more', async () => {
+      // Three accounts made minutes ago, with nothing written, flag a coordinator's pinned thread.
+      const pinned = await threads.create({ communityId: community.id, authorId: coordinator.id, title: 'Regole della comunità' });
+      await t.db.query(`UPDATE thread SET pinned_at = now() WHERE id = $1`, [pinned.id]);
+      const puppets = await Promise.all(Array.from({ length: 3 }, () => t.users.create()));
+      for (const puppet of puppets) {
+        expect((await as(puppet).data(FLAG, { input: { subjectId: pinned.globalId, reason: 'SPAM' } })).flagContent.userErrors).toEqual([]);
+      }
+      expect(await isHidden('thread', pinned.id)).toBe(false);
+      const queued = (await as(coordinator).data(WEIGHTED_QUEUE, { filter: { community: community.globalId } })).moderationQueue.nodes.find(
+        (n: { content: { id: string } }) => n.content.id === pinned.globalId,
+      );
+      expect(queued).toEqual({
+        status: 'PENDING', pendingFlagCount: 3, pendingFlagWeight: 0, hidden: false, latestFlags: [{ weight: 0 }, { weight: 0 }, { weight: 0 }],
+        content: { id: pinned.globalId },
+      });
+      expect(await t.db.query(`SELECT 1 FROM audit_log WHERE subject_id = $1`, [pinned.id])).toEqual([]);
+
+      // Old but silent, or active but new: still no weight.
+      const [silent, eager] = await Promise.all([t.users.create(), t.users.create()]);
+      await t.db.query(`UPDATE app_user SET created_at = now() - interval '30 days' WHERE id = $1`, [silent.id]);
+      await threads.create({ communityId: otherCommunity.id, authorId: eager.id });
+      const target = await withReply();
+      for (const user of [silent, eager]) await as(user).data(FLAG, { input: { subjectId: target.openingPostGlobalId, reason: 'SPAM' } });
+      expect(await isHidden('post', target.openingPostId)).toBe(false);
+      // Established accounts still hide: here one of them with the community's coordinator (who counts for two).
+      const [regular] = await established(1);
+      await as(coordinator).data(FLAG, { input: { subjectId: target.openingPostGlobalId, reason: 'SPAM' } });
+      expect(await isHidden('post', target.openingPostId)).toBe(false);
+      await as(regular).data(FLAG, { input: { subjectId: target.openingPostGlobalId, reason: 'OFFENSIVE' } });
+      expect(await isHidden('post', target.openingPostId)).toBe(true);
+      const weights = await t.db.query(
+        `SELECT f.flagger_id, f.weight FROM content_flag f JOIN moderation_case c ON c.id = f.case_id WHERE c.post_id = $1`,
+        [target.openingPostId],
+      );
+      expect(Object.fromEntries(weights.map((w: { flagger_id: string; weight: number }) => [w.flagger_id, w.weight]))).toEqual({
+        [silent.id]: 0, [eager.id]: 0, [coordinator.id]: 2, [regular.id]: 1,
+      });
+      const [entry] = await t.db.query(`SELECT reason, metadata FROM audit_log WHERE subject_id = $1`, [target.openingPostId]);
+      expect(entry.metadata).toEqual({ threshold: 3, pendingFlags: 4, pendingWeight: 3, communityId: community.id });
+    });
+
+    it('tells the author, live, when flags hide their content, with the reasons given', async () => {
+      const thread = await withReply();
+      const socket = as(reader).socket();
+      const events: any[] = [];
+      const stop = socket.subscribe({ query: `subscription { notificationAdded { kind reason reasonCodes subject { id } } }` }, {
+        next: (value) => events.push(value.data?.['notificationAdded']),
+        error: () => undefined,
+        complete: () => undefined,
+      });
+      try {
+        await new Promise((r) => setTimeout(r, 200));
+        const reply = await replyOf(thread);
+        const flaggers = await established(3);
+        const reasons = ['PRIVACY', 'SPAM', 'PRIVACY'];
+        for (const [i, user] of flaggers.entries()) await as(user).data(FLAG, { input: { subjectId: reply, reason: reasons[i] } });
+        const deadline = Date.now() + 5000;
+        while (events.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+        expect(events).toEqual([{ kind: 'CONTENT_HIDDEN', reason: null, reasonCodes: ['PRIVACY', 'SPAM'], subject: { id: reply } }]);
+      } finally {
+        stop();
+        await socket.dispose();
+      }
+      const { notifications } = await as(reader).data(`{ notifications(first: 5) { nodes { kind reason reasonCodes actor { id } } } }`);
+      expect(notifications.nodes).toEqual([{ kind: 'CONTENT_HIDDEN', reason: null, reasonCodes: ['PRIVACY', 'SPAM'], actor: null }]);
     });
   });
 
@@ -207,6 +290,25 @@ describe('moderation', () => {
       ]);
       expect((await entries(reply)).map((e: { action: string }) => e.action)).toEqual(['DELETE']);
       expect((await as(moderator).data(AUDIT, { actor: coordinator.globalId })).auditLog.nodes.length).toBeGreaterThanOrEqual(3);
+    });
+
+    it('tells the author when a moderator hides their content, with the stated reason', async () => {
+      const thread = await withReply();
+      const reply = await replyOf(thread);
+      const inbox = async (user: TestUser) =>
+        (await as(user).data(`{ notifications(first: 5) { nodes { kind reason reasonCodes actor { id } subject { id } } } }`)).notifications.nodes;
+      const before = (await inbox(reader)).length;
+      await as(coordinator).data(MODERATE, { input: { subjectId: reply, action: 'HIDE', reason: 'Contiene il nome di una beneficiaria' } });
+      const [latest, ...rest] = await inbox(reader);
+      expect(latest).toEqual({ kind: 'CONTENT_HIDDEN', reason: 'Contiene il nome di una beneficiaria', reasonCodes: [], actor: null, subject: { id: reply } });
+      expect(rest).toHaveLength(before);
+      // Hiding what is already hidden, or restoring it, tells nobody; nor does a coordinator hiding their own post.
+      await as(moderator).data(MODERATE, { input: { subjectId: reply, action: 'HIDE', reason: 'Ancora nascosto' } });
+      await as(moderator).data(MODERATE, { input: { subjectId: reply, action: 'RESTORE', reason: 'Dati rimossi' } });
+      expect(await inbox(reader)).toHaveLength(before + 1);
+      const own = await threads.create({ communityId: community.id, authorId: coordinator.id });
+      await as(coordinator).data(MODERATE, { input: { subjectId: own.globalId, action: 'HIDE', reason: 'Duplicato' } });
+      expect(await inbox(coordinator)).toEqual([]);
     });
   });
 

@@ -50,6 +50,11 @@ export class ModerationCaseResolver {
     return (await this.tallies(moderationCase, context)).reduce((sum, row) => sum + row.pending, 0);
   }
 
+  @ResolveField(() => Int, { description: 'Summed weight of the pending flags; the item hides itself when it reaches the threshold.' })
+  async pendingFlagWeight(@Parent() moderationCase: ModerationCase, @Context() context: RequestContext): Promise<number> {
+    return (await this.tallies(moderationCase, context)).reduce((sum, row) => sum + row.pendingWeight, 0);
+  }
+
   @ResolveField(() => [FlagReasonCount], { description: 'Reasons given, most frequent first.' })
   async reasons(@Parent() moderationCase: ModerationCase, @Context() context: RequestContext): Promise<FlagReasonCount[]> {
     return (await this.tallies(moderationCase, context)).map(({ reason, count }) => ({ reason, count }));

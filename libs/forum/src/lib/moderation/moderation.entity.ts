@@ -54,6 +54,10 @@ export class ContentFlagEntity {
   @Column({ type: 'text', nullable: true })
   note!: string | null;
 
+  /** How much the flag counts towards hiding the item, fixed when it is raised (see `flagWeight`). */
+  @Column({ type: 'smallint' })
+  weight!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 

@@ -88,6 +88,13 @@ export class ContentFlag {
   @Field({ description: 'Whether a decision has been taken on it.' })
   resolved!: boolean;
 
+  @Field(() => Int, {
+    description:
+      'How much it counts towards hiding the item, fixed when it was raised: 0 for accounts that are new or have written nothing ' +
+      '(their flags wait for review), 1 for others, more for the community’s coordinators and staff.',
+  })
+  weight!: number;
+
   flaggerDbId!: string;
   caseDbId!: string;
 
@@ -98,6 +105,7 @@ export class ContentFlag {
       note: entity.note,
       createdAt: entity.createdAt,
       resolved: entity.resolvedAt !== null,
+      weight: entity.weight,
       flaggerDbId: entity.flaggerId,
       caseDbId: entity.caseId,
     });

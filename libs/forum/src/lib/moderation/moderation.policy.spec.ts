@@ -3,7 +3,7 @@ import { CommunityRole, CommunityVisibility } from '../communities/community.mod
 import type { CommunityAccessFacts } from '../communities/community.policy';
 import { canSeeContent, visibleContentSql } from './content-visibility';
 import { ModerationAction } from './moderation.model';
-import { FlagObstacle, actionApplies, canModerateContent, flagObstacle } from './moderation.policy';
+import { FlagObstacle, actionApplies, canModerateContent, flagObstacle, flagWeight } from './moderation.policy';
 
 const viewer = (role = GlobalRole.USER, userId = 'me'): Viewer => ({ userId, sessionId: 's', role });
 const facts = (viewerRole: CommunityRole | null = null): CommunityAccessFacts => ({
@@ -46,5 +46,20 @@ describe('moderation policy', () => {
     expect(actionApplies(ModerationAction.LOCK, 'Post')).toBe(false);
     expect(actionApplies(ModerationAction.DELETE, 'Thread')).toBe(false);
     expect(actionApplies(ModerationAction.HIDE, 'Thread')).toBe(true);
+  });
+
+  it('weighs a flag by the trust its author has earned', () => {
+    const now = Date.parse('2026-12-03T10:00:00Z');
+    const daysAgo = (days: number) => new Date(now - days * 86_400_000);
+    const options = { threshold: 3, newAccountDays: 2 };
+    const weight = (coordinates: boolean, age: number, hasPosts: boolean, opts = options) =>
+      flagWeight({ coordinates, accountCreatedAt: daysAgo(age), hasPosts }, opts, now);
+    expect(weight(false, 0.001, false)).toBe(0);
+    expect(weight(false, 0.5, true)).toBe(0);
+    expect(weight(false, 30, false)).toBe(0);
+    expect(weight(false, 2, true)).toBe(1);
+    expect(weight(true, 0.001, false)).toBe(2);
+    expect(weight(true, 30, true, { threshold: 1, newAccountDays: 2 })).toBe(1);
+    expect(weight(false, 0, true, { threshold: 3, newAccountDays: 0 })).toBe(1);
   });
 });

@@ -27,6 +27,33 @@ export function flagObstacle(
 export const canFlag = (viewer: Viewer, facts: CommunityAccessFacts, content: HideableContent & { deletedAt: Date | null }): boolean =>
   flagObstacle(viewer, facts, content) === null;
 
+const DAY_MS = 86_400_000;
+
+/** Accounts younger than `days` are new (`0`: none is). */
+export const isNewAccount = (createdAt: Date, days: number, now = Date.now()): boolean => now - createdAt.getTime() < days * DAY_MS;
+
+/** What a flag's weight depends on, besides the threshold. */
+export interface FlaggerStanding {
+  /** The community's coordinators and site staff. */
+  coordinates: boolean;
+  accountCreatedAt: Date;
+  /** Whether the account has a post that is neither deleted nor hidden. */
+  hasPosts: boolean;
+}
+
+/**
+ * How much one flag counts towards `threshold`. Accounts that are new or have
+ * written nothing weigh 0: their flags reach the moderation queue but never
+ * hide anything, so a handful of throwaway accounts cannot silence anyone.
+ * Coordinators and staff weigh `threshold - 1` (at least 1), so their flag
+ * hides with one more from anyone trusted: a second opinion, not a veto.
+ */
+export function flagWeight(standing: FlaggerStanding, options: { threshold: number; newAccountDays: number }, now = Date.now()): number {
+  if (standing.coordinates) return Math.max(1, options.threshold - 1);
+  if (!standing.hasPosts || isNewAccount(standing.accountCreatedAt, options.newAccountDays, now)) return 0;
+  return 1;
+}
+
 /** Coordinators decide on content within their communities; moderators and admins everywhere. */
 export const canModerateContent = canCoordinate;
 

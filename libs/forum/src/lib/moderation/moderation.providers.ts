@@ -4,6 +4,7 @@ import { ContentFlagResolver, ModerationCaseResolver } from './moderation-case.r
 import { ModerationQueue } from './moderation-queue';
 import { ContentFlagEntity, ModerationCaseEntity } from './moderation.entity';
 import { ModerationLoaders } from './moderation.loaders';
+import { ModerationNotifier } from './moderation.notifier';
 import { ModerationRepository } from './moderation.repository';
 import { ModerationResolver } from './moderation.resolver';
 import { ModerationService } from './moderation.service';
@@ -17,6 +18,7 @@ export const MODERATION_PROVIDERS = [
   ModerationLoaders,
   ModeratedContentLocator,
   ModerationService,
+  ModerationNotifier,
   ModerationQueue,
   ModerationResolver,
   ModerationCaseResolver,

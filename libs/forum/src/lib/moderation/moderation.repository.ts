@@ -19,6 +19,15 @@ export interface FlagTally {
   reason: FlagReason;
   count: number;
   pending: number;
+  pendingWeight: number;
+}
+
+/** What the flag that hid an item learns about the flags behind it. */
+export interface AutoHide {
+  pendingFlags: number;
+  pendingWeight: number;
+  /** Distinct reasons of the pending flags, most frequent first. */
+  reasons: FlagReason[];
 }
 
 // Fixed names per type: never built from input.
@@ -28,7 +37,7 @@ const CASE_COLUMN = { Post: 'post_id', Thread: 'thread_id' } as const;
 export const LATEST_FLAGS = 10;
 /** `content_flag` columns as {@link ContentFlagEntity} properties, for raw statements. */
 const FLAG_COLUMNS = `content_flag.id, content_flag.case_id AS "caseId", content_flag.flagger_id AS "flaggerId", content_flag.reason,
-  content_flag.note, content_flag.created_at AS "createdAt", content_flag.resolved_at AS "resolvedAt"`;
+  content_flag.note, content_flag.weight, content_flag.created_at AS "createdAt", content_flag.resolved_at AS "resolvedAt"`;
 
 /** The only code that reads and writes moderation cases and flags, and the hidden state of content. */
 @Injectable()
@@ -64,32 +73,50 @@ export class ModerationRepository {
   }
 
   /** Adds a flag; null when this person already flagged the item (the unique constraint decides). */
-  async addFlag(manager: EntityManager, caseId: string, flaggerId: string, reason: FlagReason, note: string | null): Promise<ContentFlagEntity | null> {
+  async addFlag(
+    manager: EntityManager,
+    caseId: string,
+    flag: { flaggerId: string; reason: FlagReason; note: string | null; weight: number },
+  ): Promise<ContentFlagEntity | null> {
     const [row]: ContentFlagEntity[] = await manager.query(
-      `INSERT INTO content_flag (case_id, flagger_id, reason, note) VALUES ($1, $2, $3, $4)
+      `INSERT INTO content_flag (case_id, flagger_id, reason, note, weight) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (case_id, flagger_id) DO NOTHING RETURNING ${FLAG_COLUMNS}`,
-      [caseId, flaggerId, reason, note],
+      [caseId, flag.flaggerId, flag.reason, flag.note, flag.weight],
     );
     return row ?? null;
   }
 
+  /** Whether the person has a post that is neither deleted nor hidden, anywhere. */
+  async hasVisiblePosts(userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `SELECT 1 FROM post WHERE author_id = $1 AND deleted_at IS NULL AND hidden_at IS NULL LIMIT 1`,
+      [userId],
+    );
+    return rows.length > 0;
+  }
+
   /**
-   * Hides the item once its case has `threshold` pending flags, in one
-   * conditional statement. The case row is locked by {@link openCase}, so the
-   * count sees every earlier flag, and exactly one flag (the one that crosses
-   * the threshold while the item is shown) hides it: that one gets the count.
+   * Hides the item once the weights of its case's pending flags add up to
+   * `threshold`, in one conditional statement. The case row is locked by
+   * {@link openCase}, so the sum sees every earlier flag, and exactly one flag
+   * (the one that crosses the threshold while the item is shown) hides it:
+   * that one gets the tally.
    */
-  async hideWhenFlagged(manager: EntityManager, content: ContentRef, caseId: string, threshold: number): Promise<number | null> {
+  async hideWhenFlagged(manager: EntityManager, content: ContentRef, caseId: string, threshold: number): Promise<AutoHide | null> {
     const table = TABLE[content.type];
     const notDeleted = content.type === 'Post' ? 'AND item.deleted_at IS NULL' : '';
-    const [rows]: [{ pending: number }[], number] = await manager.query(
-      `WITH pending AS (SELECT count(*)::int AS n FROM content_flag WHERE case_id = $2 AND resolved_at IS NULL)
+    const [rows]: [AutoHide[], number] = await manager.query(
+      `WITH pending AS (
+         SELECT count(*)::int AS n, coalesce(sum(weight), 0)::int AS weight,
+                (SELECT array_agg(reason ORDER BY n DESC, reason) FROM (
+                   SELECT reason, count(*) AS n FROM content_flag WHERE case_id = $2 AND resolved_at IS NULL GROUP BY reason) r) AS reasons
+           FROM content_flag WHERE case_id = $2 AND resolved_at IS NULL)
        UPDATE ${table} item SET hidden_at = now() FROM pending
-        WHERE item.id = $1 AND item.hidden_at IS NULL ${notDeleted} AND pending.n >= $3
-       RETURNING pending.n AS pending`,
+        WHERE item.id = $1 AND item.hidden_at IS NULL ${notDeleted} AND pending.weight >= $3
+       RETURNING pending.n AS "pendingFlags", pending.weight AS "pendingWeight", pending.reasons`,
       [content.id, caseId, threshold],
     );
-    return rows[0]?.pending ?? null;
+    return rows[0] ?? null;
   }
 
   /** Hides or shows the item again; false when it already was so. */
@@ -145,7 +172,8 @@ export class ModerationRepository {
   /** Flag counts per case and reason, all time and still pending. */
   async tallies(caseIds: readonly string[]): Promise<FlagTally[]> {
     return this.db.query(
-      `SELECT case_id AS "caseId", reason, count(*)::int AS count, count(*) FILTER (WHERE resolved_at IS NULL)::int AS pending
+      `SELECT case_id AS "caseId", reason, count(*)::int AS count, count(*) FILTER (WHERE resolved_at IS NULL)::int AS pending,
+              coalesce(sum(weight) FILTER (WHERE resolved_at IS NULL), 0)::int AS "pendingWeight"
          FROM content_flag WHERE case_id = ANY($1) GROUP BY case_id, reason ORDER BY case_id, count(*) DESC, reason`,
       [caseIds],
     );

@@ -11,7 +11,9 @@ import {
   validateInput,
   type Outcome,
   type RequestContext,
+  type Viewer,
 } from '@bottega/core';
+import { UserLoaders } from '@bottega/identity';
 import { PostRepository } from '../posts/post.repository';
 import { ThreadActivityKind, communityEvent } from '../threads/thread.events';
 import { ThreadRepository } from '../threads/thread.repository';
@@ -20,7 +22,8 @@ import { ModeratedContentLocator, type ModeratedContent } from './moderated-cont
 import type { ContentFlagEntity } from './moderation.entity';
 import { ModerationAction } from './moderation.model';
 import { MODERATION_OPTIONS, type ModerationOptions } from './moderation.options';
-import { FlagObstacle, actionApplies, canModerateContent, flagObstacle } from './moderation.policy';
+import { ModerationNotifier } from './moderation.notifier';
+import { FlagObstacle, actionApplies, canModerateContent, flagObstacle, flagWeight, isNewAccount } from './moderation.policy';
 import { ModerationRepository } from './moderation.repository';
 
 const SUBJECT = ['input', 'subjectId'];
@@ -39,6 +42,8 @@ export class ModerationService {
     private readonly threads: ThreadRepository,
     private readonly audit: AuditLog,
     private readonly pubsub: PgPubSub,
+    private readonly notifier: ModerationNotifier,
+    private readonly userLoaders: UserLoaders,
   ) {}
 
   async flag(input: FlagContentInput, context: RequestContext): Promise<Outcome<ContentFlagEntity>> {
@@ -57,22 +62,25 @@ export class ModerationService {
         break;
     }
     if (errors.length > 0) return refuse(...errors);
+    const weight = await this.weightOf(viewer, content, context);
     try {
       return succeed(
         await this.repository.transaction(async (manager) => {
           const caseId = await this.repository.openCase(manager, content, content.community.id);
-          const flag = await this.repository.addFlag(manager, caseId, viewer.userId, input.reason, note);
+          const flag = await this.repository.addFlag(manager, caseId, { flaggerId: viewer.userId, reason: input.reason, note, weight });
           if (!flag) throw new AlreadyFlagged();
           const threshold = this.options.flagAutoHideThreshold;
-          const pendingFlags = await this.repository.hideWhenFlagged(manager, content, caseId, threshold);
-          if (pendingFlags !== null) {
+          const hidden = await this.repository.hideWhenFlagged(manager, content, caseId, threshold);
+          if (hidden !== null) {
+            const { pendingFlags, pendingWeight } = hidden;
             await this.audit.record(manager, {
               actorId: null,
               action: 'AUTO_HIDE',
               subject: { type: content.type, id: content.id },
-              reason: `Flagged by ${pendingFlags} people.`,
-              metadata: { threshold, pendingFlags, communityId: content.community.id },
+              reason: `Flagged by ${pendingFlags} people, weighing ${pendingWeight}.`,
+              metadata: { threshold, pendingFlags, pendingWeight, communityId: content.community.id },
             });
+            await this.notifier.hidden(manager, content, { actorId: null, reason: null, reasonCodes: hidden.reasons });
           }
           return flag;
         }),
@@ -107,8 +115,23 @@ export class ModerationService {
         reason,
         metadata: { changed, resolvedFlags, communityId: content.community.id },
       });
+      if (changed && input.action === ModerationAction.HIDE) {
+        await this.notifier.hidden(manager, content, { actorId: viewer.userId, reason, reasonCodes: [] });
+      }
     });
     return succeed(content);
+  }
+
+  /** The weight the viewer's flag on this item carries (see `flagWeight`). */
+  private async weightOf(viewer: Viewer, content: ModeratedContent, context: RequestContext): Promise<number> {
+    const threshold = this.options.flagAutoHideThreshold;
+    const newAccountDays = this.options.newAccounts.days;
+    const coordinates = canModerateContent(viewer, content.facts);
+    const user = await context.loaders.get(this.userLoaders.byId).load(viewer.userId);
+    const accountCreatedAt = user?.createdAt ?? new Date();
+    // Only an established account's posts can change its weight; spare the query otherwise.
+    const hasPosts = !coordinates && !isNewAccount(accountCreatedAt, newAccountDays) && (await this.repository.hasVisiblePosts(viewer.userId));
+    return flagWeight({ coordinates, accountCreatedAt, hasPosts }, { threshold, newAccountDays });
   }
 
   /** Carries out a decision; false when it was already in effect (it still resolves the flags). */

@@ -3,8 +3,7 @@ import { RateLimiter, type RequestContext } from '@bottega/core';
 import { UserLoaders } from '@bottega/identity';
 import { isStaff } from '../communities/community.policy';
 import { MODERATION_OPTIONS, type ModerationOptions } from './moderation.options';
-
-const DAY_MS = 86_400_000;
+import { isNewAccount } from './moderation.policy';
 
 /**
  * Slows down what spammers do first: accounts younger than a few days may
@@ -25,7 +24,7 @@ export class PostingLimits {
     if (isStaff(viewer)) return;
     const { days, postsPerHour } = this.options.newAccounts;
     const user = await context.loaders.get(this.userLoaders.byId).load(viewer.userId);
-    if (!user || Date.now() - user.createdAt.getTime() >= days * DAY_MS) return;
+    if (!user || !isNewAccount(user.createdAt, days)) return;
     await this.limiter.consume(`posting:new-account:${viewer.userId}`, { limit: postsPerHour, windowSeconds: 3600 });
   }
 }

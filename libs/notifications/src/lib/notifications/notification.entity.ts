@@ -22,6 +22,14 @@ export class NotificationEntity {
   @Column({ name: 'subject_id', type: 'uuid' })
   subjectId!: string;
 
+  /** Free text, e.g. a moderator's stated reason. */
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
+
+  /** Machine-readable reasons (e.g. flag reasons), for clients to put into words. */
+  @Column({ name: 'reason_codes', type: 'text', array: true, default: () => "'{}'" })
+  reasonCodes!: string[];
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 

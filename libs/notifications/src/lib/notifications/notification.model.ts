@@ -8,6 +8,7 @@ export enum NotificationKind {
   MENTION = 'MENTION',
   ANSWER_ACCEPTED = 'ANSWER_ACCEPTED',
   NEW_THREAD = 'NEW_THREAD',
+  CONTENT_HIDDEN = 'CONTENT_HIDDEN',
 }
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
@@ -16,6 +17,11 @@ registerEnumType(NotificationKind, {
     MENTION: { description: 'Someone @mentioned you.' },
     ANSWER_ACCEPTED: { description: 'Your reply was accepted as the answer.' },
     NEW_THREAD: { description: 'A new thread in a community, tag or territory you follow.' },
+    CONTENT_HIDDEN: {
+      description:
+        'Your post or thread was hidden until a moderator decides: by a moderator (`reason` has their words) ' +
+        'or by flags from the community (`reasonCodes` has the `FlagReason`s given).',
+    },
   },
 });
 
@@ -30,6 +36,14 @@ export class Notification extends Node {
   @Field()
   read!: boolean;
 
+  @Field(() => String, { nullable: true, description: 'Why, in the words of whoever acted, when someone gave a reason (e.g. a moderator).' })
+  reason!: string | null;
+
+  @Field(() => [String], {
+    description: 'Why, as codes for clients to put into words, most significant first (for CONTENT_HIDDEN by flags: `FlagReason` values).',
+  })
+  reasonCodes!: string[];
+
   entity!: NotificationEntity;
 
   static from(entity: NotificationEntity): Notification {
@@ -39,6 +53,8 @@ export class Notification extends Node {
       kind: entity.kind,
       createdAt: entity.createdAt,
       read: entity.readAt !== null,
+      reason: entity.reason,
+      reasonCodes: entity.reasonCodes,
       entity,
     });
   }

@@ -12,6 +12,10 @@ export interface NewNotifications {
   /** One notification per recipient per event key, however many follows matched. */
   eventKey: string;
   recipientIds: string[];
+  /** Why, in someone's words (e.g. a moderator's). */
+  reason?: string | null;
+  /** Why, as codes clients put into words. */
+  reasonCodes?: string[];
 }
 
 /** The only code that reads and writes notifications. */
@@ -23,12 +27,21 @@ export class NotificationRepository {
   async insert(manager: EntityManager, batch: NewNotifications): Promise<{ id: string; recipientId: string }[]> {
     if (batch.recipientIds.length === 0) return [];
     return manager.query(
-      `INSERT INTO notification (recipient_id, kind, actor_id, subject_type, subject_id, event_key)
-       SELECT DISTINCT r, $2, $3::uuid, $4, $5::uuid, $6 FROM unnest($1::uuid[]) AS r
+      `INSERT INTO notification (recipient_id, kind, actor_id, subject_type, subject_id, event_key, reason, reason_codes)
+       SELECT DISTINCT r, $2, $3::uuid, $4, $5::uuid, $6, $7, $8::text[] FROM unnest($1::uuid[]) AS r
         WHERE r IS DISTINCT FROM $3::uuid
        ON CONFLICT (recipient_id, event_key) DO NOTHING
        RETURNING id, recipient_id AS "recipientId"`,
-      [batch.recipientIds, batch.kind, batch.actorId, batch.subjectType, batch.subjectId, batch.eventKey],
+      [
+        batch.recipientIds,
+        batch.kind,
+        batch.actorId,
+        batch.subjectType,
+        batch.subjectId,
+        batch.eventKey,
+        batch.reason ?? null,
+        batch.reasonCodes ?? [],
+      ],
     );
   }
 
