@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { GlobalRole } from '@bottega/core';
 import type { PasswordHasher } from '../lib/auth/password.hasher';
+import { skeleton } from '../lib/users/identity-text';
 
 /** Every demo account signs in with this password (shown in the README). */
 export const DEMO_PASSWORD = 'bottega-demo-2026';
@@ -25,8 +26,8 @@ export async function seedDemoUsers(
   const ids = {} as Record<DemoUserKey, string>;
   for (const [key, user] of Object.entries(DEMO_USERS) as [DemoUserKey, (typeof DEMO_USERS)[DemoUserKey]][]) {
     const [row] = (await manager.query(
-      `INSERT INTO app_user (email, handle, display_name, password_hash, role) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [user.email, user.handle, user.displayName, passwordHash, user.role],
+      `INSERT INTO app_user (email, email_skeleton, handle, display_name, password_hash, role) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [user.email, skeleton(user.email), user.handle, user.displayName, passwordHash, user.role],
     )) as [{ id: string }];
     ids[key] = row.id;
   }

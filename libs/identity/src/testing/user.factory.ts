@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AccessTokenService, GlobalRole, toGlobalId } from '@bottega/core';
 import { PasswordHasher } from '../lib/auth/password.hasher';
+import { skeleton } from '../lib/users/identity-text';
 
 /** A strong password every factory-made account shares. */
 export const TEST_PASSWORD = 'Quercia-Lanterna-Fiume-42';
@@ -64,9 +65,9 @@ export class UserFactory {
     const email = `user-${unique}@example.org`;
     const displayName = this.spec.displayName ?? `Test User ${unique}`;
     const [user] = (await db.query(
-      `INSERT INTO app_user (email, handle, display_name, password_hash, role, suspended_at)
-       VALUES ($1, $2, $3, $4, $5, CASE WHEN $6::boolean THEN now() END) RETURNING id`,
-      [email, `user-${unique}`, displayName, await passwordHash, this.spec.role, this.spec.suspended],
+      `INSERT INTO app_user (email, email_skeleton, handle, display_name, password_hash, role, suspended_at)
+       VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $7::boolean THEN now() END) RETURNING id`,
+      [email, skeleton(email), `user-${unique}`, displayName, await passwordHash, this.spec.role, this.spec.suspended],
     )) as [{ id: string }];
     const [session] = (await db.query(`INSERT INTO auth_session (user_id) VALUES ($1) RETURNING id`, [
       user.id,

@@ -8,6 +8,7 @@ import { Notifications1764000000500 } from './1764000000500-notifications';
 import { Moderation1764000000600 } from './1764000000600-moderation';
 import { ThreadListOrder1764000000700 } from './1764000000700-thread-list-order';
 import { LoginThrottle1764000000800 } from './1764000000800-login-throttle';
+import { UserEmailSkeletons1764000000810 } from './1764000000810-user-email-skeletons';
 import { FlagWeightsAndHiddenNotices1764000000950 } from './1764000000950-flag-weights-and-hidden-notices';
 
 /** Every migration, in the order they apply. */
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   Moderation1764000000600,
   ThreadListOrder1764000000700,
   LoginThrottle1764000000800,
+  UserEmailSkeletons1764000000810,
   FlagWeightsAndHiddenNotices1764000000950,
 ];

@@ -19,7 +19,7 @@ import {
 } from '@bottega/core';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
 import { SessionRepository } from '../sessions/session.repository';
-import { normalizeEmail } from '../users/identity-text';
+import { identityTextErrors, normalizeDisplayName, normalizeEmail, skeleton } from '../users/identity-text';
 import { isSuspended } from '../users/suspension';
 import type { UserEntity } from '../users/user.entity';
 import { UserRepository } from '../users/user.repository';
@@ -36,6 +36,7 @@ export interface SignedIn {
 }
 
 const INVALID_CREDENTIALS = 'Email or password is incorrect.';
+const LOOKALIKE_EMAIL = 'This email looks like the address of an existing account.';
 
 /** Accounts and sessions: register, sign in, rotate refresh tokens, sign out. */
 @Injectable()
@@ -54,9 +55,13 @@ export class AuthService {
 
   async register(input: RegisterInput, context: RequestContext): Promise<Outcome<SignedIn>> {
     await this.rateLimiter.consume(`register:ip:${context.ip}`, this.options.limits.registerPerIp);
-    const email = input.email.trim();
-    const displayName = input.displayName.trim().replace(/\s+/g, ' ');
-    const errors = await validateInput(RegisterInput, { ...input, email, displayName });
+    const email = normalizeEmail(input.email);
+    const displayName = normalizeDisplayName(input.displayName);
+    const textErrors = identityTextErrors(input);
+    // One error per field: what is wrong with the characters says more than the format check.
+    const flagged = new Set(textErrors.map((error) => error.field?.join('.')));
+    const formatErrors = await validateInput(RegisterInput, { ...input, email, displayName });
+    const errors = [...textErrors, ...formatErrors.filter((error) => !flagged.has(error.field?.join('.')))];
     const weakness = this.policy.weakness(input.password, { email, displayName });
     if (weakness) errors.push(UserError.of(UserErrorCode.WEAK_PASSWORD, weakness, ['input', 'password']));
     if (errors.length > 0) return refuse(...errors);
@@ -69,13 +74,16 @@ export class AuthService {
       try {
         return succeed(
           await this.db.transaction(async (manager) => {
-            const user = await this.users.insert({ email, handle, displayName, passwordHash }, manager);
+            const user = await this.users.insert({ email, emailSkeleton: skeleton(email), handle, displayName, passwordHash }, manager);
             return { user, tokens: await this.openSession(manager, user, context) };
           }),
         );
       } catch (error) {
         if (isUniqueViolation(error, 'app_user_email_key')) {
           return refuse(UserError.of(UserErrorCode.TAKEN, 'An account with this email already exists.', ['input', 'email']));
+        }
+        if (isUniqueViolation(error, 'app_user_email_skeleton_key')) {
+          return refuse(UserError.of(UserErrorCode.TAKEN, LOOKALIKE_EMAIL, ['input', 'email']));
         }
         if (!isUniqueViolation(error, 'app_user_handle_key') || attempt >= 3) throw error;
       }

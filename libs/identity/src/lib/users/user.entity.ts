@@ -10,6 +10,13 @@ export class UserEntity {
   @Column({ type: 'citext' })
   email!: string;
 
+  /**
+   * What the email looks like (see `skeleton`), unique so that no two accounts
+   * can be mistaken for each other. Null only for rows written outside the API.
+   */
+  @Column({ name: 'email_skeleton', type: 'text', nullable: true, select: false })
+  emailSkeleton!: string | null;
+
   /** Unique, for @mentions; citext, so unique regardless of case. */
   @Column({ type: 'citext' })
   handle!: string;

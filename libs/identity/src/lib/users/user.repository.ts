@@ -6,6 +6,7 @@ import { UserEntity } from './user.entity';
 
 export interface NewUser {
   email: string;
+  emailSkeleton: string;
   handle: string;
   displayName: string;
   passwordHash: string;
