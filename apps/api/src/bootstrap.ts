@@ -3,7 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
-import { PinoNestLogger } from '@bottega/core';
+import { PinoNestLogger, clientErrorHandler } from '@bottega/core';
 import { AppModule } from './app.module';
 import { appConfig } from './config/app-config';
 import type { Env } from './config/env.schema';
@@ -17,6 +17,13 @@ export async function createApp(env: Env, databaseUrl: string, logger: Logger): 
     bodyLimit: env.BODY_LIMIT_BYTES,
     trustProxy: env.TRUST_PROXY,
     forceCloseConnections: 'idle',
+    // A request (headers and body) must arrive within this time, so slow senders cannot hold sockets open.
+    requestTimeout: env.REQUEST_TIMEOUT_MS,
+    http: {
+      headersTimeout: Math.min(env.REQUEST_TIMEOUT_MS, 60_000),
+      connectionsCheckingInterval: Math.min(env.REQUEST_TIMEOUT_MS / 4, 1_000),
+    },
+    clientErrorHandler,
     // Keep a caller's request id (from a proxy) so logs line up across services.
     genReqId: (request: IncomingMessage) => {
       const header = request.headers['x-request-id'];

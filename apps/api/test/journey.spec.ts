@@ -61,12 +61,13 @@ describe('journey: a newcomer asks and gets answered', () => {
     const threadId: string = startThread.thread.id;
 
     // 4. Listens live (graphql-ws) for the answer and for notifications.
+    const pubsub = web.app.get(PgPubSub);
+    const listening = pubsub.listenerCount();
     const socket = web.client.as(register.session.accessToken).socket();
     try {
       const posts = collect(socket, `subscription($t: ID!) { postAdded(threadId: $t) { id bodyHtml author { displayName } } }`, { t: threadId });
       const notifications = collect(socket, `subscription { notificationAdded { kind actor { displayName } } }`);
-      const pubsub = web.app.get(PgPubSub);
-      await until(() => pubsub.listenerCount() >= 2, 'the subscriptions');
+      await until(() => pubsub.listenerCount() >= listening + 2, 'the subscriptions');
 
       // 5. A practitioner answers through another API process.
       const { replyToThread } = await other.client.as(practitioner.accessToken).data(

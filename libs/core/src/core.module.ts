@@ -1,6 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Global, Inject, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
+import { APP_FILTER, HttpAdapterHost } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { FastifyInstance } from 'fastify';
@@ -10,9 +10,12 @@ import { RequestContextFactory } from './context/request-context.factory';
 import { CORE_OPTIONS, type CoreOptions } from './core.options';
 import { MIGRATIONS } from './database/migrations';
 import { DatabaseLogger } from './database/typeorm-logger';
+import { useCursorSecret } from './graphql/connection';
 import { graphqlOptions } from './graphql/graphql-options';
+import { HttpErrorFilter } from './graphql/http-errors';
 import { GraphqlWsServer } from './graphql/graphql-ws.server';
 import { NodeRegistry } from './graphql/node.registry';
+import { OperationGuard } from './graphql/operation-guard';
 import { NodeResolver } from './graphql/node.resolver';
 import { HealthController } from './observability/health.controller';
 import { installHttpHooks } from './observability/http-hooks';
@@ -27,7 +30,9 @@ export class CoreModule implements OnModuleInit {
     @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
     private readonly adapterHost: HttpAdapterHost,
     private readonly metrics: Metrics,
-  ) {}
+  ) {
+    useCursorSecret(options.accessToken.secret);
+  }
 
   static forRoot(options: CoreOptions): DynamicModule {
     return {
@@ -46,20 +51,22 @@ export class CoreModule implements OnModuleInit {
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [RequestContextFactory, Metrics, RateLimiter],
-          useFactory: (contexts: RequestContextFactory, metrics: Metrics, rateLimiter: RateLimiter) =>
-            graphqlOptions(options, contexts, metrics, rateLimiter),
+          inject: [RequestContextFactory, Metrics, OperationGuard],
+          useFactory: (contexts: RequestContextFactory, metrics: Metrics, guard: OperationGuard) =>
+            graphqlOptions(options, contexts, metrics, guard),
         }),
         AuditModule,
       ],
       controllers: [HealthController],
       providers: [
         { provide: CORE_OPTIONS, useValue: options },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: ACCESS_TOKEN_OPTIONS, useValue: options.accessToken },
         AccessTokenService,
         RequestContextFactory,
         Metrics,
         RateLimiter,
+        OperationGuard,
         NodeRegistry,
         NodeResolver,
         GraphqlWsServer,
@@ -71,6 +78,7 @@ export class CoreModule implements OnModuleInit {
         RequestContextFactory,
         Metrics,
         RateLimiter,
+        OperationGuard,
         NodeRegistry,
         GraphqlWsServer,
         PgPubSub,

@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import type { AccessTokenOptions } from './auth/access-token.service';
 import type { GraphQLLimits } from './graphql/limits';
-import type { MutationRateLimits } from './rate-limit/mutation-rate-limit.plugin';
+import type { SocketLimits } from './graphql/graphql-ws.server';
+import type { MutationRateLimits } from './graphql/operation-guard';
 
 export const CORE_OPTIONS = Symbol('CORE_OPTIONS');
 
@@ -23,6 +24,8 @@ export interface CoreOptions {
     maxWsPayloadBytes: number;
     mutationRateLimits: MutationRateLimits;
   };
+  /** graphql-ws sockets per client address, and operations per socket. */
+  sockets: SocketLimits;
   /** Take client addresses from X-Forwarded-For (behind a proxy we run). */
   trustProxy: boolean;
   /** Adds `x-sql-statements` to HTTP responses (tests and benchmarks). */

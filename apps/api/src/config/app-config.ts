@@ -29,12 +29,21 @@ export function appConfig(env: Env, databaseUrl: string, logger: Logger): AppCon
         path: '/graphql',
         introspection: env.GRAPHQL_INTROSPECTION ?? !production,
         exposeInternals: env.NODE_ENV === 'development',
-        limits: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxAliases: env.GRAPHQL_MAX_ALIASES, maxCost: env.GRAPHQL_MAX_COST },
+        limits: {
+          maxDepth: env.GRAPHQL_MAX_DEPTH,
+          maxAliases: env.GRAPHQL_MAX_ALIASES,
+          maxCost: env.GRAPHQL_MAX_COST,
+          maxResponseBytes: env.GRAPHQL_MAX_RESPONSE_BYTES,
+        },
         maxWsPayloadBytes: env.WS_MAX_PAYLOAD_BYTES,
         mutationRateLimits: {
           perIp: { limit: env.MUTATION_RATE_LIMIT_PER_IP, windowSeconds: 60 },
           perUser: { limit: env.MUTATION_RATE_LIMIT_PER_USER, windowSeconds: 60 },
         },
+      },
+      sockets: {
+        maxSocketsPerAddress: env.WS_MAX_SOCKETS_PER_ADDRESS,
+        maxSubscriptionsPerSocket: env.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,
       },
       trustProxy: env.TRUST_PROXY,
       exposeSqlStatementCount: env.EXPOSE_SQL_STATEMENT_COUNT,

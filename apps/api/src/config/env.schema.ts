@@ -42,8 +42,12 @@ export const envSchema = z
     GRAPHQL_MAX_DEPTH: int(2, 50).default(12),
     GRAPHQL_MAX_ALIASES: int(1, 500).default(30),
     GRAPHQL_MAX_COST: int(10, 1_000_000).default(20_000),
+    GRAPHQL_MAX_RESPONSE_BYTES: int(16 * 1024, 256 * 1024 * 1024).default(4 * 1024 * 1024),
     BODY_LIMIT_BYTES: int(1024, 50 * 1024 * 1024).default(256 * 1024),
     WS_MAX_PAYLOAD_BYTES: int(1024, 50 * 1024 * 1024).default(64 * 1024),
+    WS_MAX_SOCKETS_PER_ADDRESS: int(1, 100_000).default(50),
+    WS_MAX_SUBSCRIPTIONS_PER_SOCKET: int(1, 10_000).default(20),
+    REQUEST_TIMEOUT_MS: int(1000, 600_000).default(30_000),
 
     LOGIN_RATE_LIMIT_PER_IP: int(1, 100_000).default(30),
     LOGIN_FAILURES_PER_ACCOUNT: int(1, 100_000).default(20),

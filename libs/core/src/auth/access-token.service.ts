@@ -23,7 +23,7 @@ export class AccessTokenService {
     return this.options.ttlSeconds;
   }
 
-  async sign(claims: AccessClaims): Promise<{ token: string; expiresAt: Date }> {
+  async sign(claims: Pick<AccessClaims, 'userId' | 'sessionId'>): Promise<{ token: string; expiresAt: Date }> {
     const issuedAt = Math.floor(Date.now() / 1000);
     const expiresAt = issuedAt + this.options.ttlSeconds;
     const token = await new SignJWT({ sid: claims.sessionId })
@@ -42,9 +42,11 @@ export class AccessTokenService {
       const { payload } = await jwtVerify(token, this.key, {
         issuer: this.options.issuer,
         algorithms: ['HS256'],
+        // A token without an expiry would never stop working.
+        requiredClaims: ['exp', 'iat', 'sub', 'sid'],
       });
-      if (typeof payload.sub !== 'string' || typeof payload['sid'] !== 'string') return null;
-      return { userId: payload.sub, sessionId: payload['sid'] };
+      if (typeof payload.sub !== 'string' || typeof payload['sid'] !== 'string' || typeof payload.exp !== 'number') return null;
+      return { userId: payload.sub, sessionId: payload['sid'], expiresAt: new Date(payload.exp * 1000) };
     } catch (error) {
       if (error instanceof joseErrors.JOSEError) return null;
       throw error;

@@ -21,6 +21,8 @@ export interface Viewer {
 export interface AccessClaims {
   userId: string;
   sessionId: string;
+  /** When the token stops working; sockets opened with it are closed then. */
+  expiresAt: Date;
 }
 
 /**

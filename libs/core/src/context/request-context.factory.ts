@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { AccessTokenService } from '../auth/access-token.service';
 import { SessionVerifier } from '../auth/viewer';
-import { RequestContext, bearerToken } from './request-context';
+import { CORE_OPTIONS, type CoreOptions } from '../core.options';
+import { ResponseBudget } from '../graphql/response-budget';
+import { MALFORMED, RequestContext, bearerToken, type Credentials } from './request-context';
 
 /** Builds the GraphQL context for an HTTP request or a graphql-ws operation. */
 @Injectable()
@@ -12,33 +14,25 @@ export class RequestContextFactory {
   private sessions: SessionVerifier | undefined;
 
   constructor(
+    @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
     private readonly tokens: AccessTokenService,
     private readonly moduleRef: ModuleRef,
   ) {}
 
   forHttp(request: FastifyRequest): RequestContext {
-    return new RequestContext(
-      String(request.id),
-      request.ip,
-      request.headers['user-agent'] ?? null,
-      bearerToken(request.headers.authorization),
-      this.tokens,
-      this.sessionVerifier(),
-    );
+    return this.create(String(request.id), request.ip, request.headers['user-agent'] ?? null, bearerToken(request.headers.authorization));
   }
 
   forSocket(
     connectionParams: Readonly<Record<string, unknown>> | undefined,
     socket: { ip: string; userAgent: string | null },
   ): RequestContext {
-    return new RequestContext(
-      randomUUID(),
-      socket.ip,
-      socket.userAgent,
-      socketToken(connectionParams),
-      this.tokens,
-      this.sessionVerifier(),
-    );
+    return this.create(randomUUID(), socket.ip, socket.userAgent, socketToken(connectionParams));
+  }
+
+  private create(requestId: string, ip: string, userAgent: string | null, credentials: Credentials): RequestContext {
+    const budget = new ResponseBudget(this.options.graphql.limits.maxResponseBytes);
+    return new RequestContext(requestId, ip, userAgent, credentials, this.tokens, this.sessionVerifier(), budget);
   }
 
   /** Resolved lazily: the identity library provides it, and it imports this one. */
@@ -49,9 +43,12 @@ export class RequestContextFactory {
   }
 }
 
-/** graphql-ws clients send `{ authorization: "Bearer …" }` (or `{ accessToken }`) as connection params. */
-export function socketToken(params: Readonly<Record<string, unknown>> | undefined): string | null {
+/**
+ * graphql-ws clients send `{ authorization: "Bearer …" }` (or `{ accessToken: "…" }`)
+ * as connection params; anything else under those names is MALFORMED.
+ */
+export function socketToken(params: Readonly<Record<string, unknown>> | undefined): Credentials {
   if (!params) return null;
-  if (typeof params['accessToken'] === 'string') return params['accessToken'];
+  if ('accessToken' in params) return typeof params['accessToken'] === 'string' && params['accessToken'] ? params['accessToken'] : MALFORMED;
   return bearerToken(params['authorization'] ?? params['Authorization']);
 }

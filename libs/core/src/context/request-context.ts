@@ -1,5 +1,6 @@
 import { Loaders } from '../graphql/loaders';
 import { UnauthenticatedError, ForbiddenError } from '../graphql/errors';
+import type { ResponseBudget } from '../graphql/response-budget';
 import type { AccessTokenService } from '../auth/access-token.service';
 import type { GlobalRole, SessionVerifier, Viewer } from '../auth/viewer';
 
@@ -22,9 +23,11 @@ export class RequestContext {
     /** Client address, for per-IP limits. */
     readonly ip: string,
     readonly userAgent: string | null,
-    private readonly accessToken: string | null,
+    private readonly credentials: Credentials,
     private readonly tokens: AccessTokenService,
     private readonly sessions: SessionVerifier,
+    /** What the response may still grow by; see `meterResponses`. */
+    readonly budget: ResponseBudget,
   ) {}
 
   /**
@@ -51,6 +54,7 @@ export class RequestContext {
   renew(loaders: Loaders = new Loaders()): void {
     this.currentLoaders = loaders;
     this.viewerPromise = undefined;
+    this.budget.reset();
   }
 
   /** After signing in, the rest of the response is resolved as the new session's account. */
@@ -81,17 +85,29 @@ export class RequestContext {
   }
 
   private async resolveViewer(): Promise<Viewer | null> {
-    if (this.accessToken === null) return null;
-    const claims = await this.tokens.verify(this.accessToken);
+    if (this.credentials === null) return null;
+    if (this.credentials === MALFORMED) throw new UnauthenticatedError(MALFORMED_MESSAGE);
+    const claims = await this.tokens.verify(this.credentials);
     const viewer = claims && (await this.sessions.verify(claims, this.loaders));
     if (!viewer) throw new UnauthenticatedError('Your access token is invalid or expired; refresh your session.');
     return viewer;
   }
 }
 
-/** Reads a bearer token from an `Authorization` header value. */
-export function bearerToken(header: unknown): string | null {
-  if (typeof header !== 'string') return null;
+/** Marks credentials that were sent but are not a bearer token. */
+export const MALFORMED = Symbol('malformed credentials');
+export const MALFORMED_MESSAGE = 'Send the access token as "Authorization: Bearer <token>".';
+
+/** An access token, none (anonymous), or credentials sent in a form we do not accept. */
+export type Credentials = string | null | typeof MALFORMED;
+
+/**
+ * Reads a bearer token from an `Authorization` header value. Anything else
+ * that was sent is MALFORMED, refused rather than read as anonymous.
+ */
+export function bearerToken(header: unknown): Credentials {
+  if (header === undefined || header === null) return null;
+  if (typeof header !== 'string') return MALFORMED;
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  return match?.[1] ?? null;
+  return match?.[1] ?? MALFORMED;
 }

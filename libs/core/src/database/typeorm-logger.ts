@@ -17,8 +17,14 @@ export class DatabaseLogger implements TypeOrmLogger {
     if (scope) scope.sqlStatements += 1;
   }
 
+  /**
+   * Many failures are expected and handled by their callers (a unique
+   * violation is "email taken"); one that is not surfaces as an internal
+   * error, logged then with its stack. Here it is only a trace for debugging.
+   */
   logQueryError(error: string | Error, query: string): void {
-    this.logger.warn({ err: error, query }, 'query failed');
+    const { code, constraint } = (typeof error === 'object' ? error : {}) as { code?: string; constraint?: string };
+    this.logger.debug({ code, constraint, message: typeof error === 'string' ? error : error.message, query }, 'query failed');
   }
 
   logQuerySlow(time: number, query: string): void {

@@ -1,4 +1,5 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadInputError } from './errors';
 
@@ -106,7 +107,7 @@ interface Page {
   backwards: boolean;
 }
 
-function readPage(args: ConnectionArgs, keyCount: number): Page {
+function readPage<Row>(args: ConnectionArgs, keys: SortKey<Row>[]): Page {
   const { first, last, after, before } = args;
   if (first != null && last != null) throw new BadInputError('Pass either `first` or `last`, not both.', ['first']);
   for (const [name, value] of [['first', first], ['last', last]] as const) {
@@ -119,28 +120,53 @@ function readPage(args: ConnectionArgs, keyCount: number): Page {
   return {
     limit: (backwards ? last : first) ?? DEFAULT_PAGE_SIZE,
     backwards,
-    cursor: cursorText == null ? null : decodeCursor(cursorText, keyCount, backwards ? 'before' : 'after'),
+    cursor: cursorText == null ? null : decodeCursor(cursorText, keys, backwards ? 'before' : 'after'),
   };
 }
 
-export function encodeCursor(values: (string | number)[]): string {
-  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+let cursorKey = createHash('sha256').update('bottega development cursors').digest();
+
+/**
+ * Cursors are signed with a key derived from this secret (the same on every
+ * process), so a cursor is only ever one this API made, for this list and order.
+ */
+export function useCursorSecret(secret: string): void {
+  cursorKey = createHmac('sha256', secret).update('bottega cursors').digest();
 }
 
-function decodeCursor(cursor: string, keyCount: number, argument: string): (string | number)[] {
-  try {
-    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(values) &&
-      values.length === keyCount &&
-      values.every((v) => typeof v === 'string' || typeof v === 'number')
-    ) {
-      return values as (string | number)[];
+/** What a cursor is bound to: the keys and directions of the order it came from. */
+function orderingOf<Row>(keys: SortKey<Row>[]): string {
+  return keys.map((key) => `${key.expression} ${key.direction}`).join(',');
+}
+
+function cursorTag(ordering: string, payload: string): Buffer {
+  return createHmac('sha256', cursorKey).update(ordering).update('|').update(payload).digest().subarray(0, 12);
+}
+
+function encodeCursor<Row>(keys: SortKey<Row>[], values: (string | number)[]): string {
+  const payload = Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+  return `${payload}.${cursorTag(orderingOf(keys), payload).toString('base64url')}`;
+}
+
+function decodeCursor<Row>(cursor: string, keys: SortKey<Row>[], argument: string): (string | number)[] {
+  const [payload = '', tag = '', ...rest] = cursor.split('.');
+  const given = Buffer.from(tag, 'base64url');
+  const expected = cursorTag(orderingOf(keys), payload);
+  if (rest.length === 0 && given.length === expected.length && timingSafeEqual(given, expected)) {
+    try {
+      const values: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+      if (
+        Array.isArray(values) &&
+        values.length === keys.length &&
+        values.every((v) => typeof v === 'string' || typeof v === 'number')
+      ) {
+        return values as (string | number)[];
+      }
+    } catch {
+      // fall through to the typed error
     }
-  } catch {
-    // fall through to the typed error
   }
-  throw new BadInputError(`\`${argument}\` is not a valid cursor for this list.`, [argument]);
+  throw new BadInputError(`\`${argument}\` is not a cursor of this list in this order.`, [argument]);
 }
 
 /**
@@ -154,7 +180,7 @@ export async function paginate<Row extends ObjectLiteral, T>(
   args: ConnectionArgs,
   toNode: (row: Row) => T,
 ): Promise<ConnectionValue<T>> {
-  const page = readPage(args, keys.length);
+  const page = readPage(args, keys);
   const countQuery = query.clone();
   const totalCount = new LazyCount(() => countQuery.orderBy().getCount());
   if (page.limit === 0) {
@@ -177,7 +203,7 @@ export async function paginate<Row extends ObjectLiteral, T>(
   if (page.backwards) pageRows.reverse();
 
   const edges = pageRows.map((row) => ({
-    cursor: encodeCursor(keys.map((key) => key.value(row))),
+    cursor: encodeCursor(keys, keys.map((key) => key.value(row))),
     node: toNode(row),
   }));
   return {

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { ErrorCode, NotFoundError, formatGraphQLError } from './errors';
 
 describe('formatGraphQLError', () => {
-  const options = (exposeInternals = false) => ({ exposeInternals, onInternalError: jest.fn() });
+  const options = (exposeInternals = false) => ({ exposeInternals, hideSchemaDetails: false, onInternalError: jest.fn() });
   const located = { message: 'x', locations: [{ line: 1, column: 2 }], path: ['a'] };
 
   it('keeps a typed error’s code and message', () => {

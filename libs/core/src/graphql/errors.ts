@@ -1,3 +1,4 @@
+import { IntrinsicException } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /** Codes carried in `extensions.code` of every GraphQL error Bottega returns. */
@@ -13,9 +14,10 @@ export enum ErrorCode {
 /**
  * A failure the caller cannot fix by editing their input (authentication,
  * authorization, unknown ids, limits). Thrown by services, mapped once in
- * {@link toGraphQLError}.
+ * {@link toGraphQLError}. An answer to the client, not a fault: Nest does not
+ * log it (IntrinsicException), and only server faults are logged as errors.
  */
-export class AppError extends Error {
+export class AppError extends IntrinsicException {
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -76,6 +78,31 @@ export function isServerFault(code: ErrorCode): boolean {
   }
 }
 
+/** The HTTP status of a request refused before anything ran (a response with data is always 200). */
+export function httpStatusOf(code: ErrorCode): number {
+  switch (code) {
+    case ErrorCode.UNAUTHENTICATED:
+      return 401;
+    case ErrorCode.FORBIDDEN:
+      return 403;
+    case ErrorCode.NOT_FOUND:
+      return 404;
+    case ErrorCode.BAD_USER_INPUT:
+      return 400;
+    case ErrorCode.RATE_LIMITED:
+      return 429;
+    case ErrorCode.INTERNAL_SERVER_ERROR:
+      return 500;
+    default: {
+      const unmapped: never = code;
+      throw new Error(`Unmapped error code ${String(unmapped)}`);
+    }
+  }
+}
+
+/** graphql-js's hint at field, argument and enum names close to a wrong one. */
+const SUGGESTION = / Did you mean(.+?)\?$/;
+
 /** Apollo's own codes for failures before execution, kept as they are. */
 const PASSTHROUGH_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -91,6 +118,8 @@ const PASSTHROUGH_CODES = new Set([
 export interface ErrorFormatOptions {
   /** Include stack traces and unmasked messages (development only). */
   exposeInternals: boolean;
+  /** Leave out the "Did you mean …?" suggestions that spell out the schema (when introspection is off). */
+  hideSchemaDetails: boolean;
   /** Called for every error that is masked, so it is logged with the request id. */
   onInternalError: (error: unknown) => void;
 }
@@ -117,7 +146,8 @@ export function formatGraphQLError(
   }
   const code = formatted.extensions?.['code'];
   if (original instanceof GraphQLError && typeof code === 'string' && PASSTHROUGH_CODES.has(code)) {
-    return options.exposeInternals ? formatted : withoutStacktrace(formatted);
+    const shown = options.hideSchemaDetails ? { ...formatted, message: formatted.message.replace(SUGGESTION, '') } : formatted;
+    return options.exposeInternals ? shown : withoutStacktrace(shown);
   }
   options.onInternalError(original);
   if (options.exposeInternals) return formatted;

@@ -2,44 +2,76 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { FastifyRequest } from 'fastify';
+import { GraphQLError } from 'graphql';
 import type { CoreOptions } from '../core.options';
+import type { RequestContext } from '../context/request-context';
+import { requestScope } from '../context/request-scope';
 import type { RequestContextFactory } from '../context/request-context.factory';
 import type { Metrics } from '../observability/metrics';
-import { formatGraphQLError } from './errors';
-import { costLimitPlugin, limitRules } from './limits';
-import { mutationRateLimitPlugin } from '../rate-limit/mutation-rate-limit.plugin';
-import type { RateLimiter } from '../rate-limit/rate-limiter';
+import { AppError, formatGraphQLError, httpStatusOf } from './errors';
+import type { OperationGuard } from './operation-guard';
+import { collapseOverflowErrors, meterResponses } from './response-budget';
 
 /** Apollo on Fastify, code-first, with Bottega's limits, context and error masking. */
 export function graphqlOptions(
   options: CoreOptions,
   contexts: RequestContextFactory,
   metrics: Metrics,
-  rateLimiter: RateLimiter,
+  guard: OperationGuard,
 ): ApolloDriverConfig {
   const { graphql, logger } = options;
   return {
     path: graphql.path,
     autoSchemaFile: true,
     sortSchema: true,
+    transformSchema: meterResponses,
     graphiql: false,
-    introspection: graphql.introspection,
+    // The guard's rules refuse introspection when it is off, on both transports alike.
+    introspection: true,
     includeStacktraceInErrorResponses: graphql.exposeInternals,
     context: (request: FastifyRequest) => contexts.forHttp(request),
-    validationRules: limitRules(graphql.limits),
+    validationRules: guard.extraRules,
     plugins: [
       // The CommonJS builds of these plugins are plain marker objects the ESM server accepts.
       ApolloServerPluginLandingPageDisabled() as unknown as ApolloServerPlugin,
       // No cache hints are used; the plugin would otherwise wrap every field resolver.
       ApolloServerPluginCacheControlDisabled() as unknown as ApolloServerPlugin,
-      costLimitPlugin(graphql.limits.maxCost),
-      mutationRateLimitPlugin(rateLimiter, graphql.mutationRateLimits) as ApolloServerPlugin,
+      operationGuardPlugin(guard) as ApolloServerPlugin,
       metrics.apolloPlugin(),
     ],
     formatError: (formatted, error) =>
       formatGraphQLError(formatted, error, {
         exposeInternals: graphql.exposeInternals,
-        onInternalError: (err) => logger.error({ err }, 'GraphQL operation failed'),
+        hideSchemaDetails: !graphql.introspection,
+        onInternalError: (err) => logger.error({ err, reqId: requestScope.current()?.requestId }, 'GraphQL operation failed'),
       }),
+  };
+}
+
+/** The operation guard over HTTP, and one error (not thousands) for a response over the byte ceiling. */
+function operationGuardPlugin(guard: OperationGuard): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
+          if (!operation) return;
+          try {
+            await guard.admit({ schema, document, operation, variables: request.variables, context: contextValue });
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            // Refused before anything ran: the status says why, as it does for invalid documents.
+            throw new GraphQLError(error.message, {
+              originalError: error,
+              extensions: { code: error.code, ...error.details, http: { status: httpStatusOf(error.code) } },
+            });
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind === 'single' && contextValue.budget.exceeded && response.body.singleResult.errors) {
+            response.body.singleResult.errors = collapseOverflowErrors(response.body.singleResult.errors);
+          }
+        },
+      };
+    },
   };
 }

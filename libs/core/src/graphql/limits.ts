@@ -1,10 +1,11 @@
-// @nestjs/apollo runs the ESM build of Apollo Server, so its types come from there.
-import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import {
-  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  type GraphQLError,
   getNamedType,
+  getNullableType,
+  isListType,
   type DocumentNode,
   type GraphQLSchema,
   type ValidationContext,
@@ -12,19 +13,24 @@ import {
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from './connection';
-import { ErrorCode } from './errors';
+import { AppError, ErrorCode } from './errors';
 
 export interface GraphQLLimits {
   /** Deepest selection nesting allowed. */
   maxDepth: number;
-  /** Most aliases in one operation. */
+  /** Most aliases in one operation (`__typename` included). */
   maxAliases: number;
-  /** Highest estimated cost of one operation (each field 1, lists multiplied by their page size). */
+  /** Highest estimated cost of one operation (each field 1, multiplied by the size of every list it is in). */
   maxCost: number;
+  /** Largest response (or subscription event), in bytes of field names and values; larger is an error. */
+  maxResponseBytes: number;
 }
 
-/** Depth and alias limits, as validation rules shared by HTTP and graphql-ws. */
-export function limitRules(limits: GraphQLLimits): ValidationRule[] {
+/**
+ * The validation rules both transports add to GraphQL's own: depth and alias
+ * limits, and (when introspection is off) the introspection ban.
+ */
+export function validationRules(limits: GraphQLLimits, introspection: boolean): ValidationRule[] {
   // Reported as validation errors; graphql-armor's default throw would read as an internal failure.
   const report = {
     exposeLimits: true,
@@ -33,55 +39,52 @@ export function limitRules(limits: GraphQLLimits): ValidationRule[] {
   };
   return [
     maxDepthRule({ n: limits.maxDepth, ...report }) as unknown as ValidationRule,
-    maxAliasesRule({ n: limits.maxAliases, ...report }) as unknown as ValidationRule,
+    // An aliased `__typename` costs what any field costs, so it counts like one.
+    maxAliasesRule({ n: limits.maxAliases, allowList: [], ...report }) as unknown as ValidationRule,
+    ...(introspection ? [] : [NoSchemaIntrospectionCustomRule]),
   ];
 }
 
-/** A connection's children are paid once per item asked for. */
-const connectionEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-  if (!getNamedType(field.type).name.endsWith('Connection')) return undefined;
-  const pageSize = Number(args['first'] ?? args['last'] ?? DEFAULT_PAGE_SIZE);
-  return 1 + childComplexity * Math.max(1, pageSize);
+/** How many items a list field without a size argument is assumed to hold. */
+export const ASSUMED_LIST_SIZE = 10;
+
+/**
+ * A field's children are paid once per item it can return: a connection's
+ * `first`/`last`, a list argument's length (`nodes(ids:)`), or an assumed
+ * size for other lists of objects.
+ */
+const listEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (getNamedType(field.type).name.endsWith('Connection')) {
+    return 1 + childComplexity * Math.max(1, Number(args['first'] ?? args['last'] ?? DEFAULT_PAGE_SIZE));
+  }
+  if (!isListType(getNullableType(field.type))) return undefined;
+  const listArguments = Object.values(args).filter(Array.isArray) as unknown[][];
+  const items = listArguments.length > 0 ? Math.max(...listArguments.map((list) => list.length)) : ASSUMED_LIST_SIZE;
+  return 1 + childComplexity * Math.max(1, items);
 };
 
-/** Estimated cost of an operation, or an error when it passes the limit. */
-export function checkCost(
+/** Estimated cost of an operation (see {@link GraphQLLimits.maxCost}); throws GraphQLError for bad variables. */
+export function operationCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown> | undefined,
   operationName: string | undefined,
-  maxCost: number,
-): GraphQLError | null {
-  let cost: number;
-  try {
-    cost = getComplexity({
-      schema,
-      query: document,
-      variables: variables ?? {},
-      ...(operationName ? { operationName } : {}),
-      estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
-    });
-  } catch (error) {
-    // Costing coerces the variables first, so bad variables surface here.
-    if (!(error instanceof GraphQLError)) throw error;
-    return new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: ErrorCode.BAD_USER_INPUT } });
-  }
-  if (cost <= maxCost) return null;
-  return new GraphQLError(`This operation costs ${cost}, more than the maximum of ${maxCost}; ask for fewer items.`, {
-    extensions: { code: ErrorCode.BAD_USER_INPUT, cost, maxCost },
+): number {
+  return getComplexity({
+    schema,
+    query: document,
+    variables: variables ?? {},
+    ...(operationName ? { operationName } : {}),
+    estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
   });
 }
 
-/** Refuses over-costly operations before they execute. */
-export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, request, operationName }) {
-          const error = checkCost(schema, document, request.variables, operationName ?? undefined, maxCost);
-          if (error) throw error;
-        },
-      };
-    },
-  };
+/** The refusal of an operation over the cost limit. */
+export class CostLimitError extends AppError {
+  constructor(cost: number, maxCost: number) {
+    super(ErrorCode.BAD_USER_INPUT, `This operation costs ${cost}, more than the maximum of ${maxCost}; ask for fewer items.`, {
+      cost,
+      maxCost,
+    });
+  }
 }

@@ -29,9 +29,12 @@ export class NodeResolver {
   private async load(ids: string[], context: RequestContext): Promise<(Node | null)[]> {
     const decoded = ids.map(parseGlobalId);
     const byType = new Map<string, { load: NodeLoad; dbIds: string[] }>();
+    // A repeated id is loaded once and returned at each of its positions.
+    const unique = new Set<string>();
     for (const id of decoded) {
       const load = id && this.registry.loaderFor(id.type);
-      if (!id || !load) continue;
+      if (!id || !load || unique.has(`${id.type}:${id.id}`)) continue;
+      unique.add(`${id.type}:${id.id}`);
       const group = byType.get(id.type) ?? { load, dbIds: [] };
       group.dbIds.push(id.id);
       byType.set(id.type, group);

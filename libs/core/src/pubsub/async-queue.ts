@@ -17,6 +17,7 @@ const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, 
 export class AsyncQueue<T> implements AsyncIterableIterator<T, undefined> {
   private readonly buffer: T[] = [];
   private readonly waiting: ((result: IteratorResult<T, undefined>) => void)[] = [];
+  private readonly idleWaiters: (() => void)[] = [];
   private closed = false;
   private overflowed = false;
 
@@ -54,7 +55,18 @@ export class AsyncQueue<T> implements AsyncIterableIterator<T, undefined> {
   next(): Promise<IteratorResult<T, undefined>> {
     if (this.buffer.length > 0) return Promise.resolve({ value: this.buffer.shift() as T, done: false });
     if (this.closed) return Promise.resolve(DONE);
-    return new Promise((resolve) => this.waiting.push(resolve));
+    const read = new Promise<IteratorResult<T, undefined>>((resolve) => this.waiting.push(resolve));
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+    return read;
+  }
+
+  /**
+   * Resolves once the reader has taken everything and is waiting for more
+   * (it has finished with what it was given), or the queue is closed.
+   */
+  idle(): Promise<void> {
+    if (this.closed || (this.buffer.length === 0 && this.waiting.length > 0)) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   return(): Promise<IteratorResult<T, undefined>> {
@@ -74,6 +86,7 @@ export class AsyncQueue<T> implements AsyncIterableIterator<T, undefined> {
     this.closed = true;
     this.buffer.length = 0;
     for (const reader of this.waiting.splice(0)) reader(DONE);
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
     this.options.onClose?.();
   }
 

@@ -13,6 +13,15 @@ export const MAX_EVENT_BYTES = 7_900;
 export const SUBSCRIBER_BUFFER = 1_000;
 
 const TOPIC = /^[a-z][a-zA-Z0-9.:-]{0,120}$/;
+/**
+ * Subscribers handed one event at a time. Each batch runs its subscribers'
+ * work (load, authorize, execute, send) before the next is handed the event,
+ * with a turn of the event loop between, so a fan-out to thousands of sockets
+ * never holds other requests for longer than one batch.
+ */
+const FANOUT_BATCH = 32;
+/** A subscriber slower than this does not hold up the next batch. */
+const FANOUT_BATCH_WAIT_MS = 50;
 const BACKOFF_FIRST_MS = 100;
 const BACKOFF_MAX_MS = 5_000;
 
@@ -35,6 +44,8 @@ export class PgPubSub implements OnApplicationBootstrap, BeforeApplicationShutdo
   private connecting: Promise<void> | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private stopping = false;
+  /** Events are fanned out one after the other, so each subscriber receives them in order. */
+  private fanningOut: Promise<void> = Promise.resolve();
 
   constructor(
     @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
@@ -159,7 +170,9 @@ export class PgPubSub implements OnApplicationBootstrap, BeforeApplicationShutdo
       this.logger.warn({ payload: message.payload?.slice(0, 200) }, 'ignoring a malformed notification');
       return;
     }
-    for (const queue of this.listeners.get(event.topic) ?? []) queue.push(event);
+    const queues = [...(this.listeners.get(event.topic) ?? [])];
+    if (queues.length === 0) return;
+    this.fanningOut = this.fanningOut.then(() => fanOut(event, queues));
   }
 
   private removeListener(topic: string, queue: AsyncQueue<BusEvent>): void {
@@ -167,6 +180,21 @@ export class PgPubSub implements OnApplicationBootstrap, BeforeApplicationShutdo
     if (!set) return;
     set.delete(queue);
     if (set.size === 0) this.listeners.delete(topic);
+  }
+}
+
+async function fanOut(event: BusEvent, queues: AsyncQueue<BusEvent>[]): Promise<void> {
+  for (let start = 0; start < queues.length; start += FANOUT_BATCH) {
+    const batch = queues.slice(start, start + FANOUT_BATCH);
+    for (const queue of batch) queue.push(event);
+    if (start + FANOUT_BATCH >= queues.length) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(batch.map((queue) => queue.idle())),
+      new Promise((resolve) => (timer = setTimeout(resolve, FANOUT_BATCH_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 

@@ -24,9 +24,9 @@ export class RateLimiter {
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Counts a hit and throws RATE_LIMITED once the window's limit is passed. */
-  async consume(key: string, rule: RateLimit): Promise<void> {
-    const state = await this.hit(key, rule);
+  /** Counts `hits` (one operation may be several, e.g. aliased mutations) and throws RATE_LIMITED once the window's limit is passed. */
+  async consume(key: string, rule: RateLimit, hits = 1): Promise<void> {
+    const state = await this.hit(key, rule, hits);
     if (state.hits > rule.limit) throw new RateLimitedError(state.retryAfterSeconds);
   }
 
@@ -45,13 +45,13 @@ export class RateLimiter {
     await this.hit(key, rule);
   }
 
-  private async hit(key: string, rule: RateLimit): Promise<WindowState> {
+  private async hit(key: string, rule: RateLimit, hits = 1): Promise<WindowState> {
     const windowStart = this.windowStart(rule);
     const [row]: { hits: number }[] = await this.db.query(
-      `INSERT INTO rate_limit_counter (key, window_start, hits) VALUES ($1, $2, 1)
-       ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limit_counter.hits + 1
+      `INSERT INTO rate_limit_counter (key, window_start, hits) VALUES ($1, $2, $3)
+       ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limit_counter.hits + $3
        RETURNING hits`,
-      [key, windowStart],
+      [key, windowStart, hits],
     );
     if (++this.calls % 500 === 0) void this.sweep();
     return { hits: row?.hits ?? 1, retryAfterSeconds: this.retryAfter(windowStart, rule) };
