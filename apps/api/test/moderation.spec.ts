@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 
 const FLAG = `mutation($input: FlagContentInput!) { flagContent(input: $input) { flag { reason note resolved } userErrors { field code } } }`;
 const MODERATE = `mutation($input: ModerateInput!) { moderate(input: $input) {
-  content { __typename ... on Post { hidden deleted } ... on Thread { hidden status postCount } } userErrors { field code } } }`;
+  content { __typename ... on Post { hidden deleted } ... on Thread { hidden locked postCount } } userErrors { field code } } }`;
 const QUEUE = `query($filter: ModerationQueueFilter) { moderationQueue(first: 50, filter: $filter) { totalCount nodes {
   status flagCount pendingFlagCount hidden resolution reasons { reason count } latestFlags { reason note flagger { id } }
   content { ... on Post { id } ... on Thread { id } } } } }`;
@@ -124,7 +124,7 @@ describe('moderation', () => {
         { field: ['input', 'subjectId'], code: 'INVALID_STATE' },
       ]);
       expect((await as(reader).data(POST, { id: thread.openingPostGlobalId })).node).toEqual({
-        hidden: true, bodyHtml: null, bodySource: null, revisions: [], viewerCanFlag: false, viewerCanModerate: false,
+        hidden: true, bodyHtml: null, bodySource: null, revisions: null, viewerCanFlag: false, viewerCanModerate: false,
       });
       for (const insider of [author, coordinator, moderator]) {
         expect((await as(insider).data(POST, { id: thread.openingPostGlobalId })).node).toMatchObject({ hidden: true, bodySource: 'Opening post' });
@@ -270,9 +270,9 @@ describe('moderation', () => {
       expect((await decide(moderator, thread.openingPostGlobalId, 'RESTORE')).content).toMatchObject({ hidden: false });
       expect((await decide(coordinator, reply, 'DELETE')).content).toMatchObject({ deleted: true });
       expect((await decide(admin, thread.globalId, 'LOCK')).content).toEqual({
-        __typename: 'Thread', hidden: false, status: 'LOCKED', postCount: 1,
+        __typename: 'Thread', hidden: false, locked: true, postCount: 1,
       });
-      expect((await decide(coordinator, thread.globalId, 'UNLOCK')).content).toMatchObject({ status: 'OPEN' });
+      expect((await decide(coordinator, thread.globalId, 'UNLOCK')).content).toMatchObject({ locked: false });
       expect((await decide(coordinator, reply, 'HIDE')).userErrors).toEqual([{ field: ['input', 'subjectId'], code: 'INVALID_STATE' }]);
       expect(Number((await t.db.query(`SELECT count(*) FROM content_flag WHERE resolved_at IS NULL AND case_id IN
         (SELECT id FROM moderation_case WHERE post_id = $1 OR thread_id = $2)`, [thread.openingPostId, thread.id]))[0].count)).toBe(0);

@@ -10,6 +10,7 @@ import { ThreadListOrder1764000000700 } from './1764000000700-thread-list-order'
 import { LoginThrottle1764000000800 } from './1764000000800-login-throttle';
 import { UserEmailSkeletons1764000000810 } from './1764000000810-user-email-skeletons';
 import { FlagWeightsAndHiddenNotices1764000000950 } from './1764000000950-flag-weights-and-hidden-notices';
+import { RevisionRedaction1764000000960 } from './1764000000960-revision-redaction';
 
 /** Every migration, in the order they apply. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   LoginThrottle1764000000800,
   UserEmailSkeletons1764000000810,
   FlagWeightsAndHiddenNotices1764000000950,
+  RevisionRedaction1764000000960,
 ];

@@ -3,7 +3,7 @@ import type { RequestContext } from '@bottega/core';
 import { Post } from '../posts/post.model';
 import { ThreadAccess } from '../threads/thread.access';
 import { Thread } from '../threads/thread.model';
-import { canFlag, canModerateContent } from './moderation.policy';
+import { canFlag, canModerateContent, canRedactRevisions } from './moderation.policy';
 
 /** What the viewer may do about a post, by the same policies `flagContent` and `moderate` apply. */
 @Resolver(() => Post)
@@ -20,6 +20,12 @@ export class PostModerationResolver {
   async viewerCanModerate(@Parent() post: Post, @Context() context: RequestContext): Promise<boolean> {
     const found = await this.access.load(context, post.entity.threadId);
     return found !== null && context.can((viewer) => canModerateContent(viewer, found.facts));
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may remove the text of this post’s earlier versions with `redactRevision`.' })
+  async viewerCanRedactRevisions(@Parent() post: Post, @Context() context: RequestContext): Promise<boolean> {
+    const found = await this.access.load(context, post.entity.threadId);
+    return found !== null && context.can((viewer) => canRedactRevisions(viewer, found.facts));
   }
 }
 

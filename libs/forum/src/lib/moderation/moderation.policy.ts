@@ -57,6 +57,13 @@ export function flagWeight(standing: FlaggerStanding, options: { threshold: numb
 /** Coordinators decide on content within their communities; moderators and admins everywhere. */
 export const canModerateContent = canCoordinate;
 
+/**
+ * Those who decide on content also redact a post's earlier versions. Authors
+ * do not: the history is what lets moderators see what was said before an edit,
+ * so an author asks (a PRIVACY flag) rather than rewrites it.
+ */
+export const canRedactRevisions = canModerateContent;
+
 /** Staff review every flag; coordinators those in the communities they coordinate. */
 export const canReviewFlags = (viewer: Viewer, coordinatesSomewhere: boolean): boolean => isStaff(viewer) || coordinatesSomewhere;
 

@@ -9,6 +9,7 @@ import { ModerationRepository } from './moderation.repository';
 import { ModerationResolver } from './moderation.resolver';
 import { ModerationService } from './moderation.service';
 import { PostingLimits } from './posting-limits';
+import { RevisionRedaction } from './revision-redaction.service';
 
 /** Registered by the forum module, so its wiring stays one line each. */
 export const MODERATION_ENTITIES = [ModerationCaseEntity, ContentFlagEntity];
@@ -26,4 +27,5 @@ export const MODERATION_PROVIDERS = [
   PostModerationResolver,
   ThreadModerationResolver,
   PostingLimits,
+  RevisionRedaction,
 ];

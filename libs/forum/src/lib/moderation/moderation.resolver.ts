@@ -1,10 +1,12 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { ConnectionValue, RequestContext } from '@bottega/core';
-import { FlagContentInput, ModerateInput, ModerationQueueArgs } from './dto/moderation.inputs';
+import { Post, PostPayload } from '../posts/post.model';
+import { FlagContentInput, ModerateInput, ModerationQueueArgs, RedactRevisionInput } from './dto/moderation.inputs';
 import { ModeratedContentLocator } from './moderated-content';
 import { ModerationQueue } from './moderation-queue';
 import { ContentFlag, FlagContentPayload, ModeratePayload, ModerationCase, ModerationCaseConnection } from './moderation.model';
 import { ModerationService } from './moderation.service';
+import { RevisionRedaction } from './revision-redaction.service';
 
 @Resolver()
 export class ModerationResolver {
@@ -12,6 +14,7 @@ export class ModerationResolver {
     private readonly service: ModerationService,
     private readonly queue: ModerationQueue,
     private readonly contents: ModeratedContentLocator,
+    private readonly redaction: RevisionRedaction,
   ) {}
 
   @Mutation(() => FlagContentPayload, { nullable: true,
@@ -29,6 +32,17 @@ export class ModerationResolver {
     const outcome = await this.service.moderate(input, context);
     if (!outcome.ok) return { content: null, userErrors: outcome.errors };
     return { content: await this.contents.current(context, outcome.value), userErrors: [] };
+  }
+
+  @Mutation(() => PostPayload, {
+    nullable: true,
+    description:
+      'Removes the text of an earlier version of a post for good (personal data edited out of the post but still in its history); ' +
+      'the audit log keeps who, when, which version and why, not the text. Coordinators in their communities, moderators and admins everywhere.',
+  })
+  async redactRevision(@Args('input') input: RedactRevisionInput, @Context() context: RequestContext): Promise<PostPayload> {
+    const outcome = await this.redaction.redact(input, context);
+    return outcome.ok ? { post: Post.from(outcome.value), userErrors: [] } : { post: null, userErrors: outcome.errors };
   }
 
   @Query(() => ModerationCaseConnection, {

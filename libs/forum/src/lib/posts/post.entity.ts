@@ -63,6 +63,13 @@ export class PostRevisionEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt!: Date;
+
+  /** Set when a moderator removed this version's text (`body_source` is then empty, for good). */
+  @Column({ name: 'redacted_at', type: 'timestamptz', precision: 3, nullable: true })
+  redactedAt!: Date | null;
+
+  @Column({ name: 'redacted_by', type: 'uuid', nullable: true })
+  redactedBy!: string | null;
 }
 
 @Entity({ name: 'post_reaction' })

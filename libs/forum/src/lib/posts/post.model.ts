@@ -63,19 +63,27 @@ export class PostRevision {
   @Field(() => Int)
   version!: number;
 
-  @Field()
-  bodySource!: string;
+  @Field(() => String, { nullable: true, description: 'Markdown as written; null once redacted.' })
+  bodySource!: string | null;
 
   @Field()
   createdAt!: Date;
+
+  @Field({ description: 'Whether a moderator removed this version’s text (see `redactRevision`); it cannot be restored.' })
+  redacted!: boolean;
+
+  @Field(() => Date, { nullable: true })
+  redactedAt!: Date | null;
 
   editorDbId!: string | null;
 
   static from(entity: PostRevisionEntity): PostRevision {
     return Object.assign(new PostRevision(), {
       version: entity.version,
-      bodySource: entity.bodySource,
+      bodySource: entity.redactedAt ? null : entity.bodySource,
       createdAt: entity.createdAt,
+      redacted: entity.redactedAt !== null,
+      redactedAt: entity.redactedAt,
       editorDbId: entity.editorId,
     });
   }

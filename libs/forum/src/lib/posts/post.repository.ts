@@ -127,6 +127,25 @@ export class PostRepository {
     );
   }
 
+  /**
+   * Empties an earlier version's text for good, in one conditional statement:
+   * false when the version is already redacted, is the post's current one
+   * (whose text is the post's body), or does not exist.
+   */
+  async redactRevision(manager: EntityManager, postId: string, version: number, redactorId: string): Promise<boolean> {
+    const [, redacted]: [unknown[], number] = await manager.query(
+      `UPDATE post_revision r SET body_source = '', redacted_at = now(), redacted_by = $3
+         FROM post p
+        WHERE r.post_id = $1 AND r.version = $2 AND r.redacted_at IS NULL AND p.id = r.post_id AND r.version < p.version`,
+      [postId, version, redactorId],
+    );
+    return redacted === 1;
+  }
+
+  findRevision(postId: string, version: number): Promise<PostRevisionEntity | null> {
+    return this.db.getRepository(PostRevisionEntity).findOneBy({ postId, version });
+  }
+
   revisionsOf(postIds: readonly string[]): Promise<PostRevisionEntity[]> {
     return this.db
       .getRepository(PostRevisionEntity)

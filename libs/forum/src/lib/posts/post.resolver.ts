@@ -9,7 +9,7 @@ import { DeletePostInput, EditPostInput, ReactInput, ReplyToThreadInput } from '
 import type { PostEntity } from './post.entity';
 import { PostLoaders, reactionKey } from './post.loaders';
 import { Post, PostPayload, PostRevision, ReactionKind, ReactionSummary } from './post.model';
-import { canDeletePost, canEditPost } from './post.policy';
+import { canDeletePost, canEditPost, canReadRevisions } from './post.policy';
 import { PostService } from './post.service';
 
 @Resolver(() => Post)
@@ -84,9 +84,16 @@ export class PostResolver {
     });
   }
 
-  @ResolveField(() => [PostRevision], { description: 'Every version, newest first; empty once deleted, and while hidden from the viewer.' })
-  async revisions(@Parent() post: Post, @Context() context: RequestContext): Promise<PostRevision[]> {
-    if (!(await this.bodyVisible(post, context))) return [];
+  @ResolveField(() => [PostRevision], {
+    nullable: true,
+    description:
+      'Every version, newest first, for the post’s author, the community’s coordinators and staff; null for everyone else ' +
+      '(an edit may have removed personal data on purpose). Empty once deleted.',
+  })
+  async revisions(@Parent() post: Post, @Context() context: RequestContext): Promise<PostRevision[] | null> {
+    const found = await this.access.load(context, post.entity.threadId);
+    if (!found || !canReadRevisions(await context.viewer(), found.facts, post.entity)) return null;
+    if (post.deleted) return [];
     return (await context.loaders.get(this.loaders.revisions).load(post.dbId)).map(PostRevision.from);
   }
 
