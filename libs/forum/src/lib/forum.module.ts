@@ -22,6 +22,7 @@ import { Post } from './posts/post.model';
 import { PostRepository } from './posts/post.repository';
 import { PostResolver } from './posts/post.resolver';
 import { PostService } from './posts/post.service';
+import { UserPostsResolver } from './posts/user-posts.resolver';
 import { ForumSubscriptionsResolver } from './realtime/forum-subscriptions.resolver';
 import { ThreadAccess } from './threads/thread.access';
 import { TagEntity, ThreadEntity } from './threads/thread.entity';
@@ -68,6 +69,7 @@ import { ThreadService } from './threads/thread.service';
     PostBodyRenderer,
     PostService,
     PostResolver,
+    UserPostsResolver,
     ForumSubscriptionsResolver,
     ...MODERATION_PROVIDERS,
   ],

@@ -12,6 +12,8 @@ export class PostLoaders {
   /** Keyed by {@link reactionKey}. */
   readonly reactions: LoaderFactory<string, ReactionCount[]>;
   readonly revisions: LoaderFactory<string, PostRevisionEntity[]>;
+  /** Keyed by author id; see `PostRepository.publicCountsByAuthor`. */
+  readonly publicCountByAuthor: LoaderFactory<string, number>;
 
   constructor(posts: PostRepository) {
     this.byId = new LoaderFactory(async (ids) => byKeys(ids, await posts.findByIds(ids), (p) => p.id));
@@ -30,5 +32,8 @@ export class PostLoaders {
       return groupByKeys(keys, rows.flat(), (entry) => entry.key).map((entries) => entries.map((entry) => entry.row));
     });
     this.revisions = new LoaderFactory(async (ids) => groupByKeys(ids, await posts.revisionsOf(ids), (r) => r.postId));
+    this.publicCountByAuthor = new LoaderFactory(async (authorIds) =>
+      byKeys(authorIds, await posts.publicCountsByAuthor(authorIds), (row) => row.authorId).map((row) => row?.count ?? 0),
+    );
   }
 }

@@ -119,6 +119,17 @@ export class PostRepository {
     return on ? result.length === 1 : (result[1] as number) === 1;
   }
 
+  /** Posts by each author that anyone may read: not deleted, not hidden, outside private communities. */
+  async publicCountsByAuthor(authorIds: readonly string[]): Promise<{ authorId: string; count: number }[]> {
+    return this.db.query(
+      `SELECT p.author_id AS "authorId", count(*)::int AS count
+         FROM post p JOIN thread t ON t.id = p.thread_id JOIN community c ON c.id = t.community_id
+        WHERE p.author_id = ANY($1::uuid[]) AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND c.visibility <> 'PRIVATE'
+        GROUP BY p.author_id`,
+      [authorIds],
+    );
+  }
+
   async reactionCounts(postIds: readonly string[], viewerId: string | null): Promise<ReactionCount[]> {
     return this.db.query(
       `SELECT post_id AS "postId", kind, count(*)::int AS count, coalesce(bool_or(user_id = $2), false) AS mine

@@ -36,6 +36,11 @@ export function normalizeDisplayName(displayName: string): string {
   return displayName.normalize('NFKC').trim().replace(/\s+/g, ' ');
 }
 
+/** The key handles are looked up by: as in a mention ("@Giulia-Rossi"), in lower case. */
+export function handleKey(handle: string): string {
+  return handle.trim().replace(/^@/, '').toLowerCase();
+}
+
 /** What is wrong with the characters of a new account's email and display name, as typed. */
 export function identityTextErrors(input: { email: string; displayName: string }): UserError[] {
   const problems: [string, string | null][] = [

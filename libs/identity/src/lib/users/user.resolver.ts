@@ -1,5 +1,6 @@
-import { Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GlobalRole, type RequestContext } from '@bottega/core';
+import { handleKey } from './identity-text';
 import { User } from './user.model';
 import { UserLoaders } from './user.loaders';
 
@@ -13,6 +14,16 @@ export class UserResolver {
     if (!viewer) return null;
     const entity = await context.loaders.get(this.loaders.byId).load(viewer.userId);
     return entity && User.from(entity);
+  }
+
+  @Query(() => User, {
+    nullable: true,
+    description: 'The person with this @handle (any case, with or without the @); null when nobody has it.',
+  })
+  async user(@Args('handle') handle: string, @Context() context: RequestContext): Promise<User | null> {
+    const key = handleKey(handle);
+    const entity = key && (await context.loaders.get(this.loaders.byHandle).load(key));
+    return entity ? User.from(entity) : null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Visible to the account itself and to admins.' })

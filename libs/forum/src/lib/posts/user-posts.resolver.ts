@@ -1,0 +1,18 @@
+import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '@bottega/core';
+import { User } from '@bottega/identity';
+import { PostLoaders } from './post.loaders';
+
+/** What the forum adds to a person's public profile. */
+@Resolver(() => User)
+export class UserPostsResolver {
+  constructor(private readonly loaders: PostLoaders) {}
+
+  @ResolveField(() => Int, {
+    description:
+      'Posts this person has written that anyone may read: deleted and hidden posts, and posts in private communities, are not counted.',
+  })
+  postCount(@Parent() user: User, @Context() context: RequestContext): Promise<number> {
+    return context.loaders.get(this.loaders.publicCountByAuthor).load(user.dbId);
+  }
+}
