@@ -25,7 +25,7 @@ export async function prepareDatabase(env: Env, logger: Logger): Promise<Prepare
       port: env.EMBEDDED_PG_PORT,
       database: 'bottega',
       password: 'bottega',
-      onLog: (line) => logger.debug({ component: 'embedded-postgres' }, line.trim()),
+      logger: logger.child({ component: 'embedded-postgres' }),
     });
     logger.info(
       { port: env.EMBEDDED_PG_PORT, dataDir: env.EMBEDDED_PG_DATA_DIR, ms: Math.round(performance.now() - startedAt) },
@@ -37,6 +37,16 @@ export async function prepareDatabase(env: Env, logger: Logger): Promise<Prepare
     };
   }
 
+  try {
+    await migrateAndSeed(env, url, logger);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, embedded: !env.DATABASE_URL, stop };
+}
+
+async function migrateAndSeed(env: Env, url: string, logger: Logger): Promise<void> {
   const dataSource = createMaintenanceDataSource(url);
   await dataSource.initialize();
   try {
@@ -48,5 +58,4 @@ export async function prepareDatabase(env: Env, logger: Logger): Promise<Prepare
   } finally {
     await dataSource.destroy();
   }
-  return { url, embedded: !env.DATABASE_URL, stop };
 }

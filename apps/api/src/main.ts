@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createLogger } from '@bottega/core';
+import { EmbeddedPostgresError, createLogger } from '@bottega/core';
 import { createApp } from './bootstrap';
 import { ConfigError, parseEnv } from './config/env.schema';
 import { prepareDatabase, type PreparedDatabase } from './database';
@@ -46,6 +46,8 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
+  } else if (error instanceof EmbeddedPostgresError) {
+    process.stderr.write(`Bottega API failed to start: ${error.message}\n`);
   } else {
     process.stderr.write(`Bottega API failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   }

@@ -24,6 +24,10 @@ const FANOUT_BATCH = 32;
 const FANOUT_BATCH_WAIT_MS = 50;
 const BACKOFF_FIRST_MS = 100;
 const BACKOFF_MAX_MS = 5_000;
+/** A server that does not answer must not stall the reconnection loop (the OS would wait minutes). */
+const CONNECT_TIMEOUT_MS = 5_000;
+/** How long shutdown waits for the server to acknowledge the goodbye before cutting the socket. */
+const CLOSE_TIMEOUT_MS = 500;
 
 /** Ids and small scalars only: subscribers load, and authorize, what they deliver. */
 export type BusEvent = { topic: string } & Record<string, string | number | boolean | null>;
@@ -41,6 +45,8 @@ export class PgPubSub implements OnApplicationBootstrap, BeforeApplicationShutdo
   private readonly logger: Logger;
   private readonly listeners = new Map<string, Set<AsyncQueue<BusEvent>>>();
   private client: Client | undefined;
+  /** The client of a connection attempt in flight, cut at shutdown rather than awaited. */
+  private pending: Client | undefined;
   private connecting: Promise<void> | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private stopping = false;
@@ -106,10 +112,11 @@ export class PgPubSub implements OnApplicationBootstrap, BeforeApplicationShutdo
     this.stopping = true;
     clearTimeout(this.reconnectTimer);
     for (const set of [...this.listeners.values()]) for (const queue of [...set]) queue.close();
+    this.pending?.connection.stream.destroy();
     await this.connecting?.catch(() => undefined);
     const client = this.client;
     this.client = undefined;
-    await client?.end().catch(() => undefined);
+    if (client) await close(client);
   }
 
   private async connect(): Promise<void> {
@@ -118,20 +125,24 @@ export class PgPubSub implements OnApplicationBootstrap, BeforeApplicationShutdo
       connectionString: this.options.database.url,
       application_name: 'bottega-pubsub',
       keepAlive: true,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     });
     client.on('notification', (message) => this.dispatch(message));
     // pg emits 'error' and then 'end' for one failure; both must be handled or 'error' crashes the process.
     client.on('error', (err) => this.lost(client, err));
     client.on('end', () => this.lost(client));
+    this.pending = client;
     try {
       await client.connect();
       await client.query(`LISTEN ${PUBSUB_CHANNEL}`);
     } catch (err) {
-      await client.end().catch(() => undefined);
+      await close(client);
       throw err;
+    } finally {
+      this.pending = undefined;
     }
     if (this.stopping) {
-      await client.end().catch(() => undefined);
+      await close(client);
       return;
     }
     this.client = client;
@@ -196,6 +207,20 @@ async function fanOut(event: BusEvent, queues: AsyncQueue<BusEvent>[]): Promise<
     clearTimeout(timer);
     await new Promise((resolve) => setImmediate(resolve));
   }
+}
+
+/** Says goodbye to the server, without waiting on one that no longer answers. */
+async function close(client: Client): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const closed = await Promise.race([
+    client.end().then(
+      () => true,
+      () => true,
+    ),
+    new Promise<false>((done) => (timer = setTimeout(() => done(false), CLOSE_TIMEOUT_MS))),
+  ]);
+  clearTimeout(timer);
+  if (!closed) client.connection.stream.destroy();
 }
 
 function assertTopic(topic: string): void {
