@@ -53,7 +53,9 @@ export const ASSUMED_LIST_SIZE = 10;
  * `first`/`last`, a list argument's length (`nodes(ids:)`), or an assumed
  * size for other lists of objects.
  */
-const listEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+const listEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  // A connection's `edges` and `nodes` are its page, already paid for by the connection field.
+  if (type.name.endsWith('Connection')) return undefined;
   if (getNamedType(field.type).name.endsWith('Connection')) {
     return 1 + childComplexity * Math.max(1, Number(args['first'] ?? args['last'] ?? DEFAULT_PAGE_SIZE));
   }
