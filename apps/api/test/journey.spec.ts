@@ -54,10 +54,10 @@ describe('journey: a newcomer asks and gets answered', () => {
 
     // 3. Asks a question in the right community.
     const { startThread } = await newcomer.data(
-      `mutation($input: StartThreadInput!) { startThread(input: $input) { thread { id status } userErrors { code } } }`,
+      `mutation($input: StartThreadInput!) { startThread(input: $input) { thread { id answered locked } userErrors { code } } }`,
       { input: { communityId: community.globalId, kind: 'QUESTION', title: 'Come raggiungere gli anziani soli?', body: 'Siamo un comune piccolo.', tags: ['anziani soli'] } },
     );
-    expect(startThread.thread.status).toBe('OPEN');
+    expect(startThread.thread).toMatchObject({ answered: false, locked: false });
     const threadId: string = startThread.thread.id;
 
     // 4. Listens live (graphql-ws) for the answer and for notifications.
@@ -84,10 +84,10 @@ describe('journey: a newcomer asks and gets answered', () => {
 
       // 6. Accepts the answer.
       const { acceptAnswer } = await newcomer.data(
-        `mutation($input: AcceptAnswerInput!) { acceptAnswer(input: $input) { thread { status acceptedAnswer { id } } } }`,
+        `mutation($input: AcceptAnswerInput!) { acceptAnswer(input: $input) { thread { answered acceptedAnswer { id } } } }`,
         { input: { postId: replyToThread.post.id } },
       );
-      expect(acceptAnswer.thread).toEqual({ status: 'ANSWERED', acceptedAnswer: { id: replyToThread.post.id } });
+      expect(acceptAnswer.thread).toEqual({ answered: true, acceptedAnswer: { id: replyToThread.post.id } });
     } finally {
       await socket.dispose();
     }

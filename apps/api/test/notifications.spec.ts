@@ -10,7 +10,7 @@ const LIST = `query($unreadOnly: Boolean) {
   notifications(first: 20, unreadOnly: $unreadOnly) { totalCount nodes { id kind read actor { handle } subject { __typename id } } }
 }`;
 const MARK = `mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { unreadCount userErrors { field code } } }`;
-const ACCEPT = `mutation($input: AcceptAnswerInput!) { acceptAnswer(input: $input) { thread { status } } }`;
+const ACCEPT = `mutation($input: AcceptAnswerInput!) { acceptAnswer(input: $input) { thread { answered } } }`;
 
 const territoryId = (t: TestApp, code: string) =>
   t.db.query(`SELECT id FROM territory WHERE code = $1`, [code]).then(([row]) => Buffer.from(`Territory:${row.id}`).toString('base64url'));

@@ -55,14 +55,21 @@ describe('npm start on the embedded default', () => {
     const forum = await client.data(`{
       community(slug: "anziani-e-comunita") { name memberCount }
       communities { totalCount }
-      threads(filter: { kind: QUESTION, status: ANSWERED }) { nodes { title postCount acceptedAnswer { author { handle } reactions { kind count } } } }
+      threads(filter: { kind: QUESTION, answered: true }) { nodes { title postCount locked acceptedAnswer { author { handle } reactions { kind count } } } }
     }`);
     expect(forum.community).toEqual({ name: 'Anziani e comunità', memberCount: 4 });
     expect(forum.communities.totalCount).toBe(2);
     expect(forum.threads.nodes).toEqual([
       expect.objectContaining({
+        title: 'Co-programmazione con il Comune: da dove partire?',
+        postCount: 3,
+        locked: true,
+        acceptedAnswer: expect.objectContaining({ author: { handle: 'chiara-colombo' } }),
+      }),
+      expect.objectContaining({
         title: 'Come raggiungere gli anziani soli nei piccoli comuni?',
         postCount: 4,
+        locked: false,
         acceptedAnswer: expect.objectContaining({ author: { handle: 'luca-sala' } }),
       }),
     ]);

@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 const START = `
   mutation($input: StartThreadInput!) {
     startThread(input: $input) {
-      thread { id kind title status tags postCount participantCount openingPost { bodyHtml author { handle } } community { slug } }
+      thread { id kind title answered locked tags postCount participantCount openingPost { bodyHtml author { handle } } community { slug } }
       userErrors { field code }
     }
   }`;
@@ -13,8 +13,8 @@ const REPLY = `
   mutation($input: ReplyToThreadInput!) {
     replyToThread(input: $input) { post { id bodyHtml version replyTo { id } thread { postCount participantCount } } userErrors { field code } }
   }`;
-const ACCEPT = `mutation($input: AcceptAnswerInput!) { acceptAnswer(input: $input) { thread { status acceptedAnswer { id } } userErrors { field code } } }`;
-const LOCK = `mutation($input: ThreadFlagInput!) { lockThread(input: $input) { thread { status } } }`;
+const ACCEPT = `mutation($input: AcceptAnswerInput!) { acceptAnswer(input: $input) { thread { answered acceptedAnswer { id } } userErrors { field code } } }`;
+const LOCK = `mutation($input: ThreadFlagInput!) { lockThread(input: $input) { thread { locked } } }`;
 const PIN = `mutation($input: ThreadFlagInput!) { pinThread(input: $input) { thread { pinned } } }`;
 
 describe('threads', () => {
@@ -53,7 +53,8 @@ describe('threads', () => {
           id: expect.any(String),
           kind: 'QUESTION',
           title: 'Come coinvolgere gli anziani soli?',
-          status: 'OPEN',
+          answered: false,
+          locked: false,
           tags: ['anziani-soli', 'portierato'],
           postCount: 1,
           participantCount: 1,
@@ -173,7 +174,7 @@ describe('threads', () => {
       const [, first, second] = loaded.posts.nodes.map((n: { id: string }) => n.id);
       expect((await t.client.as(replier.accessToken).error(ACCEPT, { input: { postId: first } })).code).toBe('FORBIDDEN');
       const asAsker = t.client.as(member.accessToken);
-      expect((await asAsker.data(ACCEPT, { input: { postId: first } })).acceptAnswer.thread).toEqual({ status: 'ANSWERED', acceptedAnswer: { id: first } });
+      expect((await asAsker.data(ACCEPT, { input: { postId: first } })).acceptAnswer.thread).toEqual({ answered: true, acceptedAnswer: { id: first } });
       expect((await asAsker.data(ACCEPT, { input: { postId: second } })).acceptAnswer.thread.acceptedAnswer).toEqual({ id: second });
       expect((await asAsker.data(ACCEPT, { input: { postId: thread.openingPostGlobalId } })).acceptAnswer.userErrors).toEqual([
         { field: ['input', 'postId'], code: 'INVALID_STATE' },
@@ -190,7 +191,7 @@ describe('threads', () => {
       expect((await t.client.as(coordinator.accessToken).data(PIN, { input: { threadId: thread.globalId } })).pinThread.thread).toEqual({ pinned: true });
       const { threads: list } = await t.client.data(`query($c: ID!) { threads(first: 2, filter: { community: $c }) { nodes { title pinned } } }`, { c: community.globalId });
       expect(list.nodes[0]).toEqual({ title: 'An old thread to pin on top', pinned: true });
-      expect((await t.client.as(coordinator.accessToken).data(LOCK, { input: { threadId: thread.globalId } })).lockThread.thread).toEqual({ status: 'LOCKED' });
+      expect((await t.client.as(coordinator.accessToken).data(LOCK, { input: { threadId: thread.globalId } })).lockThread.thread).toEqual({ locked: true });
       expect((await t.client.as(member.accessToken).error(REPLY, { input: { threadId: thread.globalId, body: 'late' } })).code).toBe('FORBIDDEN');
     });
 
@@ -200,7 +201,7 @@ describe('threads', () => {
       const answered = await threads.create({ communityId: place.id, authorId: member.id, kind: 'QUESTION', replies: [{ authorId: coordinator.id }] });
       await t.db.query(`UPDATE thread SET accepted_post_id = (SELECT id FROM post WHERE thread_id = $1 ORDER BY created_at DESC LIMIT 1) WHERE id = $1`, [answered.id]);
       const { threads: open } = await t.client.data(
-        `query($c: ID!) { threads(filter: { community: $c, kind: QUESTION, status: OPEN }) { totalCount nodes { title } } }`,
+        `query($c: ID!) { threads(filter: { community: $c, kind: QUESTION, answered: false }) { totalCount nodes { title } } }`,
         { c: place.globalId },
       );
       expect(open).toEqual({ totalCount: 1, nodes: [{ title: 'Unanswered question here' }] });
@@ -211,7 +212,7 @@ describe('threads', () => {
     const people = await Promise.all(Array.from({ length: 4 }, () => t.users.create()));
     const page = `query($id: ID!, $first: Int!) {
       node(id: $id) { ... on Thread {
-        title tags status viewerCanReply community { name viewerRole }
+        title tags answered locked viewerCanReply community { name viewerRole }
         posts(first: $first) { totalCount nodes { bodyHtml author { displayName } reactions { kind count viewerHasReacted } viewerCanEdit viewerCanDelete } }
       } }
     }`;

@@ -24,6 +24,7 @@ import { PostResolver } from './posts/post.resolver';
 import { PostService } from './posts/post.service';
 import { UserPostsResolver } from './posts/user-posts.resolver';
 import { ForumSubscriptionsResolver } from './realtime/forum-subscriptions.resolver';
+import { ThreadManagementService } from './threads/thread-management.service';
 import { ThreadAccess } from './threads/thread.access';
 import { TagEntity, ThreadEntity } from './threads/thread.entity';
 import { ThreadLoaders } from './threads/thread.loaders';
@@ -62,6 +63,7 @@ import { ThreadService } from './threads/thread.service';
     ThreadLoaders,
     ThreadAccess,
     ThreadService,
+    ThreadManagementService,
     ThreadNotifier,
     ThreadResolver,
     PostRepository,

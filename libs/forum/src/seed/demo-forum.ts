@@ -15,6 +15,8 @@ interface DemoThread {
   /** Index of the accepted reply, for answered questions. */
   accepted?: number;
   pinned?: boolean;
+  /** Closed to members' replies; its coordinators' last post explains why. */
+  locked?: boolean;
 }
 
 const COMMUNITIES: { slug: string; name: string; description: string; kind: string; visibility: string; territory: string | null; coordinators: Person[]; members: Person[] }[] = [
@@ -97,7 +99,10 @@ const THREADS: DemoThread[] = [
     posts: [
       ['marco', 'Our cooperative wants to start a co-programming table (art. 55 of the Third Sector Code) with the municipality. Who has a template for the first public notice?', 6],
       ['chiara', 'We can share ours from Milano; the key was agreeing the goals before talking about money.', 5],
+      ['marco', 'Thank you, the notice is out. Closing this one: the template now lives in the practice record, where comments are welcome.', 4],
     ],
+    accepted: 1,
+    locked: true,
   },
   {
     community: 'abitare',
@@ -123,7 +128,7 @@ const THREADS: DemoThread[] = [
 const render = (source: string) =>
   renderPostMarkdown(source, { mentionHref: (handle) => `/u/${handle}`, quoteHref: (id) => `/p/${id}` });
 
-/** Communities with threads, replies, an accepted answer, reactions and follows, so the forum looks alive. */
+/** Communities with threads, replies, answered questions (one of them locked), reactions and follows, so the forum looks alive. */
 export async function seedDemoForum(manager: EntityManager, people: People): Promise<void> {
   const communityIds = new Map<string, string>();
   for (const community of COMMUNITIES) {
@@ -142,9 +147,9 @@ export async function seedDemoForum(manager: EntityManager, people: People): Pro
   for (const thread of THREADS) {
     const opener = thread.posts[0];
     const [row] = (await manager.query(
-      `INSERT INTO thread (community_id, author_id, kind, title, pinned_at, created_at)
-       VALUES ($1, $2, $3, $4, CASE WHEN $5 THEN now() END, now() - make_interval(days => $6)) RETURNING id`,
-      [communityIds.get(thread.community), people[opener[0]], thread.kind, thread.title, thread.pinned ?? false, opener[2]],
+      `INSERT INTO thread (community_id, author_id, kind, title, pinned_at, locked_at, created_at)
+       VALUES ($1, $2, $3, $4, CASE WHEN $5 THEN now() END, CASE WHEN $6 THEN now() END, now() - make_interval(days => $7)) RETURNING id`,
+      [communityIds.get(thread.community), people[opener[0]], thread.kind, thread.title, thread.pinned ?? false, thread.locked ?? false, opener[2]],
     )) as [{ id: string }];
     const postIds: string[] = [];
     for (const [author, source, daysAgo] of thread.posts) {
@@ -168,7 +173,7 @@ export async function seedDemoForum(manager: EntityManager, people: People): Pro
     await manager.query(`INSERT INTO thread_tag (thread_id, tag_id) SELECT $1, id FROM tag WHERE slug = ANY($2)`, [row.id, thread.tags]);
     await manager.query(`INSERT INTO thread_territory (thread_id, territory_id) SELECT $1, id FROM territory WHERE code = ANY($2)`, [row.id, thread.territories]);
     // Everyone who took part thanks the opening post; the opener finds the accepted answer helpful.
-    for (const [author] of thread.posts.slice(1)) {
+    for (const [author] of thread.posts.slice(1).filter(([person]) => person !== opener[0])) {
       await manager.query(`INSERT INTO post_reaction (post_id, user_id, kind) VALUES ($1, $2, 'THANKS') ON CONFLICT DO NOTHING`, [postIds[0], people[author]]);
     }
     if (thread.accepted !== undefined) {

@@ -9,6 +9,7 @@ import { Moderation1764000000600 } from './1764000000600-moderation';
 import { ThreadListOrder1764000000700 } from './1764000000700-thread-list-order';
 import { LoginThrottle1764000000800 } from './1764000000800-login-throttle';
 import { UserEmailSkeletons1764000000810 } from './1764000000810-user-email-skeletons';
+import { ThreadManagement1764000000900 } from './1764000000900-thread-management';
 import { FlagWeightsAndHiddenNotices1764000000950 } from './1764000000950-flag-weights-and-hidden-notices';
 import { RevisionRedaction1764000000960 } from './1764000000960-revision-redaction';
 
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   ThreadListOrder1764000000700,
   LoginThrottle1764000000800,
   UserEmailSkeletons1764000000810,
+  ThreadManagement1764000000900,
   FlagWeightsAndHiddenNotices1764000000950,
   RevisionRedaction1764000000960,
 ];

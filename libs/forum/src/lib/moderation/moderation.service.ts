@@ -3,7 +3,6 @@ import type { EntityManager } from 'typeorm';
 import {
   AuditLog,
   ForbiddenError,
-  PgPubSub,
   UserError,
   UserErrorCode,
   refuse,
@@ -15,7 +14,7 @@ import {
 } from '@bottega/core';
 import { UserLoaders } from '@bottega/identity';
 import { PostRepository } from '../posts/post.repository';
-import { ThreadActivityKind, communityEvent } from '../threads/thread.events';
+import { ThreadManagementService } from '../threads/thread-management.service';
 import { ThreadRepository } from '../threads/thread.repository';
 import { FlagContentInput, ModerateInput } from './dto/moderation.inputs';
 import { ModeratedContentLocator, type ModeratedContent } from './moderated-content';
@@ -41,9 +40,9 @@ export class ModerationService {
     private readonly posts: PostRepository,
     private readonly threads: ThreadRepository,
     private readonly audit: AuditLog,
-    private readonly pubsub: PgPubSub,
     private readonly notifier: ModerationNotifier,
     private readonly userLoaders: UserLoaders,
+    private readonly threadManagement: ThreadManagementService,
   ) {}
 
   async flag(input: FlagContentInput, context: RequestContext): Promise<Outcome<ContentFlagEntity>> {
@@ -107,6 +106,12 @@ export class ModerationService {
     if (errors.length > 0) return refuse(...errors);
     await this.repository.transaction(async (manager) => {
       const resolvedFlags = await this.repository.resolveCase(manager, content, viewer.userId, input.action);
+      if (input.action === ModerationAction.LOCK || input.action === ModerationAction.UNLOCK) {
+        // One way to lock, as lockThread does: the change, its audit entry and its event.
+        const actor = { actorId: viewer.userId, reason, metadata: { resolvedFlags } };
+        await this.threadManagement.lock(manager, content, input.action === ModerationAction.LOCK, actor);
+        return;
+      }
       const changed = await this.apply(manager, input.action, content, viewer.userId);
       await this.audit.record(manager, {
         actorId: viewer.userId,
@@ -147,12 +152,8 @@ export class ModerationService {
         return deleted;
       }
       case ModerationAction.LOCK:
-      case ModerationAction.UNLOCK: {
-        const lock = action === ModerationAction.LOCK;
-        await this.threads.setLocked(content.thread.id, lock, manager);
-        await this.pubsub.publish(communityEvent(content.community.id, ThreadActivityKind.STATUS_CHANGED, content.thread.id), manager);
-        return (content.thread.lockedAt === null) === lock;
-      }
+      case ModerationAction.UNLOCK:
+        throw new Error('Locks go through ThreadManagementService.lock.');
       case ModerationAction.DISMISS_FLAGS:
         return false;
     }

@@ -12,6 +12,7 @@ import {
   type RequestContext,
 } from '@bottega/core';
 import { PostingLimits } from '../moderation/posting-limits';
+import { ThreadManagementService } from '../threads/thread-management.service';
 import { ThreadAccess, type ThreadInContext } from '../threads/thread.access';
 import { ThreadActivityKind, communityEvent, postAddedEvent } from '../threads/thread.events';
 import { ThreadLoaders } from '../threads/thread.loaders';
@@ -40,6 +41,7 @@ export class PostService {
     private readonly pubsub: PgPubSub,
     private readonly notifier: ThreadNotifier,
     private readonly postingLimits: PostingLimits,
+    private readonly threadManagement: ThreadManagementService,
   ) {}
 
   async reply(input: ReplyToThreadInput, context: RequestContext): Promise<Outcome<PostEntity>> {
@@ -58,8 +60,10 @@ export class PostService {
         { threadId: thread.id, authorId: viewer.userId, replyToId, ...prepared.body },
         prepared.mentionedUserIds,
       );
-      // The thread may have been locked since it was read: the conditional count decides, and rolls the post back.
-      if (!(await this.threads.countPost(manager, thread.id, viewer.userId))) throw new ForbiddenError(LOCKED);
+      // The thread may have been locked or deleted since it was read: the conditional count decides, and rolls the post back.
+      const counted = await this.threads.countPost(manager, thread.id, viewer.userId);
+      if (counted === 'LOCKED') throw new ForbiddenError(LOCKED);
+      if (counted === 'GONE') throw new NotFoundError('Thread', input.threadId);
       await this.notifier.replied(manager, {
         communityId: community.id,
         threadId: thread.id,
@@ -105,7 +109,14 @@ export class PostService {
 
   async delete(postId: string, context: RequestContext): Promise<Outcome<PostEntity>> {
     const viewer = await context.requireViewer();
-    const { post, facts } = await this.readable(postId, context);
+    const found = await this.readable(postId, context);
+    const { post, facts } = found;
+    const opening = await context.loaders.get(this.threadLoaders.openingPost).load(post.threadId);
+    if (opening?.id === post.id) {
+      // A thread without its opening post is an empty shell in every list: the thread goes with it.
+      const removed = await this.threadManagement.remove(found, viewer, null, context);
+      return removed.ok ? succeed(post) : refuse(...removed.errors);
+    }
     if (!canDeletePost(viewer, facts, post)) {
       if (post.deletedAt) return refuse(UserError.of(UserErrorCode.INVALID_STATE, 'This post is already deleted.', ['input', 'postId']));
       throw new ForbiddenError('Only the author and the coordinators delete a post.');

@@ -31,6 +31,7 @@ export class ForumSubscriptionsResolver {
     const { thread } = await this.threads.readable(context, threadId, ['threadId']);
     return this.deliver(threadTopic(thread.id), context, async (event, scoped) => {
       if (!(await this.threads.load(scoped, thread.id))) return 'stop';
+      if (!event['postId']) return 'skip';
       const post = await scoped.loaders.get(this.postLoaders.byId).load(String(event['postId']));
       return post ? Post.from(post) : 'skip';
     });

@@ -14,7 +14,7 @@ export interface ThreadInContext {
   facts: CommunityAccessFacts;
 }
 
-/** A thread is readable exactly when its community is, unless it is hidden from the viewer. */
+/** A thread is readable exactly when its community is, unless it is deleted or hidden from the viewer. */
 @Injectable()
 export class ThreadAccess {
   constructor(
@@ -26,7 +26,7 @@ export class ThreadAccess {
   /** The thread and the viewer's standing in its community, or null when the viewer may not read it. */
   async load(context: RequestContext, threadId: string): Promise<ThreadInContext | null> {
     const thread = await context.loaders.get(this.threadLoaders.byId).load(threadId);
-    if (!thread) return null;
+    if (!thread || thread.deletedAt) return null;
     const community = await context.loaders.get(this.communityLoaders.byId).load(thread.communityId);
     if (!community) return null;
     const facts = await this.communities.facts(context, community);

@@ -38,6 +38,17 @@ export class ThreadEntity {
   @Column({ name: 'participant_count', type: 'integer', default: 0 })
   participantCount!: number;
 
+  /** Optimistic concurrency for edits of the title, tags and territories. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
+  /** Soft delete: the thread and its posts are gone for readers, kept for the audit log. */
+  @Column({ name: 'deleted_at', type: 'timestamptz', precision: 3, nullable: true })
+  deletedAt!: Date | null;
+
+  @Column({ name: 'deleted_by', type: 'uuid', nullable: true })
+  deletedBy!: string | null;
+
   @Column({ name: 'last_activity_at', type: 'timestamptz', precision: 3, default: () => 'now()' })
   lastActivityAt!: Date;
 

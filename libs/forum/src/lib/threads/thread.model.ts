@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection, Node, UserError, toGlobalId } from '@bottega/core';
 import type { ThreadEntity } from './thread.entity';
 
@@ -8,25 +8,6 @@ export enum ThreadKind {
 }
 registerEnumType(ThreadKind, { name: 'ThreadKind' });
 
-export enum ThreadStatus {
-  OPEN = 'OPEN',
-  ANSWERED = 'ANSWERED',
-  LOCKED = 'LOCKED',
-}
-registerEnumType(ThreadStatus, {
-  name: 'ThreadStatus',
-  valuesMap: {
-    OPEN: { description: 'Open to replies; for a question, no answer accepted yet.' },
-    ANSWERED: { description: 'A question with an accepted answer, still open to replies.' },
-    LOCKED: { description: 'Closed to replies by a coordinator or moderator.' },
-  },
-});
-
-export function threadStatus(thread: Pick<ThreadEntity, 'lockedAt' | 'acceptedPostId'>): ThreadStatus {
-  if (thread.lockedAt) return ThreadStatus.LOCKED;
-  return thread.acceptedPostId ? ThreadStatus.ANSWERED : ThreadStatus.OPEN;
-}
-
 @ObjectType('Thread', { implements: () => [Node], description: 'A discussion or a question in a community.' })
 export class Thread extends Node {
   @Field(() => ThreadKind)
@@ -35,14 +16,20 @@ export class Thread extends Node {
   @Field()
   title!: string;
 
-  @Field(() => ThreadStatus)
-  status!: ThreadStatus;
+  @Field({ description: 'A question with an accepted answer (locked or not).' })
+  answered!: boolean;
+
+  @Field({ description: 'Closed to replies, except from its coordinators and staff.' })
+  locked!: boolean;
 
   @Field()
   pinned!: boolean;
 
   @Field({ description: 'Hidden by moderation; only its author, the coordinators and staff see it.' })
   hidden!: boolean;
+
+  @Field(() => Int, { description: 'Grows with each edit of the title, tags or territories; `editThread` names the one it started from.' })
+  version!: number;
 
   @Field(() => Int, { description: 'Posts in the thread, the first one included, deleted ones not.' })
   postCount!: number;
@@ -64,7 +51,9 @@ export class Thread extends Node {
       dbId: entity.id,
       kind: entity.kind,
       title: entity.title,
-      status: threadStatus(entity),
+      answered: entity.kind === ThreadKind.QUESTION && entity.acceptedPostId !== null,
+      locked: entity.lockedAt !== null,
+      version: entity.version,
       pinned: entity.pinnedAt !== null,
       hidden: entity.hiddenAt !== null,
       postCount: entity.postCount,
@@ -83,6 +72,15 @@ export class ThreadConnection extends Connection(Thread, 'Thread') {}
 export class ThreadPayload {
   @Field(() => Thread, { nullable: true })
   thread!: Thread | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@ObjectType()
+export class DeleteThreadPayload {
+  @Field(() => ID, { nullable: true, description: 'The id of the thread deleted; null when it was not.' })
+  deletedThreadId!: string | null;
 
   @Field(() => [UserError])
   userErrors!: UserError[];

@@ -39,6 +39,31 @@ export class ThreadNotifier {
     await this.send(manager, event, NotificationKind.NEW_THREAD, 'Thread', event.threadId, eventKey, followers);
   }
 
+  /**
+   * An edit gave the thread tags or territories it did not have: their
+   * followers hear of it as of a new thread, under the same event key, so
+   * nobody told when it started (or by an earlier edit) is told again.
+   */
+  async newlyAbout(
+    manager: EntityManager,
+    event: { communityId: string; threadId: string; authorId: string | null; tags: string[]; territoryIds: string[] },
+  ): Promise<void> {
+    if (event.tags.length === 0 && event.territoryIds.length === 0) return;
+    const followers = await this.writer.followersOf(manager, [
+      ...event.tags.map((key) => ({ type: FollowSubjectType.TAG, key })),
+      ...event.territoryIds.map((key) => ({ type: FollowSubjectType.TERRITORY, key })),
+    ]);
+    const recipientIds = await this.communities.readersAmong(manager, event.communityId, followers);
+    await this.writer.notify(manager, {
+      kind: NotificationKind.NEW_THREAD,
+      actorId: event.authorId,
+      subjectType: 'Thread',
+      subjectId: event.threadId,
+      eventKey: `thread:${event.threadId}`,
+      recipientIds,
+    });
+  }
+
   async replied(manager: EntityManager, event: PostEvent): Promise<void> {
     await this.writer.follow(manager, event.authorId, { type: FollowSubjectType.THREAD, key: event.threadId });
     const eventKey = `post:${event.postId}`;

@@ -13,11 +13,16 @@ export function canPost(viewer: Viewer, facts: CommunityAccessFacts): boolean {
   return facts.visibility !== CommunityVisibility.PRIVATE || facts.viewerRole !== null || isStaff(viewer);
 }
 
+/**
+ * A lock closes a thread to its members, not to the people who run the
+ * community: they can still explain why it was closed (as in Discourse).
+ * The same rule is SQL in `ThreadRepository.countPost`, which settles a reply racing a lock.
+ */
 export function canReply(viewer: Viewer, facts: CommunityAccessFacts, thread: Pick<ThreadEntity, 'lockedAt'>): boolean {
-  return thread.lockedAt === null && canPost(viewer, facts);
+  return canPost(viewer, facts) && (thread.lockedAt === null || canCoordinate(viewer, facts));
 }
 
-/** The asker, or the community's coordinators, choose the accepted answer of a question. */
+/** The asker, or the community's coordinators, choose (and withdraw) the accepted answer of a question. */
 export function canAcceptAnswer(
   viewer: Viewer,
   facts: CommunityAccessFacts,
@@ -28,3 +33,27 @@ export function canAcceptAnswer(
 
 /** Locking and pinning belong to the community's coordinators and site staff. */
 export const canModerateThread = canCoordinate;
+
+/** The author edits the title, tags and territories until the thread is locked; coordinators and staff always. */
+export function canEditThread(viewer: Viewer, facts: CommunityAccessFacts, thread: Pick<ThreadEntity, 'authorId' | 'lockedAt'>): boolean {
+  return canCoordinate(viewer, facts) || (thread.authorId === viewer.userId && thread.lockedAt === null);
+}
+
+/**
+ * Coordinators and staff delete threads; the author too while nobody else has
+ * posted in it (as Discourse allows), so a discussion cannot be pulled from
+ * under the people who answered. `ThreadRepository.softDelete` repeats the
+ * author's condition in SQL, against a reply arriving at the same moment.
+ */
+export function canDeleteThread(
+  viewer: Viewer,
+  facts: CommunityAccessFacts,
+  thread: Pick<ThreadEntity, 'authorId' | 'participantCount'>,
+): boolean {
+  return canCoordinate(viewer, facts) || (thread.authorId === viewer.userId && thread.participantCount <= 1);
+}
+
+/** Moving a thread takes the say of both communities' coordinators (one who coordinates both), or staff. */
+export function canMoveThread(viewer: Viewer, from: CommunityAccessFacts, to: CommunityAccessFacts): boolean {
+  return canCoordinate(viewer, from) && canCoordinate(viewer, to);
+}

@@ -1,21 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
-import type { Viewer } from '@bottega/core';
+import { GlobalRole, type Viewer } from '@bottega/core';
 import { territoryWithinSql } from '@bottega/territories';
+import { CommunityRole } from '../communities/community.model';
 import { readableCommunitySql } from '../communities/community.repository';
 import { visibleContentSql } from '../moderation/content-visibility';
 import { ThreadEntity } from './thread.entity';
-import { ThreadStatus, type ThreadKind } from './thread.model';
+import type { ThreadKind } from './thread.model';
 
 export interface ThreadFilterValues {
   communityId: string | null;
   tag: string | null;
   territoryId: string | null;
   kind: ThreadKind | null;
-  status: ThreadStatus | null;
+  answered: boolean | null;
+  locked: boolean | null;
   authorId: string | null;
 }
+
+/** Why a reply was not counted: the thread was locked or deleted since it was read. */
+export type CountOutcome = 'COUNTED' | 'LOCKED' | 'GONE';
+
+/** Rows of an `UPDATE … RETURNING`, which the driver returns as [rows, count]. */
+const updated = <T>(result: [T[], number]): T[] => result[0];
 
 /** The only code that reads and writes threads, their tags, territories and participants. */
 @Injectable()
@@ -55,72 +63,205 @@ export class ThreadRepository {
   ): Promise<ThreadEntity> {
     const threads = manager.getRepository(ThreadEntity);
     const saved = await threads.save(threads.create(thread));
-    if (links.tags.length > 0) {
-      // Tags are created on first use; concurrent first uses meet in the unique index.
-      await manager.query(`INSERT INTO tag (slug) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [links.tags]);
-      await manager.query(
-        `INSERT INTO thread_tag (thread_id, tag_id) SELECT $1, id FROM tag WHERE slug = ANY($2::text[])`,
-        [saved.id, links.tags],
-      );
-    }
-    if (links.territoryIds.length > 0) {
-      await manager.query(
-        `INSERT INTO thread_territory (thread_id, territory_id) SELECT $1, unnest($2::uuid[])`,
-        [saved.id, links.territoryIds],
-      );
-    }
+    await this.replaceTags(manager, saved.id, links.tags);
+    await this.replaceTerritories(manager, saved.id, links.territoryIds);
     return saved;
   }
 
   /**
-   * Counts a new post in the thread: one row-locking UPDATE, so concurrent
-   * replies serialise on the thread and the counters stay exact. Returns false,
-   * changing nothing, when the thread is locked.
+   * The thread's tags become exactly `tags` (created on first use; concurrent
+   * first uses meet in the unique index). Returns the tags it did not have.
    */
-  async countPost(manager: EntityManager, threadId: string, authorId: string): Promise<boolean> {
+  async replaceTags(manager: EntityManager, threadId: string, tags: string[]): Promise<string[]> {
+    await manager.query(
+      `DELETE FROM thread_tag WHERE thread_id = $1 AND tag_id NOT IN (SELECT id FROM tag WHERE slug = ANY($2::text[]))`,
+      [threadId, tags],
+    );
+    if (tags.length === 0) return [];
+    await manager.query(`INSERT INTO tag (slug) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [tags]);
+    const added: { slug: string }[] = await manager.query(
+      `INSERT INTO thread_tag (thread_id, tag_id) SELECT $1, id FROM tag WHERE slug = ANY($2::text[])
+       ON CONFLICT DO NOTHING RETURNING (SELECT slug FROM tag WHERE id = tag_id) AS slug`,
+      [threadId, tags],
+    );
+    return added.map((row) => row.slug);
+  }
+
+  /** The thread's territories become exactly `territoryIds`; returns those it did not have. */
+  async replaceTerritories(manager: EntityManager, threadId: string, territoryIds: string[]): Promise<string[]> {
+    await manager.query(`DELETE FROM thread_territory WHERE thread_id = $1 AND NOT (territory_id = ANY($2::uuid[]))`, [
+      threadId,
+      territoryIds,
+    ]);
+    if (territoryIds.length === 0) return [];
+    const added: { territoryId: string }[] = await manager.query(
+      `INSERT INTO thread_territory (thread_id, territory_id) SELECT $1, unnest($2::uuid[])
+       ON CONFLICT DO NOTHING RETURNING territory_id AS "territoryId"`,
+      [threadId, territoryIds],
+    );
+    return added.map((row) => row.territoryId);
+  }
+
+  /**
+   * Counts a new post in the thread: one row-locking UPDATE, so concurrent
+   * replies serialise on the thread and the counters stay exact. Refuses,
+   * changing nothing, a deleted thread, and a locked one unless the author
+   * coordinates its community or is staff (see `canReply`): the author's
+   * standing is read in the same statement, so a lock cannot slip between the
+   * check and the count.
+   */
+  async countPost(manager: EntityManager, threadId: string, authorId: string): Promise<CountOutcome> {
     const participant: unknown[] = await manager.query(
       `INSERT INTO thread_participant (thread_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING user_id`,
       [threadId, authorId],
     );
-    const result = await manager
-      .createQueryBuilder()
-      .update(ThreadEntity)
-      .set({
-        postCount: () => 'post_count + 1',
-        participantCount: () => `participant_count + ${participant.length}`,
-        lastActivityAt: () => 'now()',
-      })
-      .where('id = :threadId AND locked_at IS NULL', { threadId })
-      .execute();
-    return result.affected === 1;
+    const counted = updated<{ id: string }>(
+      await manager.query(
+        `UPDATE thread SET post_count = post_count + 1, participant_count = participant_count + $3, last_activity_at = now()
+          WHERE id = $1 AND deleted_at IS NULL
+            AND (locked_at IS NULL
+                 OR EXISTS (SELECT 1 FROM app_user u WHERE u.id = $2 AND u.role IN ('${GlobalRole.ADMIN}', '${GlobalRole.MODERATOR}'))
+                 OR EXISTS (SELECT 1 FROM community_membership m
+                             WHERE m.community_id = thread.community_id AND m.user_id = $2 AND m.role = '${CommunityRole.COORDINATOR}'))
+          RETURNING id`,
+        [threadId, authorId, participant.length],
+      ),
+    );
+    if (counted.length === 1) return 'COUNTED';
+    const [row] = (await manager.query(`SELECT deleted_at IS NOT NULL AS gone FROM thread WHERE id = $1`, [threadId])) as { gone: boolean }[];
+    return !row || row.gone ? 'GONE' : 'LOCKED';
   }
 
+  /**
+   * Uncounts a post just deleted in this transaction. A deleted post cannot stay
+   * the accepted answer: the row lock taken here serialises with `acceptPost`,
+   * and this statement sees the deletion, so whichever runs second wins safely.
+   */
   async uncountPost(manager: EntityManager, threadId: string): Promise<void> {
-    await manager.query(`UPDATE thread SET post_count = post_count - 1 WHERE id = $1`, [threadId]);
+    await manager.query(
+      `UPDATE thread SET post_count = post_count - 1,
+              accepted_post_id = CASE WHEN EXISTS (SELECT 1 FROM post p WHERE p.id = thread.accepted_post_id AND p.deleted_at IS NOT NULL)
+                                      THEN NULL ELSE accepted_post_id END
+        WHERE id = $1`,
+      [threadId],
+    );
   }
 
-  /** Pass `manager` to lock within a transaction (moderation records its audit entry with it). */
-  async setLocked(threadId: string, locked: boolean, manager: EntityManager | DataSource = this.db): Promise<void> {
-    await manager.query(`UPDATE thread SET locked_at = CASE WHEN $2 THEN coalesce(locked_at, now()) END WHERE id = $1`, [
-      threadId,
-      locked,
-    ]);
+  /** Locks or unlocks a live thread; false when it already was (nothing changes). */
+  async setLocked(manager: EntityManager, threadId: string, locked: boolean): Promise<boolean> {
+    const rows = updated(
+      await manager.query(
+        `UPDATE thread SET locked_at = CASE WHEN $2 THEN now() END
+          WHERE id = $1 AND deleted_at IS NULL AND (locked_at IS NULL) = $2 RETURNING id`,
+        [threadId, locked],
+      ),
+    );
+    return rows.length === 1;
   }
 
-  async setPinned(threadId: string, pinned: boolean): Promise<void> {
-    await this.db.query(`UPDATE thread SET pinned_at = CASE WHEN $2 THEN coalesce(pinned_at, now()) END WHERE id = $1`, [
-      threadId,
-      pinned,
-    ]);
+  /** Pins or unpins a live thread; false when it already was. */
+  async setPinned(manager: EntityManager, threadId: string, pinned: boolean): Promise<boolean> {
+    const rows = updated(
+      await manager.query(
+        `UPDATE thread SET pinned_at = CASE WHEN $2 THEN now() END
+          WHERE id = $1 AND deleted_at IS NULL AND (pinned_at IS NULL) = $2 RETURNING id`,
+        [threadId, pinned],
+      ),
+    );
+    return rows.length === 1;
   }
 
-  async setAcceptedPost(manager: EntityManager, threadId: string, postId: string | null): Promise<void> {
-    await manager.query(`UPDATE thread SET accepted_post_id = $2, last_activity_at = now() WHERE id = $1`, [threadId, postId]);
+  /**
+   * Makes `postId` the accepted answer, in one statement, only if the thread is
+   * a live question and the post a live reply in it (not the question itself).
+   * The post row is share-locked: a delete of it in flight is waited for and
+   * then seen, and a delete that comes after finds the answer set and clears it
+   * (see `uncountPost`). Returns the answer it replaced (undefined when nothing changed).
+   */
+  async acceptPost(manager: EntityManager, threadId: string, postId: string): Promise<{ previous: string | null } | undefined> {
+    const rows = updated<{ previous: string | null }>(
+      await manager.query(
+        `WITH answer AS (
+           SELECT p.id FROM post p
+            WHERE p.id = $2 AND p.thread_id = $1 AND p.deleted_at IS NULL
+              AND p.id <> (SELECT o.id FROM post o WHERE o.thread_id = $1 ORDER BY o.created_at, o.id LIMIT 1)
+              FOR SHARE),
+         before AS (SELECT accepted_post_id FROM thread WHERE id = $1)
+         UPDATE thread SET accepted_post_id = answer.id, last_activity_at = now()
+           FROM answer, before
+          WHERE thread.id = $1 AND thread.kind = 'QUESTION' AND thread.deleted_at IS NULL
+          RETURNING before.accepted_post_id AS previous`,
+        [threadId, postId],
+      ),
+    );
+    return rows[0];
+  }
+
+  /** Withdraws `postId` as the accepted answer; false when it was not (or no longer) the accepted one. */
+  async unacceptPost(manager: EntityManager, threadId: string, postId: string): Promise<boolean> {
+    const rows = updated(
+      await manager.query(
+        `UPDATE thread SET accepted_post_id = NULL WHERE id = $1 AND accepted_post_id = $2 AND deleted_at IS NULL RETURNING id`,
+        [threadId, postId],
+      ),
+    );
+    return rows.length === 1;
+  }
+
+  /**
+   * Changes the title (when given) if the thread is still at `version`;
+   * returns the new version, or null when it was edited (or deleted) since.
+   */
+  async edit(manager: EntityManager, threadId: string, version: number, title: string | null): Promise<number | null> {
+    const rows = updated<{ version: number }>(
+      await manager.query(
+        `UPDATE thread SET title = coalesce($3, title), version = version + 1
+          WHERE id = $1 AND version = $2 AND deleted_at IS NULL RETURNING version`,
+        [threadId, version, title],
+      ),
+    );
+    return rows[0]?.version ?? null;
+  }
+
+  /**
+   * Soft-deletes a live thread. `onlyIfAlone` is the author's condition (nobody
+   * else has posted), checked on the row a concurrent reply locks and counts
+   * on, so one of the two wins. False when nothing was deleted.
+   */
+  async softDelete(manager: EntityManager, threadId: string, deletedBy: string, onlyIfAlone: boolean): Promise<boolean> {
+    const rows = updated(
+      await manager.query(
+        `UPDATE thread SET deleted_at = now(), deleted_by = $2
+          WHERE id = $1 AND deleted_at IS NULL AND (NOT $3 OR participant_count <= 1) RETURNING id`,
+        [threadId, deletedBy, onlyIfAlone],
+      ),
+    );
+    return rows.length === 1;
+  }
+
+  /**
+   * Moves a live thread from one community to another; false when it is no
+   * longer in `fromId` (moved or deleted meanwhile). Its moderation cases move
+   * with it, so the new community's coordinators see them in their queue.
+   */
+  async move(manager: EntityManager, threadId: string, fromId: string, toId: string): Promise<boolean> {
+    const rows = updated(
+      await manager.query(
+        `UPDATE thread SET community_id = $3 WHERE id = $1 AND community_id = $2 AND deleted_at IS NULL RETURNING id`,
+        [threadId, fromId, toId],
+      ),
+    );
+    if (rows.length === 0) return false;
+    await manager.query(
+      `UPDATE moderation_case SET community_id = $2 WHERE thread_id = $1 OR post_id IN (SELECT id FROM post WHERE thread_id = $1)`,
+      [threadId, toId],
+    );
+    return true;
   }
 
   /** Threads the viewer may read (community readable, not hidden from them), filtered; order and paging are the caller's. */
   query(viewer: Viewer | null, filter: ThreadFilterValues): SelectQueryBuilder<ThreadEntity> {
-    const query = this.threads.createQueryBuilder('thread');
+    const query = this.threads.createQueryBuilder('thread').where('thread.deletedAt IS NULL');
     const readable = readableCommunitySql('thread.community_id', viewer);
     if (readable) query.andWhere(readable.sql, readable.params);
     const visible = visibleContentSql({ hiddenAt: 'thread.hidden_at', authorId: 'thread.author_id', communityId: 'thread.community_id' }, viewer);
@@ -140,9 +281,8 @@ export class ThreadRepository {
         { territoryId: filter.territoryId },
       );
     }
-    if (filter.status === ThreadStatus.LOCKED) query.andWhere('thread.lockedAt IS NOT NULL');
-    if (filter.status === ThreadStatus.ANSWERED) query.andWhere('thread.lockedAt IS NULL AND thread.acceptedPostId IS NOT NULL');
-    if (filter.status === ThreadStatus.OPEN) query.andWhere('thread.lockedAt IS NULL AND thread.acceptedPostId IS NULL');
+    if (filter.answered !== null) query.andWhere(`thread.acceptedPostId IS ${filter.answered ? 'NOT ' : ''}NULL`);
+    if (filter.locked !== null) query.andWhere(`thread.lockedAt IS ${filter.locked ? 'NOT ' : ''}NULL`);
     return query;
   }
 }

@@ -4,6 +4,7 @@ import {
   fromGlobalId,
   paginate,
   slugify,
+  toGlobalId,
   type ConnectionValue,
   type Outcome,
   type RequestContext,
@@ -16,12 +17,22 @@ import { Community } from '../communities/community.model';
 import { Post, PostConnection } from '../posts/post.model';
 import { PostLoaders } from '../posts/post.loaders';
 import { PostRepository } from '../posts/post.repository';
-import { AcceptAnswerInput, StartThreadInput, ThreadFlagInput, ThreadOrder, ThreadsArgs } from './dto/thread.inputs';
+import {
+  AcceptAnswerInput,
+  DeleteThreadInput,
+  EditThreadInput,
+  MoveThreadInput,
+  StartThreadInput,
+  ThreadFlagInput,
+  ThreadOrder,
+  ThreadsArgs,
+} from './dto/thread.inputs';
+import { ThreadManagementService } from './thread-management.service';
 import { ThreadAccess } from './thread.access';
 import type { ThreadEntity } from './thread.entity';
 import { ThreadLoaders } from './thread.loaders';
-import { Thread, ThreadConnection, ThreadPayload } from './thread.model';
-import { canAcceptAnswer, canModerateThread, canReply } from './thread.policy';
+import { DeleteThreadPayload, Thread, ThreadConnection, ThreadPayload } from './thread.model';
+import { canAcceptAnswer, canDeleteThread, canEditThread, canModerateThread, canReply } from './thread.policy';
 import { ThreadRepository } from './thread.repository';
 import { ThreadService } from './thread.service';
 
@@ -46,6 +57,7 @@ export class ThreadResolver {
   constructor(
     private readonly repository: ThreadRepository,
     private readonly service: ThreadService,
+    private readonly management: ThreadManagementService,
     private readonly access: ThreadAccess,
     private readonly loaders: ThreadLoaders,
     private readonly communityLoaders: CommunityLoaders,
@@ -64,7 +76,8 @@ export class ThreadResolver {
       tag: filter?.tag ? slugify(filter.tag, 40) : null,
       territoryId: filter?.territory ? fromGlobalId(filter.territory, 'Territory', ['filter', 'territory']) : null,
       kind: filter?.kind ?? null,
-      status: filter?.status ?? null,
+      answered: filter?.answered ?? null,
+      locked: filter?.locked ?? null,
       authorId: filter?.author ? fromGlobalId(filter.author, 'User', ['filter', 'author']) : null,
     });
     const keys = [...(communityId ? [PINNED_FIRST] : []), ...ORDERS[args.orderBy], BY_ID];
@@ -76,19 +89,52 @@ export class ThreadResolver {
     return payload(await this.service.start(input, context));
   }
 
-  @Mutation(() => ThreadPayload, { nullable: true, description: 'Closes a thread to replies (on: false reopens it). Coordinators and staff.' })
+  @Mutation(() => ThreadPayload, {
+    nullable: true,
+    description: 'Changes the title, tags or territories. The author until the thread is locked; coordinators and staff always.',
+  })
+  async editThread(@Args('input') input: EditThreadInput, @Context() context: RequestContext): Promise<ThreadPayload> {
+    return payload(await this.service.edit(input, context));
+  }
+
+  @Mutation(() => DeleteThreadPayload, {
+    nullable: true,
+    description: 'Deletes a thread with its posts. Coordinators and staff; the author while nobody else has posted in it.',
+  })
+  async deleteThread(@Args('input') input: DeleteThreadInput, @Context() context: RequestContext): Promise<DeleteThreadPayload> {
+    const outcome = await this.management.delete(input, context);
+    return outcome.ok
+      ? { deletedThreadId: toGlobalId('Thread', outcome.value), userErrors: [] }
+      : { deletedThreadId: null, userErrors: outcome.errors };
+  }
+
+  @Mutation(() => ThreadPayload, { nullable: true, description: 'Moves a thread to another community. Coordinators of both, and staff.' })
+  async moveThread(@Args('input') input: MoveThreadInput, @Context() context: RequestContext): Promise<ThreadPayload> {
+    return payload(await this.management.move(input, context));
+  }
+
+  @Mutation(() => ThreadPayload, {
+    nullable: true,
+    description: 'Closes a thread to replies but its coordinators’ and staff’s (on: false reopens it). Coordinators and staff; audited.',
+  })
   async lockThread(@Args('input') input: ThreadFlagInput, @Context() context: RequestContext): Promise<ThreadPayload> {
-    return { thread: Thread.from(await this.service.setLocked(input.threadId, input.on, context)), userErrors: [] };
+    return payload(await this.management.setLocked(input, context));
   }
 
-  @Mutation(() => ThreadPayload, { nullable: true, description: 'Keeps a thread at the top of its community (on: false unpins). Coordinators and staff.' })
+  @Mutation(() => ThreadPayload, {
+    nullable: true,
+    description: 'Keeps a thread at the top of its community (on: false unpins). Coordinators and staff; audited.',
+  })
   async pinThread(@Args('input') input: ThreadFlagInput, @Context() context: RequestContext): Promise<ThreadPayload> {
-    return { thread: Thread.from(await this.service.setPinned(input.threadId, input.on, context)), userErrors: [] };
+    return payload(await this.management.setPinned(input, context));
   }
 
-  @Mutation(() => ThreadPayload, { nullable: true, description: 'Marks a reply as the answer to a question. The asker and coordinators.' })
+  @Mutation(() => ThreadPayload, {
+    nullable: true,
+    description: 'Marks a reply as the answer to a question (accepted: false withdraws it). The asker and coordinators.',
+  })
   async acceptAnswer(@Args('input') input: AcceptAnswerInput, @Context() context: RequestContext): Promise<ThreadPayload> {
-    return payload(await this.service.acceptAnswer(input.postId, context));
+    return payload(await this.service.acceptAnswer(input, context));
   }
 
   @ResolveField(() => Community)
@@ -152,6 +198,18 @@ export class ThreadResolver {
   async viewerCanAcceptAnswer(@Parent() thread: Thread, @Context() context: RequestContext): Promise<boolean> {
     const found = await this.access.load(context, thread.dbId);
     return found !== null && context.can((viewer) => canAcceptAnswer(viewer, found.facts, found.thread));
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may change the title, tags and territories.' })
+  async viewerCanEdit(@Parent() thread: Thread, @Context() context: RequestContext): Promise<boolean> {
+    const found = await this.access.load(context, thread.dbId);
+    return found !== null && context.can((viewer) => canEditThread(viewer, found.facts, found.thread));
+  }
+
+  @ResolveField(() => Boolean)
+  async viewerCanDelete(@Parent() thread: Thread, @Context() context: RequestContext): Promise<boolean> {
+    const found = await this.access.load(context, thread.dbId);
+    return found !== null && context.can((viewer) => canDeleteThread(viewer, found.facts, found.thread));
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer may lock and pin this thread.' })

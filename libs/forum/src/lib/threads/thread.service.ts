@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AuditLog,
   ForbiddenError,
   NotFoundError,
   PgPubSub,
@@ -19,16 +20,24 @@ import { PostingLimits } from '../moderation/posting-limits';
 import { PostBodyRenderer } from '../posts/post-body.renderer';
 import { PostLoaders } from '../posts/post.loaders';
 import { PostRepository } from '../posts/post.repository';
-import { StartThreadInput } from './dto/thread.inputs';
+import { AcceptAnswerInput, EditThreadInput, StartThreadInput } from './dto/thread.inputs';
 import { ThreadAccess } from './thread.access';
 import type { ThreadEntity } from './thread.entity';
 import { ThreadActivityKind, communityEvent } from './thread.events';
 import { ThreadLoaders } from './thread.loaders';
 import { ThreadNotifier } from './thread.notifier';
-import { canAcceptAnswer, canModerateThread, canPost } from './thread.policy';
+import { canAcceptAnswer, canEditThread, canPost } from './thread.policy';
 import { ThreadRepository } from './thread.repository';
 
-/** Starting threads, and the state of a thread: locked, pinned, accepted answer. */
+/** Title, tags and territories as given, normalised; a field left out is null. */
+interface ThreadFields {
+  title: string | null;
+  tags: string[] | null;
+  territoryIds: string[] | null;
+  errors: UserError[];
+}
+
+/** Starting and editing threads, and their accepted answer. */
 @Injectable()
 export class ThreadService {
   constructor(
@@ -43,6 +52,7 @@ export class ThreadService {
     private readonly pubsub: PgPubSub,
     private readonly notifier: ThreadNotifier,
     private readonly postingLimits: PostingLimits,
+    private readonly audit: AuditLog,
   ) {}
 
   async start(input: StartThreadInput, context: RequestContext): Promise<Outcome<ThreadEntity>> {
@@ -52,20 +62,14 @@ export class ThreadService {
     if (!canPost(viewer, await this.communities.facts(context, community))) {
       throw new ForbiddenError('Join this community to start a thread in it.');
     }
-    const territoryIds = await this.territoryIds(input.territoryIds ?? [], context);
-    // Followers of a region hear of threads about its provinces and districts.
-    const ancestorIds = (await context.loaders.get(this.territoryLoaders.ancestorsOf).loadMany(territoryIds)).flatMap((found) =>
-      Array.isArray(found) ? found.map((ancestor) => ancestor.id) : [],
-    );
-    const title = input.title.trim().replace(/\s+/g, ' ');
-    const tags = [...new Set((input.tags ?? []).map((tag) => slugify(tag, 40)).filter(Boolean))];
-    const errors = await validateInput(StartThreadInput, { ...input, title });
-    if ((input.tags ?? []).some((tag) => slugify(tag, 40).length < 2)) {
-      errors.push(UserError.of(UserErrorCode.TOO_SHORT, 'A tag has at least 2 letters or digits.', ['input', 'tags']));
-    }
+    const fields = await this.fields(StartThreadInput, input, context);
     const prepared = await this.renderer.prepare(input.body, context, ['input', 'body']);
-    if (prepared instanceof UserError) errors.push(prepared);
-    if (errors.length > 0 || prepared instanceof UserError) return refuse(...errors);
+    if (prepared instanceof UserError) fields.errors.push(prepared);
+    if (fields.errors.length > 0 || prepared instanceof UserError) return refuse(...fields.errors);
+    const title = fields.title ?? '';
+    const tags = fields.tags ?? [];
+    const territoryIds = fields.territoryIds ?? [];
+    const followedTerritoryIds = await this.withAncestors(territoryIds, context);
 
     const thread = await this.threads.transaction(async (manager) => {
       const created = await this.threads.insert(
@@ -82,7 +86,7 @@ export class ThreadService {
         authorId: viewer.userId,
         mentionedUserIds: prepared.mentionedUserIds,
         tags,
-        territoryIds: [...territoryIds, ...ancestorIds],
+        territoryIds: followedTerritoryIds,
       });
       await this.pubsub.publish(communityEvent(community.id, ThreadActivityKind.THREAD_STARTED, created.id, post.id), manager);
       return created;
@@ -90,49 +94,140 @@ export class ThreadService {
     return succeed(await context.loaders.reload(this.loaders.byId, thread.id));
   }
 
-  async setLocked(threadId: string, locked: boolean, context: RequestContext): Promise<ThreadEntity> {
-    const { thread, community } = await this.moderated(threadId, context);
-    await this.threads.setLocked(thread.id, locked);
-    await this.pubsub.publish(communityEvent(community.id, ThreadActivityKind.STATUS_CHANGED, thread.id));
-    return context.loaders.reload(this.loaders.byId, thread.id);
-  }
-
-  async setPinned(threadId: string, pinned: boolean, context: RequestContext): Promise<ThreadEntity> {
-    const { thread } = await this.moderated(threadId, context);
-    await this.threads.setPinned(thread.id, pinned);
-    return context.loaders.reload(this.loaders.byId, thread.id);
-  }
-
-  async acceptAnswer(postId: string, context: RequestContext): Promise<Outcome<ThreadEntity>> {
+  /**
+   * Changes the title, tags or territories, under the rules of `start`. An edit
+   * names the version it started from; a stale one is a CONFLICT. Followers of
+   * tags and territories it gains hear of the thread; coordinators' and staff's
+   * edits of others' threads are audited.
+   */
+  async edit(input: EditThreadInput, context: RequestContext): Promise<Outcome<ThreadEntity>> {
     const viewer = await context.requireViewer();
-    const post = await context.loaders.get(this.postLoaders.byId).load(fromGlobalId(postId, 'Post', ['input', 'postId']));
-    const found = post && (await this.access.load(context, post.threadId));
-    if (!post || !found) throw new NotFoundError('Post', postId);
-    const { thread, community, facts } = found;
-    if (!canAcceptAnswer(viewer, facts, thread)) throw new ForbiddenError('Only the asker and the coordinators accept an answer to a question.');
-    const opening = await context.loaders.get(this.loaders.openingPost).load(thread.id);
-    if (post.deletedAt || opening?.id === post.id) {
-      return refuse(UserError.of(UserErrorCode.INVALID_STATE, 'Accept a reply that is still there, not the question itself.', ['input', 'postId']));
+    const { thread, community, facts } = await this.access.readable(context, input.threadId, ['input', 'threadId']);
+    if (!canEditThread(viewer, facts, thread)) {
+      throw new ForbiddenError(
+        thread.authorId === viewer.userId ? 'This thread is locked; ask a coordinator to change it.' : 'Only the author and the coordinators edit a thread.',
+      );
     }
-    await this.threads.transaction(async (manager) => {
-      await this.threads.setAcceptedPost(manager, thread.id, post.id);
-      await this.notifier.answerAccepted(manager, {
+    const fields = await this.fields(EditThreadInput, input, context);
+    if (fields.title === null && fields.tags === null && fields.territoryIds === null) {
+      fields.errors.push(UserError.of(UserErrorCode.REQUIRED, 'Change the title, the tags or the territories.', ['input']));
+    }
+    if (fields.errors.length > 0) return refuse(...fields.errors);
+    const byOther = thread.authorId !== viewer.userId;
+    const before = byOther ? await this.linksOf(thread.id, context) : null;
+
+    const version = await this.threads.transaction(async (manager) => {
+      const next = await this.threads.edit(manager, thread.id, input.version, fields.title);
+      if (next === null) return null;
+      const tags = fields.tags && (await this.threads.replaceTags(manager, thread.id, fields.tags));
+      const territoryIds = fields.territoryIds && (await this.threads.replaceTerritories(manager, thread.id, fields.territoryIds));
+      await this.notifier.newlyAbout(manager, {
         communityId: community.id,
         threadId: thread.id,
-        postId: post.id,
-        answerAuthorId: post.authorId,
-        actorId: viewer.userId,
+        authorId: thread.authorId,
+        tags: tags ?? [],
+        territoryIds: await this.withAncestors(territoryIds ?? [], context),
       });
-      await this.pubsub.publish(communityEvent(community.id, ThreadActivityKind.STATUS_CHANGED, thread.id, post.id), manager);
+      if (before) {
+        await this.audit.record(manager, {
+          actorId: viewer.userId,
+          action: 'EDIT_THREAD',
+          subject: { type: 'Thread', id: thread.id },
+          metadata: { communityId: community.id, version: next, before: { title: thread.title, ...before } },
+        });
+      }
+      await this.pubsub.publish(communityEvent(community.id, ThreadActivityKind.THREAD_EDITED, thread.id), manager);
+      return next;
     });
+    if (version === null) {
+      return refuse(UserError.of(UserErrorCode.CONFLICT, 'This thread changed since you opened it; reload it and edit again.', ['input', 'version']));
+    }
+    context.loaders.get(this.loaders.tags).clear(thread.id);
+    context.loaders.get(this.loaders.territoryIds).clear(thread.id);
     return succeed(await context.loaders.reload(this.loaders.byId, thread.id));
   }
 
-  private async moderated(threadId: string, context: RequestContext) {
+  /**
+   * Accepts a reply as the answer (or, with `accepted: false`, withdraws it).
+   * Whether the post may be the answer is decided by one conditional UPDATE,
+   * so a reply deleted at the same moment is never left accepted. The asker's
+   * choices are theirs; a coordinator's on someone else's question is audited.
+   */
+  async acceptAnswer(input: AcceptAnswerInput, context: RequestContext): Promise<Outcome<ThreadEntity>> {
     const viewer = await context.requireViewer();
-    const found = await this.access.readable(context, threadId, ['input', 'threadId']);
-    if (!canModerateThread(viewer, found.facts)) throw new ForbiddenError('Only the coordinators lock and pin threads.');
-    return found;
+    const post = await context.loaders.get(this.postLoaders.byId).load(fromGlobalId(input.postId, 'Post', ['input', 'postId']));
+    const found = post && (await this.access.load(context, post.threadId));
+    if (!post || !found) throw new NotFoundError('Post', input.postId);
+    const { thread, community, facts } = found;
+    if (!canAcceptAnswer(viewer, facts, thread)) {
+      throw new ForbiddenError('Only the asker and the coordinators choose the answer to a question.');
+    }
+    const changed = await this.threads.transaction(async (manager) => {
+      let previous: string | null = null;
+      if (input.accepted) {
+        const accepted = await this.threads.acceptPost(manager, thread.id, post.id);
+        if (!accepted) return false;
+        previous = accepted.previous;
+        await this.notifier.answerAccepted(manager, {
+          communityId: community.id,
+          threadId: thread.id,
+          postId: post.id,
+          answerAuthorId: post.authorId,
+          actorId: viewer.userId,
+        });
+      } else if (!(await this.threads.unacceptPost(manager, thread.id, post.id))) {
+        return false;
+      }
+      if (thread.authorId !== viewer.userId) {
+        await this.audit.record(manager, {
+          actorId: viewer.userId,
+          action: input.accepted ? 'ACCEPT_ANSWER' : 'UNACCEPT_ANSWER',
+          subject: { type: 'Thread', id: thread.id },
+          metadata: { communityId: community.id, postId: post.id, ...(input.accepted ? { previous } : {}) },
+        });
+      }
+      await this.pubsub.publish(communityEvent(community.id, ThreadActivityKind.STATUS_CHANGED, thread.id, post.id), manager);
+      return true;
+    });
+    if (!changed) {
+      return refuse(
+        input.accepted
+          ? UserError.of(UserErrorCode.INVALID_STATE, 'Accept a reply that is still there, not the question itself.', ['input', 'postId'])
+          : UserError.of(UserErrorCode.INVALID_STATE, 'This reply is not the accepted answer.', ['input', 'postId']),
+      );
+    }
+    return succeed(await context.loaders.reload(this.loaders.byId, thread.id));
+  }
+
+  /** The title, tags and territories of a start or an edit, normalised and checked the same way. */
+  private async fields(
+    type: typeof StartThreadInput | typeof EditThreadInput,
+    input: { title?: string | null; tags?: string[] | null; territoryIds?: string[] | null },
+    context: RequestContext,
+  ): Promise<ThreadFields> {
+    const territoryIds = input.territoryIds == null ? null : await this.territoryIds(input.territoryIds, context);
+    const title = input.title == null ? null : input.title.trim().replace(/\s+/g, ' ');
+    const tags = input.tags == null ? null : [...new Set(input.tags.map((tag) => slugify(tag, 40)).filter(Boolean))];
+    const errors = await validateInput<object>(type, { ...input, title });
+    if ((input.tags ?? []).some((tag) => slugify(tag, 40).length < 2)) {
+      errors.push(UserError.of(UserErrorCode.TOO_SHORT, 'A tag has at least 2 letters or digits.', ['input', 'tags']));
+    }
+    return { title, tags, territoryIds, errors };
+  }
+
+  /** The thread's tags and territories as they are, for the audit entry of an edit. */
+  private async linksOf(threadId: string, context: RequestContext) {
+    const [tags, territoryIds] = await Promise.all([
+      context.loaders.get(this.loaders.tags).load(threadId),
+      context.loaders.get(this.loaders.territoryIds).load(threadId),
+    ]);
+    return { tags, territoryIds };
+  }
+
+  /** The territories with those above them: followers of a region hear of threads about its provinces and districts. */
+  private async withAncestors(territoryIds: string[], context: RequestContext): Promise<string[]> {
+    const ancestors = await context.loaders.get(this.territoryLoaders.ancestorsOf).loadMany(territoryIds);
+    return [...new Set([...territoryIds, ...ancestors.flatMap((found) => (Array.isArray(found) ? found.map((a) => a.id) : []))])];
   }
 
   private async territoryIds(globalIds: string[], context: RequestContext): Promise<string[]> {

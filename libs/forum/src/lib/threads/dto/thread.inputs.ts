@@ -1,7 +1,7 @@
-import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsOptional, Length } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int, PartialType, PickType, registerEnumType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsOptional, Length, MaxLength } from 'class-validator';
 import { ConnectionArgs } from '@bottega/core';
-import { ThreadKind, ThreadStatus } from '../thread.model';
+import { ThreadKind } from '../thread.model';
 
 @InputType()
 export class StartThreadInput {
@@ -29,6 +29,16 @@ export class StartThreadInput {
   territoryIds?: string[] | null;
 }
 
+/** The same title, tag and territory rules as `StartThreadInput`, each optional: what is left out stays as it is. */
+@InputType()
+export class EditThreadInput extends PartialType(PickType(StartThreadInput, ['title', 'tags', 'territoryIds'] as const)) {
+  @Field(() => ID)
+  threadId!: string;
+
+  @Field(() => Int, { description: 'The version you edited; if the thread changed since, the edit is refused as a CONFLICT.' })
+  version!: number;
+}
+
 @InputType()
 export class ThreadFlagInput {
   @Field(() => ID)
@@ -36,12 +46,45 @@ export class ThreadFlagInput {
 
   @Field({ defaultValue: true })
   on!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why; kept in the audit log (at most 500 characters).' })
+  @IsOptional()
+  @MaxLength(500, { message: 'A reason has at most 500 characters.' })
+  reason?: string | null;
 }
 
 @InputType()
 export class AcceptAnswerInput {
   @Field(() => ID, { description: 'A reply in a question thread; accepting another one replaces it.' })
   postId!: string;
+
+  @Field({ defaultValue: true, description: 'False withdraws it, when it is the accepted answer.' })
+  accepted!: boolean;
+}
+
+@InputType()
+export class DeleteThreadInput {
+  @Field(() => ID)
+  threadId!: string;
+
+  @Field(() => String, { nullable: true, description: 'Why; kept in the audit log (at most 500 characters).' })
+  @IsOptional()
+  @MaxLength(500, { message: 'A reason has at most 500 characters.' })
+  reason?: string | null;
+}
+
+@InputType()
+export class MoveThreadInput {
+  @Field(() => ID)
+  threadId!: string;
+
+  @Field(() => ID, { description: 'The community it moves to.' })
+  communityId!: string;
+
+  @Field(() => String, { nullable: true, description: 'Why; kept in the audit log (at most 500 characters).' })
+  @IsOptional()
+  @MaxLength(500, { message: 'A reason has at most 500 characters.' })
+  reason?: string | null;
 }
 
 export enum ThreadOrder {
@@ -65,8 +108,11 @@ export class ThreadFilter {
   @Field(() => ThreadKind, { nullable: true })
   kind?: ThreadKind | null;
 
-  @Field(() => ThreadStatus, { nullable: true, description: 'With kind QUESTION and status OPEN: unanswered questions.' })
-  status?: ThreadStatus | null;
+  @Field(() => Boolean, { nullable: true, description: 'With kind QUESTION and answered false: unanswered questions.' })
+  answered?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  locked?: boolean | null;
 
   @Field(() => ID, { nullable: true })
   author?: string | null;
