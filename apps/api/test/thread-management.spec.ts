@@ -229,7 +229,9 @@ describe('thread management', () => {
         [author.id, member.id, dbId(reply!), `post:test-${thread.id}`],
       );
       const listed = async () => (await as(author).data(LIST, { filter: { community: community.globalId } })).threads;
+      const postCount = async () => (await as(null).data(`query($h: String!) { user(handle: $h) { postCount } }`, { h: member.handle })).user.postCount;
       const before = await listed();
+      const memberPostsBefore = await postCount();
       expect(before.nodes.map((n: { id: string }) => n.id)).toContain(thread.globalId);
       expect((await as(author).data(THREAD, { id: thread.globalId })).node.viewerCanDelete).toBe(false);
       expect((await as(coordinator).data(THREAD, { id: thread.globalId })).node.viewerCanDelete).toBe(true);
@@ -241,6 +243,7 @@ describe('thread management', () => {
       const after = await listed();
       expect(after.totalCount).toBe(before.totalCount - 1);
       expect(after.nodes.map((n: { id: string }) => n.id)).not.toContain(thread.globalId);
+      expect(await postCount()).toBe(memberPostsBefore - 1);
       for (const viewer of [author, coordinator, moderator, null]) {
         const { thread: gone, post } = await as(viewer).data(`query($t: ID!, $p: ID!) { thread: node(id: $t) { id } post: node(id: $p) { id } }`, {
           t: thread.globalId,
