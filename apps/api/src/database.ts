@@ -52,7 +52,8 @@ async function migrateAndSeed(env: Env, url: string, logger: Logger): Promise<vo
   try {
     const applied = await runMigrations(dataSource);
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
-    if (env.SEED_DEMO ?? !env.DATABASE_URL) {
+    // Never by default in production: the demo accounts' password is published.
+    if (env.SEED_DEMO ?? (!env.DATABASE_URL && env.NODE_ENV !== 'production')) {
       if (await seedDemoContent(dataSource)) logger.info('demo content seeded');
     }
   } finally {

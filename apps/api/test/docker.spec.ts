@@ -291,6 +291,22 @@ describe('docker/compose.yaml', () => {
     expect(() => parseEnv({ ...runtimeEnv, ...environment('api', { JWT_SECRET: 'too-short' }) })).toThrow(/JWT_SECRET/);
   });
 
+  it('seeds demo content only when SEED_DEMO=true is asked for, which acknowledges its published password', () => {
+    const api = (shell: Record<string, string>) => parseEnv({ ...runtimeEnv, ...environment('api', { JWT_SECRET: TEST_JWT_SECRET, ...shell }) });
+    expect(api({}).SEED_DEMO).toBe(false);
+    expect(api({ SEED_DEMO: 'false' }).SEED_DEMO).toBe(false);
+    expect(api({ SEED_DEMO: 'true' })).toMatchObject({ NODE_ENV: 'production', SEED_DEMO: true, SEED_DEMO_IN_PRODUCTION: true });
+    // Without the compose file's acknowledgement the API refuses it.
+    expect(() => parseEnv({ ...runtimeEnv, ...environment('api'), SEED_DEMO_IN_PRODUCTION: 'false', SEED_DEMO: 'true' })).toThrow(/SEED_DEMO/);
+  });
+
+  it('serves metrics on a port of their own that is not published', () => {
+    const env = parseEnv({ ...runtimeEnv, ...environment('api') });
+    expect(env.METRICS_PORT).toBeDefined();
+    expect(env.METRICS_PORT).not.toBe(env.PORT);
+    expect(portStrings('api')).toEqual([]);
+  });
+
   it.each<Record<string, string>>([{}, { POSTGRES_PASSWORD: 'Another-Password-42' }])(
     'points DATABASE_URL at the postgres service with its credentials (%o)',
     (overrides) => {

@@ -187,6 +187,11 @@ describe('SIGTERM with DATABASE_URL when the database is gone', () => {
       expect(await territoryCount(api)).toBeGreaterThanOrEqual(0);
       if (failure === 'refuses connections') await proxy.refuse();
       else proxy.blackhole();
+      // Readiness says so in time for a prober's timeout, even when the database never answers.
+      const probedAt = performance.now();
+      const probe = await fetch(`${api.baseUrl}/health`, { signal: AbortSignal.timeout(5_000) });
+      expect(probe.status).toBe(503);
+      expect(performance.now() - probedAt).toBeLessThan(3_000);
       const { ms, code } = await api.terminate();
       expect(code).toBe(0);
       expect(ms).toBeLessThan(2_500);

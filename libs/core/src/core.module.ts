@@ -20,6 +20,8 @@ import { NodeResolver } from './graphql/node.resolver';
 import { HealthController } from './observability/health.controller';
 import { installHttpHooks } from './observability/http-hooks';
 import { Metrics } from './observability/metrics';
+import { MetricsController } from './observability/metrics.controller';
+import { MetricsListener } from './observability/metrics.listener';
 import { PgPubSub } from './pubsub/pg-pubsub';
 import { RateLimiter } from './rate-limit/rate-limiter';
 
@@ -57,7 +59,7 @@ export class CoreModule implements OnModuleInit {
         }),
         AuditModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ...(options.metrics.onApiPort ? [MetricsController] : [])],
       providers: [
         { provide: CORE_OPTIONS, useValue: options },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
@@ -71,6 +73,7 @@ export class CoreModule implements OnModuleInit {
         NodeResolver,
         GraphqlWsServer,
         PgPubSub,
+        MetricsListener,
       ],
       exports: [
         CORE_OPTIONS,

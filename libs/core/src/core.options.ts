@@ -30,4 +30,16 @@ export interface CoreOptions {
   trustProxy: boolean;
   /** Adds `x-sql-statements` to HTTP responses (tests and benchmarks). */
   exposeSqlStatementCount: boolean;
+  metrics: MetricsOptions;
+}
+
+/** Where Prometheus reads `GET /metrics`. */
+export interface MetricsOptions {
+  /** Served on the API's own port (else that port answers 404). */
+  onApiPort: boolean;
+  /** A listener of its own for `/metrics` only, on `host`. */
+  port?: number;
+  host: string;
+  /** Required as `Authorization: Bearer <token>` wherever metrics are served. */
+  token?: string;
 }

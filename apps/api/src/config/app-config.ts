@@ -47,6 +47,13 @@ export function appConfig(env: Env, databaseUrl: string, logger: Logger): AppCon
       },
       trustProxy: env.TRUST_PROXY,
       exposeSqlStatementCount: env.EXPOSE_SQL_STATEMENT_COUNT,
+      // Process internals are not for the public: in production the API's port serves them only behind a token.
+      metrics: {
+        onApiPort: env.METRICS_PORT === undefined && (!production || env.METRICS_TOKEN !== undefined),
+        port: env.METRICS_PORT,
+        host: env.HOST,
+        token: env.METRICS_TOKEN,
+      },
     },
     identity: {
       refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL_DAYS * 86_400,

@@ -33,6 +33,7 @@ export const envSchema = z
     EMBEDDED_PG_DATA_DIR: z.string().min(1).default('.data/postgres'),
     EMBEDDED_PG_PORT: int(1, 65_535).default(54_329),
     SEED_DEMO: bool.optional(),
+    SEED_DEMO_IN_PRODUCTION: bool.default(false),
 
     JWT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
     ACCESS_TOKEN_TTL_SECONDS: int(60, 86_400).default(900),
@@ -63,12 +64,25 @@ export const envSchema = z
     NEW_ACCOUNT_DAYS: int(0, 365).default(2),
     NEW_ACCOUNT_POSTS_PER_HOUR: int(1, 100_000).default(10),
 
+    METRICS_TOKEN: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+    METRICS_PORT: int(1, 65_535).optional(),
+
     MEILI_HOST: url(['http:', 'https:']).optional(),
     MEILI_API_KEY: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
+    }
+    if (env.NODE_ENV === 'production' && env.SEED_DEMO && !env.SEED_DEMO_IN_PRODUCTION) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SEED_DEMO'],
+        message: 'is refused in production, where the demo accounts’ published password would open an admin account; set SEED_DEMO_IN_PRODUCTION=true to seed anyway',
+      });
+    }
+    if (env.METRICS_PORT !== undefined && env.METRICS_PORT === env.PORT) {
+      ctx.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'must differ from PORT' });
     }
   });
 
@@ -77,7 +91,7 @@ export type Env = z.infer<typeof envSchema>;
 /** Names of every variable the API reads (for docs and the compose check). */
 export const ENV_VARIABLES = Object.keys(envSchema.shape ?? {}) as (keyof Env)[];
 
-const SECRETS = new Set(['DATABASE_URL', 'JWT_SECRET', 'MEILI_API_KEY']);
+const SECRETS = new Set(['DATABASE_URL', 'JWT_SECRET', 'MEILI_API_KEY', 'METRICS_TOKEN']);
 
 /** Parses the environment, or throws one line naming the first bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {

@@ -1,18 +1,17 @@
-import { Controller, Get, Header, HttpCode, HttpStatus, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import type { DataSource } from 'typeorm';
-import { Metrics } from './metrics';
 
 type Check = 'up' | 'down';
+
+/** A database that stopped answering is down; the probe must answer before the prober gives up. */
+const CHECK_TIMEOUT_MS = 2_000;
 
 /** While the server closes, Fastify itself answers 503 to every request. */
 @Controller()
 export class HealthController {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly metrics: Metrics,
-  ) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Liveness: the process answers. */
   @Get('health/live')
@@ -24,18 +23,17 @@ export class HealthController {
   /** Readiness: the database answers. */
   @Get('health')
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
-    const database: Check = await this.db
-      .query('SELECT 1')
-      .then((): Check => 'up')
-      .catch((): Check => 'down');
+    let timer: NodeJS.Timeout | undefined;
+    const database: Check = await Promise.race([
+      this.db.query('SELECT 1').then(
+        (): Check => 'up',
+        (): Check => 'down',
+      ),
+      new Promise<Check>((done) => (timer = setTimeout(() => done('down'), CHECK_TIMEOUT_MS))),
+    ]);
+    clearTimeout(timer);
     const ready = database === 'up';
     reply.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return { status: ready ? 'ok' : 'unavailable', checks: { database } };
-  }
-
-  @Get('metrics')
-  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
-  async metricsText(): Promise<string> {
-    return this.metrics.registry.metrics();
   }
 }

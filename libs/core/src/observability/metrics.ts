@@ -1,6 +1,7 @@
 // @nestjs/apollo runs the ESM build of Apollo Server, so its types come from there.
 import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
 import { Injectable } from '@nestjs/common';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
@@ -57,4 +58,14 @@ export class Metrics {
       },
     };
   }
+}
+
+/** Whether an `Authorization` header may read metrics: any, without a token; else `Bearer <token>`, compared in constant time. */
+export function metricsReadAllowed(authorization: string | undefined, token: string | undefined): boolean {
+  if (token === undefined) return true;
+  const given = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
+  if (given === undefined) return false;
+  // Digests have equal lengths, so the comparison reveals nothing about the token's length either.
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(token));
 }
