@@ -429,6 +429,41 @@ describe('thread management', () => {
       ]);
     });
 
+    it('tells live readers of the old community who may read the new one, and ends the streams of those who may not', async () => {
+      const secret = await communities.create({ visibility: 'PRIVATE', coordinatorId: coordinator.id });
+      const thread = await threads.create({ communityId: community.id, authorId: author.id, title: 'A thread about to move' });
+      const activity = `subscription($c: ID!) { threadActivity(communityId: $c) { kind thread { title community { id } } } }`;
+      const sockets = [coordinator, member].map((user) => t.client.as(user.accessToken).socket());
+      try {
+        const streams = sockets.map((socket) => {
+          const stream = { activity: [] as unknown[], posts: [] as unknown[], postsEnded: false };
+          socket.subscribe({ query: activity, variables: { c: community.globalId } }, { next: (v) => stream.activity.push(v.data), error: () => undefined, complete: () => undefined });
+          socket.subscribe(
+            { query: `subscription($id: ID!) { postAdded(threadId: $id) { id } }`, variables: { id: thread.globalId } },
+            { next: (v) => stream.posts.push(v.data), error: () => undefined, complete: () => (stream.postsEnded = true) },
+          );
+          return stream;
+        });
+        const pubsub = t.app.get(PgPubSub);
+        const until = async (check: () => boolean) => {
+          for (let i = 0; !check() && i < 250; i++) await new Promise((r) => setTimeout(r, 20));
+        };
+        await until(() => pubsub.listenerCount(`community:${community.id}`) === 2 && pubsub.listenerCount(`thread:${thread.id}`) === 2);
+        await as(coordinator).data(MOVE, { input: { threadId: thread.globalId, communityId: secret.globalId } });
+        const [coordinatorSees, memberSees] = streams;
+        await until(() => coordinatorSees!.activity.length === 1 && memberSees!.postsEnded);
+        await new Promise((r) => setTimeout(r, 200));
+        expect(coordinatorSees).toEqual({
+          activity: [{ threadActivity: { kind: 'THREAD_MOVED', thread: { title: 'A thread about to move', community: { id: secret.globalId } } } }],
+          posts: [],
+          postsEnded: false,
+        });
+        expect(memberSees).toEqual({ activity: [], posts: [], postsEnded: true });
+      } finally {
+        await Promise.all(sockets.map((socket) => socket.dispose()));
+      }
+    });
+
     it('refuses anonymous callers, coordinators of one side only, unknown ids and the same community, changing nothing', async () => {
       const elsewhere = await communities.create({ coordinatorId: otherCoordinator.id });
       const thread = await threads.create({ communityId: community.id, authorId: author.id });

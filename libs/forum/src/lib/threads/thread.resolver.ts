@@ -115,7 +115,7 @@ export class ThreadResolver {
 
   @Mutation(() => ThreadPayload, {
     nullable: true,
-    description: 'Closes a thread to replies but its coordinators’ and staff’s (on: false reopens it). Coordinators and staff; audited.',
+    description: 'Closes a thread to replies, except from its coordinators and staff (on: false reopens it). Coordinators and staff; audited.',
   })
   async lockThread(@Args('input') input: ThreadFlagInput, @Context() context: RequestContext): Promise<ThreadPayload> {
     return payload(await this.management.setLocked(input, context));
