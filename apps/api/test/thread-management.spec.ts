@@ -232,6 +232,13 @@ describe('thread management', () => {
       const postCount = async () => (await as(null).data(`query($h: String!) { user(handle: $h) { postCount } }`, { h: member.handle })).user.postCount;
       const before = await listed();
       const memberPostsBefore = await postCount();
+      const FLAG = `mutation($input: FlagContentInput!) { flagContent(input: $input) { userErrors { code } } }`;
+      expect((await as(author).data(FLAG, { input: { subjectId: reply, reason: 'SPAM' } })).flagContent.userErrors).toEqual([]);
+      const pending = async () =>
+        (await as(coordinator).data(`query($c: ID!) { moderationQueue(first: 20, filter: { community: $c }) { nodes { content { ... on Post { id } } } } }`, {
+          c: community.globalId,
+        })).moderationQueue.nodes;
+      expect(await pending()).toEqual([{ content: { id: reply } }]);
       expect(before.nodes.map((n: { id: string }) => n.id)).toContain(thread.globalId);
       expect((await as(author).data(THREAD, { id: thread.globalId })).node.viewerCanDelete).toBe(false);
       expect((await as(coordinator).data(THREAD, { id: thread.globalId })).node.viewerCanDelete).toBe(true);
@@ -244,6 +251,7 @@ describe('thread management', () => {
       expect(after.totalCount).toBe(before.totalCount - 1);
       expect(after.nodes.map((n: { id: string }) => n.id)).not.toContain(thread.globalId);
       expect(await postCount()).toBe(memberPostsBefore - 1);
+      expect(await pending()).toEqual([]);
       for (const viewer of [author, coordinator, moderator, null]) {
         const { thread: gone, post } = await as(viewer).data(`query($t: ID!, $p: ID!) { thread: node(id: $t) { id } post: node(id: $p) { id } }`, {
           t: thread.globalId,
@@ -255,7 +263,7 @@ describe('thread management', () => {
       expect(notifications.nodes).toContainEqual({ kind: 'REPLY', subject: null });
       expect((await as(member).error(REPLY, { input: { threadId: thread.globalId, body: 'Hello?' } })).code).toBe('NOT_FOUND');
       expect(await audit(thread)).toEqual([
-        { action: 'DELETE', actor_id: coordinator.id, reason: 'Duplicate', metadata: { communityId: community.id, authorId: author.id, postCount: 2 } },
+        { action: 'DELETE', actor_id: coordinator.id, reason: 'Duplicate', metadata: { communityId: community.id, authorId: author.id, postCount: 2, resolvedFlags: 1 } },
       ]);
       expect((await as(coordinator).error(DELETE, { input: { threadId: thread.globalId } })).code).toBe('NOT_FOUND');
     });
@@ -323,16 +331,17 @@ describe('thread management', () => {
       try {
         let completed = false;
         const events: unknown[] = [];
-        const done = new Promise<void>((resolve) => {
-          socket.subscribe(
-            { query: `subscription($id: ID!) { postAdded(threadId: $id) { id } }`, variables: { id: thread.globalId } },
-            { next: (value) => events.push(value), error: () => resolve(), complete: () => ((completed = true), resolve()) },
-          );
-        });
+        socket.subscribe(
+          { query: `subscription($id: ID!) { postAdded(threadId: $id) { id } }`, variables: { id: thread.globalId } },
+          { next: (value) => events.push(value), error: (error) => events.push(error), complete: () => (completed = true) },
+        );
+        const until = async (check: () => boolean) => {
+          for (let i = 0; !check() && i < 250; i++) await new Promise((r) => setTimeout(r, 20));
+        };
         const pubsub = t.app.get(PgPubSub);
-        for (let i = 0; pubsub.listenerCount(`thread:${thread.id}`) === 0 && i < 250; i++) await new Promise((r) => setTimeout(r, 20));
+        await until(() => pubsub.listenerCount(`thread:${thread.id}`) === 1);
         await as(coordinator).data(DELETE, { input: { threadId: thread.globalId } });
-        await Promise.race([done, new Promise((r) => setTimeout(r, 5000))]);
+        await until(() => completed);
         expect({ completed, events }).toEqual({ completed: true, events: [] });
       } finally {
         await socket.dispose();

@@ -112,13 +112,14 @@ export class ThreadManagementService {
     const { thread, community, facts } = found;
     if (!canDeleteThread(viewer, facts, thread)) throw this.cannotDelete(viewer, found);
     const deleted = await this.threads.transaction(async (manager) => {
-      if (!(await this.threads.softDelete(manager, thread.id, viewer.userId, !canCoordinate(viewer, facts)))) return false;
+      const resolvedFlags = await this.threads.softDelete(manager, thread.id, viewer.userId, !canCoordinate(viewer, facts));
+      if (resolvedFlags === null) return false;
       await this.audit.record(manager, {
         actorId: viewer.userId,
         action: 'DELETE',
         subject: { type: 'Thread', id: thread.id },
         reason,
-        metadata: { communityId: community.id, authorId: thread.authorId, postCount: thread.postCount },
+        metadata: { communityId: community.id, authorId: thread.authorId, postCount: thread.postCount, resolvedFlags },
       });
       await this.pubsub.publish(threadChangedEvent(thread.id), manager);
       return true;

@@ -226,9 +226,12 @@ export class ThreadRepository {
   /**
    * Soft-deletes a live thread. `onlyIfAlone` is the author's condition (nobody
    * else has posted), checked on the row a concurrent reply locks and counts
-   * on, so one of the two wins. False when nothing was deleted.
+   * on, so one of the two wins. The pending moderation cases of the thread and
+   * its posts are resolved with it, since nobody can act on them any more.
+   * Returns how many flags that resolved, or null when nothing was deleted.
    */
-  async softDelete(manager: EntityManager, threadId: string, deletedBy: string, onlyIfAlone: boolean): Promise<boolean> {
+  async softDelete(manager: EntityManager, threadId: string, deletedBy: string, onlyIfAlone: boolean): Promise<number | null> {
+    await this.lockCases(manager, threadId);
     const rows = updated(
       await manager.query(
         `UPDATE thread SET deleted_at = now(), deleted_by = $2
@@ -236,7 +239,18 @@ export class ThreadRepository {
         [threadId, deletedBy, onlyIfAlone],
       ),
     );
-    return rows.length === 1;
+    if (rows.length === 0) return null;
+    const flags = updated(
+      await manager.query(
+        `WITH resolved AS (
+           UPDATE moderation_case SET status = 'RESOLVED', resolved_at = now(), resolved_by = $2, resolution = 'DELETE'
+            WHERE status = 'PENDING' AND (thread_id = $1 OR post_id IN (SELECT id FROM post WHERE thread_id = $1))
+            RETURNING id)
+         UPDATE content_flag SET resolved_at = now() WHERE case_id IN (SELECT id FROM resolved) AND resolved_at IS NULL RETURNING case_id`,
+        [threadId, deletedBy],
+      ),
+    );
+    return flags.length;
   }
 
   /**
@@ -245,6 +259,7 @@ export class ThreadRepository {
    * with it, so the new community's coordinators see them in their queue.
    */
   async move(manager: EntityManager, threadId: string, fromId: string, toId: string): Promise<boolean> {
+    await this.lockCases(manager, threadId);
     const rows = updated(
       await manager.query(
         `UPDATE thread SET community_id = $3 WHERE id = $1 AND community_id = $2 AND deleted_at IS NULL RETURNING id`,
@@ -257,6 +272,14 @@ export class ThreadRepository {
       [threadId, toId],
     );
     return true;
+  }
+
+  /** Flagging locks an item's case before the item; doing the same here keeps the two from deadlocking. */
+  private async lockCases(manager: EntityManager, threadId: string): Promise<void> {
+    await manager.query(
+      `SELECT id FROM moderation_case WHERE thread_id = $1 OR post_id IN (SELECT id FROM post WHERE thread_id = $1) ORDER BY id FOR UPDATE`,
+      [threadId],
+    );
   }
 
   /** Threads the viewer may read (community readable, not hidden from them), filtered; order and paging are the caller's. */
