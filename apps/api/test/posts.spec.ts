@@ -92,6 +92,72 @@ describe('posts', () => {
     });
   });
 
+  describe('quotes', () => {
+    const REPLY = `mutation($input: ReplyToThreadInput!) { replyToThread(input: $input) { post { bodyHtml bodySource } userErrors { field code } } }`;
+    const SPID = 'Il martedì apriamo la sala civica a chi vuole imparare a usare lo SPID con i volontari del quartiere.';
+    const postIdOf = async (thread: TestThread, index: number): Promise<string> =>
+      (await t.client.as(author.accessToken).data(`query($id: ID!) { node(id: $id) { ... on Thread { posts { nodes { id } } } } }`, { id: thread.globalId }))
+        .node.posts.nodes[index].id;
+    const reply = (threadId: string, body: string) => t.client.as(author.accessToken).data(REPLY, { input: { threadId, body } });
+
+    it('names the quoted author, links the post and copies its opening words when the quote has none', async () => {
+      const chiara = await t.users.named('Chiara Colombo').create();
+      const quotedThread = await threads.create({ communityId, authorId: chiara.id, replies: [{ authorId: chiara.id, body: SPID }] });
+      const quoted = await postIdOf(quotedThread, 1);
+      const here = await freshThread();
+      const { replyToThread } = await reply(here.globalId, `> [quote:${quoted}]\n\nGrazie, lo proviamo anche noi.`);
+      expect(replyToThread).toEqual({
+        post: {
+          bodySource: `> [quote:${quoted}]\n> ${SPID}\n\nGrazie, lo proviamo anche noi.`,
+          bodyHtml:
+            `<blockquote class="quote" data-post="${quoted}">\n<p class="quote-source"><a href="/p/${quoted}">Chiara Colombo</a></p>\n` +
+            `<p>${SPID}</p>\n</blockquote>\n<p>Grazie, lo proviamo anche noi.</p>\n`,
+        },
+        userErrors: [],
+      });
+      const chosen = await reply(here.globalId, `> [quote:${quoted}]\n> lo SPID\n\nAnche da noi.`);
+      expect(chosen.replyToThread.post.bodyHtml).toBe(
+        `<blockquote class="quote" data-post="${quoted}">\n<p class="quote-source"><a href="/p/${quoted}">Chiara Colombo</a></p>\n` +
+          '<p>lo SPID</p>\n</blockquote>\n<p>Anche da noi.</p>\n',
+      );
+      expect(chosen.replyToThread.post.bodyHtml).not.toMatch(/quoted post/i);
+    });
+
+    it('never copies a post where someone who may not read it would see it, and refuses what it cannot quote', async () => {
+      const communities = new CommunityFactory(t.db);
+      const secret = await communities.create({ visibility: 'PRIVATE', coordinatorId: coordinator.id, memberIds: [author.id] });
+      const signedIn = await communities.create({ visibility: 'MEMBERS_ONLY', coordinatorId: coordinator.id, memberIds: [author.id] });
+      const secretThread = await threads.create({ communityId: secret.id, authorId: coordinator.id, replies: [{ authorId: coordinator.id, body: 'Budget riservato del laboratorio' }] });
+      const signedInThread = await threads.create({ communityId: signedIn.id, authorId: coordinator.id, replies: [{ authorId: coordinator.id, body: 'Solo per chi ha un account' }] });
+      const [secretPost, signedInPost] = await Promise.all([postIdOf(secretThread, 1), postIdOf(signedInThread, 1)]);
+      const gone = await threads.create({ communityId, authorId: coordinator.id, replies: [{ authorId: coordinator.id }, { authorId: coordinator.id }] });
+      const [hiddenPost, deletedPost] = await Promise.all([postIdOf(gone, 1), postIdOf(gone, 2)]);
+      await t.db.query(`UPDATE post SET hidden_at = now() WHERE id = (SELECT id FROM post WHERE thread_id = $1 ORDER BY created_at OFFSET 1 LIMIT 1)`, [gone.id]);
+      await t.db.query(`UPDATE post SET deleted_at = now() WHERE id = (SELECT id FROM post WHERE thread_id = $1 ORDER BY created_at OFFSET 2 LIMIT 1)`, [gone.id]);
+      const outsiderOnly = await threads.create({ communityId: (await communities.create({ visibility: 'PRIVATE', coordinatorId: coordinator.id })).id, authorId: coordinator.id });
+      const here = await freshThread();
+      const posts = async () => Number((await t.db.query(`SELECT count(*) FROM post`))[0].count);
+      const before = await posts();
+      const unknown = Buffer.from('Post:00000000-0000-4000-8000-000000000000').toString('base64url');
+      for (const id of [secretPost, signedInPost, hiddenPost, deletedPost, outsiderOnly.openingPostGlobalId, unknown, here.globalId, 'abc']) {
+        expect((await reply(here.globalId, `> [quote:${id}]\n\nVisto?`)).replyToThread).toEqual({
+          post: null,
+          userErrors: [{ field: ['input', 'body'], code: 'INVALID' }],
+        });
+      }
+      const edit = await t.client.as(author.accessToken).data(EDIT, { input: { postId: here.openingPostGlobalId, body: `> [quote:${secretPost}]`, version: 1 } });
+      expect(edit.editPost.userErrors).toEqual([{ field: ['input', 'body'], code: 'INVALID' }]);
+      expect(await posts()).toBe(before);
+      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM post WHERE body_html LIKE '%Budget riservato%'`);
+      expect(n).toBe(1);
+      // Inside the private community, and from a members-only one into it, the readers are the same or fewer.
+      const inside = await threads.create({ communityId: secret.id, authorId: author.id });
+      for (const id of [secretPost, signedInPost]) {
+        expect((await reply(inside.globalId, `> [quote:${id}]`)).replyToThread.userErrors).toEqual([]);
+      }
+    });
+  });
+
   describe('react', () => {
     it('counts one reaction per person per kind, shows the viewer’s own, and takes it back', async () => {
       const thread = await freshThread();

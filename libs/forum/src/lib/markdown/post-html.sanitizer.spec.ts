@@ -65,9 +65,10 @@ describe('renderPostMarkdown against XSS', () => {
     const rendered = renderPostMarkdown('@anna\n\n> [quote:p1]\n> x', {
       mentionHref: () => 'javascript:alert(1)',
       quoteHref: () => 'data:text/html,x',
+      quoteSources: new Map([['p1', { author: 'Chiara' }]]),
     }).html;
     expect(rendered).toBe(
-      '<p><a class="mention">@anna</a></p>\n<blockquote class="quote">\n<p><a class="quote-source">Quoted post</a></p>\n<p>x</p>\n</blockquote>\n',
+      '<p><a class="mention">@anna</a></p>\n<blockquote class="quote" data-post="p1">\n<p class="quote-source"><a>Chiara</a></p>\n<p>x</p>\n</blockquote>\n',
     );
   });
 });
@@ -93,6 +94,16 @@ describe('sanitizePostHtml', () => {
       '<a href="https://e.org" rel="nofollow ugc noopener">x</a>',
     );
     expect(sanitizePostHtml('<a href="HTTP://E.ORG">x</a>')).toBe('<a href="HTTP://E.ORG" rel="nofollow ugc noopener">x</a>');
+  });
+
+  it('keeps the quote markup the quote plugin emits and nothing like it', () => {
+    expect(sanitizePostHtml('<blockquote class="quote" data-post="UG9zdDox"><p class="quote-source"><a href="/p/UG9zdDox">Chiara</a></p></blockquote>')).toBe(
+      '<blockquote class="quote" data-post="UG9zdDox"><p class="quote-source"><a href="/p/UG9zdDox">Chiara</a></p></blockquote>',
+    );
+    expect(sanitizePostHtml('<blockquote data-post="x&quot; onclick=&quot;y" data-other="z"><p class="lead" data-post="p">t</p></blockquote>')).toBe(
+      '<blockquote><p>t</p></blockquote>',
+    );
+    expect(sanitizePostHtml('<a class="quote-source" href="/p/1">x</a><h3 class="quote-source">h</h3>')).toBe('<a href="/p/1">x</a><h3>h</h3>');
   });
 
   it('gives internal links no rel', () => {

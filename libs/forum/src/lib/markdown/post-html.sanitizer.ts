@@ -48,6 +48,17 @@ function cellAttributes(tagName: string, attribs: sanitizeHtml.Attributes): sani
   return { tagName, attribs: align !== undefined && ALIGNMENTS.has(align) ? { align } : {} };
 }
 
+/** The quote plugin names the quoted post with an id of this shape; any other value is dropped. */
+const QUOTED_POST_ID = /^[A-Za-z0-9_-]{1,200}$/;
+
+function quoteAttributes(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  const { class: className, 'data-post': postId } = attribs;
+  const safe: sanitizeHtml.Attributes = {};
+  if (className !== undefined) safe['class'] = className;
+  if (postId !== undefined && QUOTED_POST_ID.test(postId)) safe['data-post'] = postId;
+  return { tagName, attribs: safe };
+}
+
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
     'p', 'br', 'strong', 'em', 'del', 's', 'a', 'ul', 'ol', 'li', 'blockquote', 'code', 'pre',
@@ -58,13 +69,15 @@ const OPTIONS: sanitizeHtml.IOptions = {
     img: ['src', 'alt', 'title'],
     code: ['class'],
     pre: ['class'],
-    blockquote: ['class'],
+    p: ['class'],
+    blockquote: ['class', 'data-post'],
     th: ['align'],
     td: ['align'],
   },
   // Only the classes our own plugins emit; markdown cannot produce others.
   allowedClasses: {
-    a: ['mention', 'quote-source'],
+    a: ['mention'],
+    p: ['quote-source'],
     blockquote: ['quote'],
     code: [LANGUAGE_CLASS],
     pre: [LANGUAGE_CLASS],
@@ -76,7 +89,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
   // Unknown tags vanish but keep their text; script/style/textarea lose it too.
   disallowedTagsMode: 'discard',
   parseStyleAttributes: false,
-  transformTags: { a: linkAttributes, th: cellAttributes, td: cellAttributes },
+  transformTags: { a: linkAttributes, blockquote: quoteAttributes, th: cellAttributes, td: cellAttributes },
   // A relative or http image would pass the scheme check; drop the element.
   exclusiveFilter: (frame) => frame.tag === 'img' && !isAllowedImageUrl(frame.attribs['src'] ?? ''),
 };

@@ -3,13 +3,15 @@ import type { Token } from 'markdown-it';
 import { mentionPlugin, type MentionEnv } from './mention.plugin';
 import { postBlocksPlugin } from './post-blocks.plugin';
 import { isAllowedUrl, sanitizePostHtml } from './post-html.sanitizer';
-import { quotePlugin, type QuoteEnv } from './quote.plugin';
+import { quotePlugin, type FoundQuote, type QuoteEnv, type QuoteSource } from './quote.plugin';
 
 export type RenderOptions = {
   /** URL of a person's profile; receives the handle lower-cased. */
   mentionHref: (handle: string) => string;
   /** URL of a post, for the link at the top of a quote. */
   quoteHref: (postId: string) => string;
+  /** The quoted posts' sources by id; a quote of a post missing here renders without its source line. */
+  quoteSources?: ReadonlyMap<string, QuoteSource>;
 };
 
 export type RenderedPost = {
@@ -19,6 +21,8 @@ export type RenderedPost = {
   mentions: string[];
   /** Distinct ids of the posts quoted, in order (at most 10). */
   quotedPostIds: string[];
+  /** Every quote of those posts, in order. */
+  quotes: FoundQuote[];
   /** The words of the post with whitespace collapsed, for search and previews. */
   text: string;
 };
@@ -64,12 +68,14 @@ export function renderPostMarkdown(source: string, options: RenderOptions): Rend
   const env: PostEnv = {
     mentionHref: options.mentionHref,
     quoteHref: options.quoteHref,
+    quoteSources: options.quoteSources ?? new Map(),
     mentions: [],
     quotedPostIds: [],
+    quotes: [],
   };
   const tokens = markdown.parse(source, env);
   const html = sanitizePostHtml(markdown.renderer.render(tokens, markdown.options, env));
-  return { html, mentions: env.mentions, quotedPostIds: env.quotedPostIds, text: plainText(tokens) };
+  return { html, mentions: env.mentions, quotedPostIds: env.quotedPostIds, quotes: env.quotes, text: plainText(tokens) };
 }
 
 /** Counts code points, stopping at the limit, so a huge input costs no more than a small one. */
@@ -85,7 +91,8 @@ function isLongerThan(source: string, max: number): boolean {
 /**
  * Text straight from the tokens rather than from the HTML: their content is
  * already entity-decoded, so nothing has to be parsed or decoded again. The
- * quote-source label is a block token without content, so it adds nothing.
+ * quote's source line is a block token without content, so the quoted
+ * author's name adds nothing.
  */
 function plainText(tokens: Token[]): string {
   const parts: string[] = [];

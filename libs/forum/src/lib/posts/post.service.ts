@@ -51,7 +51,7 @@ export class PostService {
     if (!canPost(viewer, facts)) throw new ForbiddenError('Join this community to reply.');
     if (!canReply(viewer, facts, thread)) throw new ForbiddenError(LOCKED);
     const replyToId = input.replyToId ? await this.replyTarget(input.replyToId, thread.id, context) : null;
-    const prepared = await this.renderer.prepare(input.body, context, ['input', 'body']);
+    const prepared = await this.renderer.prepare(input.body, context, ['input', 'body'], community);
     if (prepared instanceof UserError) return refuse(prepared);
 
     const post = await this.posts.transaction(async (manager) => {
@@ -83,7 +83,7 @@ export class PostService {
     const viewer = await context.requireViewer();
     const { post, community } = await this.readable(input.postId, context);
     if (!canEditPost(viewer, post)) throw new ForbiddenError('Only the author edits a post.');
-    const prepared = await this.renderer.prepare(input.body, context, ['input', 'body']);
+    const prepared = await this.renderer.prepare(input.body, context, ['input', 'body'], community);
     if (prepared instanceof UserError) return refuse(prepared);
     const version = await this.posts.transaction(async (manager) => {
       const next = await this.posts.edit(manager, post.id, input.version, prepared.body, viewer.userId);
