@@ -3,12 +3,12 @@ import { postGraphQL, runHttpLoad, sqlStatementsPerRequest, type HttpLoadResult,
 import { loadThreadList, loadThreadPage, type ReactionRow, type ThreadListRows, type ThreadPageRows } from './forum-sql';
 import { runSqlLoad, type SqlLoadResult } from './sql-load';
 
-export const THREAD_PAGE_QUERY = `query ThreadPage($id: ID!) { node(id: $id) { ... on Thread { title status postCount participantCount tags community { name }
+export const THREAD_PAGE_QUERY = `query ThreadPage($id: ID!) { node(id: $id) { ... on Thread { title answered locked postCount participantCount tags community { name }
   posts(first: 50) { totalCount pageInfo { hasNextPage endCursor }
     nodes { id bodyHtml createdAt author { id displayName handle } reactions { kind count viewerHasReacted } viewerCanEdit } } } } }`;
 
 export const THREAD_LIST_QUERY = `query ThreadList($c: ID!) { threads(first: 25, filter: { community: $c }) { totalCount
-  nodes { id title kind status postCount participantCount lastActivityAt tags author { displayName } } } }`;
+  nodes { id title kind answered locked postCount participantCount lastActivityAt tags author { displayName } } } }`;
 
 const STATEMENT_SAMPLES = 5;
 

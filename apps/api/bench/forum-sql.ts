@@ -12,7 +12,7 @@ const THREAD_HEADER_SQL = `
          ARRAY(SELECT g.slug FROM thread_tag tt JOIN tag g ON g.id = tt.tag_id WHERE tt.thread_id = t.id ORDER BY g.slug) AS tags,
          (SELECT count(*)::int FROM post p WHERE p.thread_id = t.id) AS total
     FROM thread t JOIN community c ON c.id = t.community_id
-   WHERE t.id = $1`;
+   WHERE t.id = $1 AND t.deleted_at IS NULL`;
 
 /** The first 50 posts (+1 for hasNextPage) with author columns, reaction counts per kind and the viewer's reactions. */
 const THREAD_POSTS_SQL = `
@@ -35,11 +35,11 @@ const THREAD_LIST_SQL = `
     FROM thread t
     JOIN community c ON c.id = t.community_id AND c.visibility = 'PUBLIC'
     LEFT JOIN app_user u ON u.id = t.author_id
-   WHERE t.community_id = $1
+   WHERE t.community_id = $1 AND t.deleted_at IS NULL
    ORDER BY (t.pinned_at IS NOT NULL) DESC, t.last_activity_at DESC, t.id DESC
    LIMIT 26`;
 
-const THREAD_COUNT_SQL = `SELECT count(*)::int AS count FROM thread WHERE community_id = $1`;
+const THREAD_COUNT_SQL = `SELECT count(*)::int AS count FROM thread WHERE community_id = $1 AND deleted_at IS NULL`;
 
 export interface ReactionRow {
   kind: string;
