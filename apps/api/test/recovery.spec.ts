@@ -54,7 +54,8 @@ class ApiProcess {
   async healthy(timeoutMs: number): Promise<void> {
     let exited = false;
     void this.exited.then(() => (exited = true));
-    await until(async () => !exited && (await this.health()) === 200, timeoutMs, () => `API not healthy:\n${this.output.slice(-3000)}`);
+    await until(async () => exited || (await this.health()) === 200, timeoutMs, () => `API not healthy:\n${this.output.slice(-3000)}`);
+    if (exited) throw new Error(`API exited before it was healthy:\n${this.output.slice(-3000)}`);
   }
 
   /** Milliseconds from SIGTERM to the process's exit, and its exit code. */
