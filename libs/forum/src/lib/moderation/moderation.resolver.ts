@@ -18,7 +18,9 @@ export class ModerationResolver {
   ) {}
 
   @Mutation(() => FlagContentPayload, { nullable: true,
-    description: 'Flags a post or thread for the moderators; enough flags hide it until they decide. Once per person per item.',
+    description:
+      'Flags a post or thread for the moderators, once per person per item. Flags weigh by trust (see `ContentFlag.weight`); ' +
+      'when the pending ones weigh enough, the item is hidden until a moderator decides, and its author is told.',
   })
   async flagContent(@Args('input') input: FlagContentInput, @Context() context: RequestContext): Promise<FlagContentPayload> {
     const outcome = await this.service.flag(input, context);
