@@ -84,7 +84,7 @@ export async function measureFanout(options: Options): Promise<FanoutResult> {
         seenBy.push(seen);
         const client = createClient({
           url: options.wsUrl,
-          webSocketImpl: WebSocket,
+          webSocketImpl: forwardedFrom(index),
           lazy: false,
           retryAttempts: 0,
           on: { connected: () => (connected += 1) },
@@ -187,6 +187,20 @@ async function probe(url: string, going: () => boolean, max: number): Promise<{ 
     await sleep(PROBE_GAP_MS);
   }
   return { latencies, statements };
+}
+
+/** Readers behind a proxy: a handful of sockets per address, as the per-address socket limit expects. */
+const SOCKETS_PER_ADDRESS = 8;
+
+/** A WebSocket class whose connections say (X-Forwarded-For) they come from the `index`th reader's address. */
+function forwardedFrom(index: number): unknown {
+  const group = Math.floor(index / SOCKETS_PER_ADDRESS);
+  const address = `198.18.${Math.floor(group / 250)}.${(group % 250) + 1}`;
+  return class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers: { 'x-forwarded-for': address } });
+    }
+  };
 }
 
 function describe(error: unknown): string {

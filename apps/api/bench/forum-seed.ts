@@ -49,8 +49,9 @@ export async function seedForum(pool: Pool, viewerId: string, size: SeedSize = S
     );
     await client.query(`ALTER TABLE bu ADD PRIMARY KEY (n)`);
     await client.query(
-      `INSERT INTO app_user (id, email, handle, display_name, password_hash, role, created_at, updated_at)
-       SELECT id, 'bench-user-' || n || '@bench.example', 'bench-user-' || n,
+      // ASCII emails are their own look-alike skeleton.
+      `INSERT INTO app_user (id, email, email_skeleton, handle, display_name, password_hash, role, created_at, updated_at)
+       SELECT id, 'bench-user-' || n || '@bench.example', 'bench-user-' || n || '@bench.example', 'bench-user-' || n,
               ($1::text[])[1 + n % cardinality($1::text[])] || ' ' || ($2::text[])[1 + (n / 7) % cardinality($2::text[])],
               '$argon2id$v=19$m=19456,t=2,p=1$YmVuY2g$bm90LWEtcmVhbC1oYXNo', 'USER', now() - interval '600 days' + n * interval '2 hours', now()
          FROM bu`,

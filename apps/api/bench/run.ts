@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '@bottega/testing';
+import { measureAbuse } from './abuse';
 import { ApiProcess, timeBareNode } from './api-process';
 import { measureFanout, REPLY_BODY } from './fanout';
 import { runThreadList, runThreadPage, toGlobalId, type PageResult } from './forum-pages';
@@ -30,6 +31,8 @@ const ROOT = resolve(__dirname, '../../..');
 const FIRST_START_TIMEOUT_MS = 180_000;
 const WARM_START_TIMEOUT_MS = 60_000;
 const BARE_NODE_RUNS = 5;
+/** The API's default GRAPHQL_MAX_RESPONSE_BYTES, set explicitly so the abuse figures can be held to it. */
+const RESPONSE_CEILING = 4 * 1024 * 1024;
 /** The whole run, as a last resort against anything unbounded. */
 const RUN_TIMEOUT_MS = 15 * 60_000;
 
@@ -69,7 +72,14 @@ async function main(): Promise<void> {
   const pgDataDir = mkdtempSync(join(tmpdir(), 'bottega-bench-pg-'));
   cleanups.push(() => rmSync(pgDataDir, { recursive: true, force: true }));
   const [port, pgPort] = await twoFreePorts();
-  const options = { cwd: ROOT, port, pgPort, pgDataDir, env: { EXPOSE_SQL_STATEMENT_COUNT: 'true' } };
+  const options = {
+    cwd: ROOT,
+    port,
+    pgPort,
+    pgDataDir,
+    // The fan-out's subscribers arrive through X-Forwarded-For from many addresses, as behind a proxy.
+    env: { EXPOSE_SQL_STATEMENT_COUNT: 'true', TRUST_PROXY: 'true', GRAPHQL_MAX_RESPONSE_BYTES: String(RESPONSE_CEILING) },
+  };
 
   let api: ApiProcess | null = null;
   cleanups.push(async () => {
@@ -126,6 +136,15 @@ async function main(): Promise<void> {
   const pages: PageResult[] = [await runTerritories(pool, graphqlUrl, load, progress)];
   pages.push(await runThreadPage(pool, graphqlUrl, ids, load, progress));
   pages.push(await runThreadList(pool, graphqlUrl, seed.hotCommunityId, load, progress));
+  const abuse = await measureAbuse({
+    apiPid,
+    graphqlUrl,
+    wsUrl: `ws://127.0.0.1:${port}/graphql`,
+    viewer,
+    threadGlobalId,
+    responseCeiling: RESPONSE_CEILING,
+    progress,
+  });
   const apiLog = [first.api, warm.api].map((process) => ({ lines: process.outputLines, tail: process.recentOutput() }));
 
   await cleanUp();
@@ -140,6 +159,7 @@ async function main(): Promise<void> {
     seed,
     broadcast,
     fanout,
+    abuse,
     socketBatch,
     fileLimit,
     stops,

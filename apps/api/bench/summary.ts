@@ -1,3 +1,4 @@
+import { INNOCENT, type AbuseResult } from './abuse';
 import { PROBE, type FanoutResult } from './fanout';
 import type { SeededForum } from './forum-seed';
 import type { PageResult } from './forum-pages';
@@ -16,6 +17,7 @@ export interface Summary {
   seed: SeededForum | null;
   broadcast: BroadcastResult | null;
   fanout: FanoutResult | null;
+  abuse: AbuseResult | null;
   socketBatch: number;
   fileLimit: string;
   stops: string[];
@@ -26,9 +28,12 @@ export interface Summary {
 const KIB = 1024;
 const MIB = 1024 * 1024;
 
-/** Failures the figures themselves reveal: errors, mismatches, missed deliveries. */
-export function figureFailures(summary: Pick<Summary, 'pages' | 'broadcast' | 'fanout'>): string[] {
-  const { pages, broadcast, fanout } = summary;
+/** An innocent request under abuse may take at most this many times its idle p99. */
+export const INNOCENT_P99_BOUND = 5;
+
+/** Failures the figures themselves reveal: errors, mismatches, missed deliveries, limits that did not hold. */
+export function figureFailures(summary: Pick<Summary, 'pages' | 'broadcast' | 'fanout' | 'abuse'>): string[] {
+  const { pages, broadcast, fanout, abuse } = summary;
   return [
     ...pages.flatMap(({ name, http, sql }) => [
       http.non2xx && `${name}: ${http.non2xx} non-2xx responses`,
@@ -41,6 +46,13 @@ export function figureFailures(summary: Pick<Summary, 'pages' | 'broadcast' | 'f
     fanout && fanout.received !== fanout.subscribers && `fan-out: ${fanout.received} of ${fanout.subscribers} subscribers received the reply`,
     fanout?.duplicates && `fan-out: ${fanout.duplicates} duplicate deliveries`,
     ...(fanout?.errors ?? []).map((error) => `fan-out: ${error}`),
+    ...(abuse?.scenarios ?? []).flatMap((scenario) => [
+      scenario.innocent.p99 > INNOCENT_P99_BOUND * abuse!.idle.p99 &&
+        `abuse "${scenario.name}": innocent p99 ${ms(scenario.innocent.p99)} ms is over ${INNOCENT_P99_BOUND}× idle (${ms(abuse!.idle.p99)} ms)`,
+      scenario.concurrency <= 10 &&
+        scenario.rssPeak - scenario.rssBefore > abuse!.responseCeiling * scenario.concurrency &&
+        `abuse "${scenario.name}": RSS grew ${((scenario.rssPeak - scenario.rssBefore) / MIB).toFixed(0)} MiB, over the response ceiling × concurrency`,
+    ]),
   ].filter((failure): failure is string => typeof failure === 'string');
 }
 
@@ -82,6 +94,7 @@ export function renderSummary(s: Summary): string {
     table(['', 'ops/s', 'p50 ms', 'p99 ms', 'SQL/op', 'ops', 'non-2xx', 'errors'], pageRows),
     ...s.pages.map((page) => `  ${page.name}: API and raw SQL agree on ${page.checked}`),
     ...fanoutLines(s),
+    ...abuseLines(s),
     '',
     `SIGTERM → exit: ${s.stops.join('; ')}`,
     `API log lines at warn or above: ${s.apiLog.map((log, i) => `${i === 0 ? 'first run' : 'warm run'} ${log.lines}`).join(', ')}`,
@@ -114,5 +127,38 @@ function fanoutLines(s: Summary): string[] {
     `  ≈ ${api.statementsPerSubscriber.toFixed(1)} SQL statements per subscriber for the one reply (committed transactions in pg_stat_database)`,
     `  meanwhile another reader's ${PROBE}: p50 ${ms(api.probeBusy.p50)} ms, max ${ms(api.probeBusy.max)} ms over ${api.probes} requests ` +
       `(idle API: p50 ${ms(api.probeIdle.p50)} ms, max ${ms(api.probeIdle.max)} ms; ${ratio(api.probeBusy.max / api.probeIdle.p50)} at worst)`,
+  ];
+}
+
+function abuseLines(s: Summary): string[] {
+  const abuse = s.abuse;
+  if (!abuse) return [];
+  const ceiling = abuse.responseCeiling;
+  return [
+    '',
+    `Abuse: another client's ${INNOCENT} (sent back to back) while each runs; RSS of the API (response ceiling ${(ceiling / MIB).toFixed(0)} MiB)`,
+    table(
+      ['', 'sent', 'refused', 'p50 ms', 'p99 ms', 'max ms', '× idle p99', 'RSS peak', 'RSS growth', 'bound'],
+      [
+        ['idle API (baseline)', '', '', ms(abuse.idle.p50), ms(abuse.idle.p99), ms(abuse.idle.max), ratio(1), '', '', ''],
+        ...abuse.scenarios.map((scenario) => {
+          const growth = scenario.rssPeak - scenario.rssBefore;
+          const http = scenario.concurrency <= 10;
+          return [
+            `${scenario.name}${http ? `, ${scenario.concurrency} at once` : ''}`,
+            count(scenario.sent),
+            count(scenario.refused),
+            ms(scenario.innocent.p50),
+            ms(scenario.innocent.p99),
+            ms(scenario.innocent.max),
+            ratio(scenario.innocent.p99 / abuse.idle.p99),
+            `${(scenario.rssPeak / MIB).toFixed(0)} MiB`,
+            `${(growth / MIB).toFixed(0)} MiB`,
+            http ? `${((ceiling * scenario.concurrency) / MIB).toFixed(0)} MiB` : '',
+          ];
+        }),
+      ],
+    ),
+    ...abuse.scenarios.filter((scenario) => scenario.note).map((scenario) => `  ${scenario.name}: ${scenario.note}`),
   ];
 }
