@@ -375,11 +375,11 @@ describe('thread management', () => {
       const thread = await threads.create({ communityId: community.id, authorId: author.id, title: 'Written by the author' });
       await t.db.query(`INSERT INTO tag (slug) VALUES ('vecchio') ON CONFLICT DO NOTHING`);
       await t.db.query(`INSERT INTO thread_tag (thread_id, tag_id) SELECT $1, id FROM tag WHERE slug = 'vecchio'`, [thread.id]);
-      expect((await as(coordinator).data(EDIT, { input: { threadId: thread.globalId, version: 1, title: 'Retitled by a coordinator' } })).editThread.userErrors).toEqual([]);
+      expect((await as(coordinator).data(EDIT, { input: { threadId: thread.globalId, version: 1, title: 'Retitled by a coordinator', reason: ' Clearer ' } })).editThread.userErrors).toEqual([]);
       expect((await as(moderator).data(EDIT, { input: { threadId: thread.globalId, version: 2, tags: ['nuovo'] } })).editThread.userErrors).toEqual([]);
-      expect((await audit(thread)).map((e) => [e.action, e.actor_id, e.metadata['before']])).toEqual([
-        ['EDIT_THREAD', coordinator.id, { title: 'Written by the author', tags: ['vecchio'], territoryIds: [] }],
-        ['EDIT_THREAD', moderator.id, { title: 'Retitled by a coordinator', tags: ['vecchio'], territoryIds: [] }],
+      expect((await audit(thread)).map((e) => [e.action, e.actor_id, e.reason, e.metadata['before']])).toEqual([
+        ['EDIT', coordinator.id, 'Clearer', { title: 'Written by the author', tags: ['vecchio'], territoryIds: [] }],
+        ['EDIT', moderator.id, null, { title: 'Retitled by a coordinator', tags: ['vecchio'], territoryIds: [] }],
       ]);
       await as(coordinator).data(LOCK, { input: { threadId: thread.globalId } });
       expect((await as(author).data(THREAD, { id: thread.globalId })).node.viewerCanEdit).toBe(false);
@@ -401,6 +401,7 @@ describe('thread management', () => {
       expect((await refused({ tags: ['a', 'b', 'c', 'd', 'e', 'f'] })).userErrors).toContainEqual({ field: ['input', 'tags'], code: 'TOO_LONG' });
       expect((await refused({ tags: ['ok', '!'] })).userErrors).toEqual([{ field: ['input', 'tags'], code: 'TOO_SHORT' }]);
       expect((await refused({})).userErrors).toEqual([{ field: ['input'], code: 'REQUIRED' }]);
+      expect((await refused({ title: 'A fine new title', reason: 'x'.repeat(501) })).userErrors).toEqual([{ field: ['input', 'reason'], code: 'TOO_LONG' }]);
       expect((await refused({ version: 7, title: 'A stale edit of it' })).userErrors).toEqual([{ field: ['input', 'version'], code: 'CONFLICT' }]);
       expect(await row(thread)).toMatchObject({ title: 'Stays exactly as it is', version: 1, tags: null });
     });

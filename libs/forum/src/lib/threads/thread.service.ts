@@ -108,7 +108,8 @@ export class ThreadService {
         thread.authorId === viewer.userId ? 'This thread is locked; ask a coordinator to change it.' : 'Only the author and the coordinators edit a thread.',
       );
     }
-    const fields = await this.fields(EditThreadInput, input, context);
+    const reason = input.reason?.trim() || null;
+    const fields = await this.fields(EditThreadInput, { ...input, reason }, context);
     if (fields.title === null && fields.tags === null && fields.territoryIds === null) {
       fields.errors.push(UserError.of(UserErrorCode.REQUIRED, 'Change the title, the tags or the territories.', ['input']));
     }
@@ -131,8 +132,9 @@ export class ThreadService {
       if (before) {
         await this.audit.record(manager, {
           actorId: viewer.userId,
-          action: 'EDIT_THREAD',
+          action: 'EDIT',
           subject: { type: 'Thread', id: thread.id },
+          reason,
           metadata: { communityId: community.id, version: next, before: { title: thread.title, ...before } },
         });
       }
@@ -202,7 +204,7 @@ export class ThreadService {
   /** The title, tags and territories of a start or an edit, normalised and checked the same way. */
   private async fields(
     type: typeof StartThreadInput | typeof EditThreadInput,
-    input: { title?: string | null; tags?: string[] | null; territoryIds?: string[] | null },
+    input: { title?: string | null; tags?: string[] | null; territoryIds?: string[] | null; reason?: string | null },
     context: RequestContext,
   ): Promise<ThreadFields> {
     const territoryIds = input.territoryIds == null ? null : await this.territoryIds(input.territoryIds, context);

@@ -37,6 +37,11 @@ export class EditThreadInput extends PartialType(PickType(StartThreadInput, ['ti
 
   @Field(() => Int, { description: 'The version you edited; if the thread changed since, the edit is refused as a CONFLICT.' })
   version!: number;
+
+  @Field(() => String, { nullable: true, description: 'Why, when you edit someone else’s thread; kept in the audit log (at most 500 characters).' })
+  @IsOptional()
+  @MaxLength(500, { message: 'A reason has at most 500 characters.' })
+  reason?: string | null;
 }
 
 @InputType()
