@@ -79,6 +79,16 @@ describe('threads', () => {
       expect(html).toContain('<a href="https://example.org" rel="nofollow ugc noopener">site</a>');
     });
 
+    it('quotes in the opening post follow the community the thread starts in', async () => {
+      const inner = await communities.create({ visibility: 'MEMBERS_ONLY', coordinatorId: coordinator.id });
+      const source = await threads.create({ communityId: inner.id, authorId: coordinator.id });
+      const input = { title: 'Quoting a members-only post', body: `> [quote:${source.openingPostGlobalId}]\n\nAs said above.` };
+      const into = async (c: TestCommunity) =>
+        (await t.client.as(member.accessToken).data(START, { input: { ...input, communityId: c.globalId } })).startThread.userErrors;
+      expect(await into(inner)).toEqual([]);
+      expect(await into(community)).toEqual([{ field: ['input', 'body'], code: 'INVALID' }]);
+    });
+
     it('refuses anonymous callers, outsiders of private communities, invitees who have not joined, and bad input; creates nothing', async () => {
       const secret = await communities.create({ visibility: 'PRIVATE', coordinatorId: coordinator.id, invitedIds: [member.id] });
       const outsider = await t.users.create();

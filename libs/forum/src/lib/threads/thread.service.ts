@@ -63,7 +63,7 @@ export class ThreadService {
       throw new ForbiddenError('Join this community to start a thread in it.');
     }
     const fields = await this.fields(StartThreadInput, input, context);
-    const prepared = await this.renderer.prepare(input.body, context, ['input', 'body']);
+    const prepared = await this.renderer.prepare(input.body, context, ['input', 'body'], community);
     if (prepared instanceof UserError) fields.errors.push(prepared);
     if (fields.errors.length > 0 || prepared instanceof UserError) return refuse(...fields.errors);
     const title = fields.title ?? '';
