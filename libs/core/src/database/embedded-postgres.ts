@@ -92,11 +92,17 @@ class SupervisedPostgres {
       // Its own process group: a Ctrl-C in the terminal reaches the API, which stops the server after draining.
       { ...this.runAs, detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },
     );
-    await this.untilReady(child);
+    // Watched from the start: an API killed while the server recovers must not leave it behind either.
+    this.watch(child);
+    try {
+      await this.untilReady(child);
+    } catch (error) {
+      this.unwatch();
+      throw error;
+    }
     this.child = child;
     this.readyAt = Date.now();
     child.once('exit', (code, signal) => this.exited(child, code, signal));
-    this.watch(child);
   }
 
   async stop(): Promise<void> {
@@ -176,7 +182,7 @@ class SupervisedPostgres {
     this.logger.warn({ attempt, delayMs }, 'restarting embedded PostgreSQL');
     this.restartTimer = setTimeout(() => {
       this.restarting = this.start().then(
-        () => this.logger.warn({ attempt, downMs: Date.now() - downSince }, 'embedded PostgreSQL restarted'),
+        () => this.logger.info({ attempt, downMs: Date.now() - downSince }, 'embedded PostgreSQL restarted'),
         (err: unknown) => {
           if (this.stopping) return;
           this.logger.error({ err, attempt }, 'embedded PostgreSQL did not restart');
