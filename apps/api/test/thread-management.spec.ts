@@ -15,6 +15,7 @@ const DELETE = `mutation($input: DeleteThreadInput!) { deleteThread(input: $inpu
 const EDIT = `mutation($input: EditThreadInput!) {
   editThread(input: $input) { thread { title tags version territories { code } } userErrors { field code } } }`;
 const MOVE = `mutation($input: MoveThreadInput!) { moveThread(input: $input) { thread { community { id } } userErrors { field code } } }`;
+const POST = `query($id: ID!) { node(id: $id) { ... on Post { viewerCanDelete } } }`;
 const THREAD = `query($id: ID!) { node(id: $id) { ... on Thread {
   title answered locked postCount viewerCanReply viewerCanEdit viewerCanDelete acceptedAnswer { id } posts { nodes { id } } } } }`;
 const LIST = `query($filter: ThreadFilter) { threads(first: 100, filter: $filter) { totalCount nodes { id } } }`;
@@ -268,7 +269,7 @@ describe('thread management', () => {
       expect((await as(coordinator).error(DELETE, { input: { threadId: thread.globalId } })).code).toBe('NOT_FOUND');
     });
 
-    it('lets the author delete a thread nobody else posted in, also by deleting its opening post', async () => {
+    it('lets the author delete a thread nobody else posted in, also by deleting its opening post; later, only withdraw that post', async () => {
       const alone = await threads.create({ communityId: community.id, authorId: author.id });
       expect((await as(author).data(THREAD, { id: alone.globalId })).node.viewerCanDelete).toBe(true);
       expect((await as(author).data(DELETE, { input: { threadId: alone.globalId } })).deleteThread.userErrors).toEqual([]);
@@ -282,9 +283,13 @@ describe('thread management', () => {
 
       const answered = await threads.create({ communityId: community.id, authorId: author.id, replies: [{ authorId: member.id }] });
       expect((await as(author).error(DELETE, { input: { threadId: answered.globalId } })).code).toBe('FORBIDDEN');
-      expect((await as(author).error(DELETE_POST, { input: { postId: answered.openingPostGlobalId } })).code).toBe('FORBIDDEN');
-      expect((await as(coordinator).data(DELETE_POST, { input: { postId: answered.openingPostGlobalId } })).deletePost.userErrors).toEqual([]);
-      expect(await row(answered)).toMatchObject({ deleted: true });
+      expect((await as(author).data(POST, { id: answered.openingPostGlobalId })).node.viewerCanDelete).toBe(true);
+      expect((await as(author).data(DELETE_POST, { input: { postId: answered.openingPostGlobalId } })).deletePost.userErrors).toEqual([]);
+      expect(await row(answered)).toMatchObject({ deleted: false, post_count: 1 });
+      expect((await as(null).data(THREAD, { id: answered.globalId })).node).toMatchObject({ postCount: 1, posts: { nodes: [{ id: answered.openingPostGlobalId }, expect.anything()] } });
+      const other = await threads.create({ communityId: community.id, authorId: author.id, replies: [{ authorId: member.id }] });
+      expect((await as(coordinator).data(DELETE_POST, { input: { postId: other.openingPostGlobalId } })).deletePost.userErrors).toEqual([]);
+      expect(await row(other)).toMatchObject({ deleted: true });
     });
 
     it('refuses anonymous callers, other members, unknown ids and over-long reasons, changing nothing', async () => {

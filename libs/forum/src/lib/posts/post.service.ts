@@ -17,7 +17,7 @@ import { ThreadAccess, type ThreadInContext } from '../threads/thread.access';
 import { ThreadActivityKind, communityEvent, postAddedEvent } from '../threads/thread.events';
 import { ThreadLoaders } from '../threads/thread.loaders';
 import { ThreadNotifier } from '../threads/thread.notifier';
-import { canPost, canReply } from '../threads/thread.policy';
+import { canDeleteThread, canPost, canReply } from '../threads/thread.policy';
 import { ThreadRepository } from '../threads/thread.repository';
 import type { EditPostInput, ReactInput, ReplyToThreadInput } from './dto/post.inputs';
 import { PostBodyRenderer } from './post-body.renderer';
@@ -112,8 +112,9 @@ export class PostService {
     const found = await this.readable(postId, context);
     const { post, facts } = found;
     const opening = await context.loaders.get(this.threadLoaders.openingPost).load(post.threadId);
-    if (opening?.id === post.id) {
-      // A thread without its opening post is an empty shell in every list: the thread goes with it.
+    if (opening?.id === post.id && canDeleteThread(viewer, facts, found.thread)) {
+      // A thread without its opening post is an empty shell in every list: the thread goes with it. Once
+      // others have replied, its author may only withdraw the post (as Discourse does) and the replies stay.
       const removed = await this.threadManagement.remove(found, viewer, null, context);
       return removed.ok ? succeed(post) : refuse(...removed.errors);
     }
