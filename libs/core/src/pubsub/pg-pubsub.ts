@@ -153,12 +153,12 @@ export class PgPubSub implements OnApplicationBootstrap, BeforeApplicationShutdo
     if (client !== this.client || this.stopping) return;
     this.client = undefined;
     this.logger.warn({ err }, 'pub/sub connection lost; reconnecting (events published meanwhile are lost)');
-    client.end().catch(() => undefined);
+    void close(client);
     this.reconnect(0);
   }
 
   private reconnect(attempt: number): void {
-    const delay = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** attempt);
+    const delay = (n: number) => Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** n);
     this.reconnectTimer = setTimeout(() => {
       this.connecting = this.connect().then(
         () => {
@@ -166,11 +166,11 @@ export class PgPubSub implements OnApplicationBootstrap, BeforeApplicationShutdo
         },
         (err: unknown) => {
           if (this.stopping) return;
-          this.logger.warn({ err, attempt, retryInMs: delay }, 'pub/sub reconnection failed');
+          this.logger.warn({ err, attempt, retryInMs: delay(attempt + 1) }, 'pub/sub reconnection failed');
           this.reconnect(attempt + 1);
         },
       );
-    }, delay);
+    }, delay(attempt));
   }
 
   private dispatch(message: Notification): void {
