@@ -38,7 +38,7 @@ describe('resource limits', () => {
       const amplified = await t.client.request(threadPosts, { ids: Array(100).fill(thread.globalId), first: 100 });
       expect(amplified.status).toBe(400);
       expect(amplified.body.data).toBeUndefined();
-      expect(amplified.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', maxCost: 20_000 });
+      expect(amplified.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', maxCost: 5_000 });
       expect(Number(amplified.body.errors?.[0]?.extensions?.['cost'])).toBeGreaterThan(100 * 100);
     });
 
@@ -56,6 +56,24 @@ describe('resource limits', () => {
       });
       expect(repeated.body.data?.['nodes']).toHaveLength(20);
       expect(repeated.headers.get('x-sql-statements')).toBe(once.headers.get('x-sql-statements'));
+    });
+  });
+
+  describe('heavy operations', () => {
+    it('take turns: past the queue they are refused as RATE_LIMITED (429) while one runs, and light ones are not', async () => {
+      const busy = await startTestApp({ GRAPHQL_HEAVY_COST: '100', GRAPHQL_HEAVY_QUEUE: '0' }, t.databaseUrl);
+      try {
+        const heavy = () => busy.client.request(threadPosts, { ids: [thread.globalId], first: 60 });
+        const answers = await Promise.all([...Array.from({ length: 8 }, heavy), busy.client.request(`{ viewer { id } }`)]);
+        const refused = answers.filter((answer) => answer.body.errors?.[0]?.extensions?.['code'] === 'RATE_LIMITED');
+        expect(refused.length).toBeGreaterThan(0);
+        expect(refused.length).toBeLessThan(8);
+        expect(refused[0]?.status).toBe(429);
+        expect(refused[0]?.body.errors?.[0]?.message).toMatch(/busy with large requests/);
+        expect(answers.at(-1)?.body).toEqual({ data: { viewer: null } });
+      } finally {
+        await busy.close();
+      }
     });
   });
 

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { AccessTokenOptions } from './auth/access-token.service';
+import type { HeavyOperationLimits } from './graphql/heavy-operations';
 import type { GraphQLLimits } from './graphql/limits';
 import type { SocketLimits } from './graphql/graphql-ws.server';
 import type { MutationRateLimits } from './graphql/operation-guard';
@@ -21,6 +22,7 @@ export interface CoreOptions {
     /** Stack traces and unmasked internal errors in responses (development only). */
     exposeInternals: boolean;
     limits: GraphQLLimits;
+    heavyOperations: HeavyOperationLimits;
     maxWsPayloadBytes: number;
     mutationRateLimits: MutationRateLimits;
   };

@@ -18,6 +18,7 @@ export * from './graphql/node.registry';
 export * from './graphql/user-error';
 export * from './graphql/graphql-ws.server';
 export * from './graphql/http-errors';
+export * from './graphql/heavy-operations';
 export * from './graphql/response-budget';
 export * from './observability/logger';
 export * from './observability/metrics';

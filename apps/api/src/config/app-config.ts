@@ -35,6 +35,7 @@ export function appConfig(env: Env, databaseUrl: string, logger: Logger): AppCon
           maxCost: env.GRAPHQL_MAX_COST,
           maxResponseBytes: env.GRAPHQL_MAX_RESPONSE_BYTES,
         },
+        heavyOperations: { cost: env.GRAPHQL_HEAVY_COST, concurrency: env.GRAPHQL_HEAVY_CONCURRENCY, queue: env.GRAPHQL_HEAVY_QUEUE },
         maxWsPayloadBytes: env.WS_MAX_PAYLOAD_BYTES,
         mutationRateLimits: {
           perIp: { limit: env.MUTATION_RATE_LIMIT_PER_IP, windowSeconds: 60 },

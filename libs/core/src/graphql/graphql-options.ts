@@ -52,11 +52,12 @@ export function graphqlOptions(
 function operationGuardPlugin(guard: OperationGuard): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
+      let leave = (): void => undefined;
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return;
           try {
-            await guard.admit({ schema, document, operation, variables: request.variables, context: contextValue });
+            leave = await guard.admit({ schema, document, operation, variables: request.variables, context: contextValue });
           } catch (error) {
             if (!(error instanceof AppError)) throw error;
             // Refused before anything ran: the status says why, as it does for invalid documents.
@@ -66,7 +67,11 @@ function operationGuardPlugin(guard: OperationGuard): ApolloServerPlugin<Request
             });
           }
         },
+        async executionDidStart() {
+          return { executionDidEnd: async () => leave() };
+        },
         async willSendResponse({ response, contextValue }) {
+          leave();
           if (response.body.kind === 'single' && contextValue.budget.exceeded && response.body.singleResult.errors) {
             response.body.singleResult.errors = collapseOverflowErrors(response.body.singleResult.errors);
           }

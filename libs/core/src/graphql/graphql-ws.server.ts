@@ -1,7 +1,7 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { GraphQLError, getOperationAST, parse, validate, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, execute, getOperationAST, parse, validate, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { FastifyInstance } from 'fastify';
 import type { IncomingMessage } from 'node:http';
@@ -59,6 +59,8 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
   private readonly sockets = new Map<WebSocket, SocketState>();
   private readonly socketsPerAddress = new Map<string, number>();
   private sessionEvents: AsyncIterableIterator<unknown, undefined> | undefined;
+  /** Ends an admitted operation's turn (see `OperationGuard.admit`). */
+  private readonly turns = new WeakMap<RequestContext, () => void>();
 
   constructor(
     @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
@@ -128,12 +130,20 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
           const variables = payload.variables ?? undefined;
           const context = this.context(state, ctx.connectionParams);
           try {
-            await this.guard.admit({ schema, document, operation, variables, context });
+            this.turns.set(context, await this.guard.admit({ schema, document, operation, variables, context }));
           } catch (error) {
             if (error instanceof AppError) return [refusal(error)];
             throw error;
           }
           return { schema, document, variableValues: variables, operationName: payload.operationName, contextValue: context };
+        },
+        // A heavy query or mutation ends its turn once it has run (a subscription has none).
+        execute: async (args) => {
+          try {
+            return await execute(args);
+          } finally {
+            this.turns.get(args.contextValue as RequestContext)?.();
+          }
         },
         onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : undefined),
         onError: (_ctx, _id, _payload, errors) => format(errors),

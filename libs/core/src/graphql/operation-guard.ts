@@ -14,6 +14,7 @@ import type { RequestContext } from '../context/request-context';
 import { CORE_OPTIONS, type CoreOptions } from '../core.options';
 import { RateLimiter, type RateLimit } from '../rate-limit/rate-limiter';
 import { BadInputError } from './errors';
+import { HeavyOperationGate } from './heavy-operations';
 import { CostLimitError, operationCost, validationRules } from './limits';
 
 export interface MutationRateLimits {
@@ -33,8 +34,9 @@ export interface AdmittedOperation {
 /**
  * The rules every operation passes before it runs, whichever transport
  * brought it: one list of validation rules, then text that PostgreSQL can
- * store, the cost limit, and the mutation rate limits counted per mutation
- * field. HTTP (an Apollo plugin) and graphql-ws both call this and nothing else.
+ * store, the cost limit, the mutation rate limits counted per mutation
+ * field, and turns for heavy operations. HTTP (an Apollo plugin) and
+ * graphql-ws both call this and nothing else.
  */
 @Injectable()
 export class OperationGuard {
@@ -42,6 +44,7 @@ export class OperationGuard {
   readonly extraRules: ValidationRule[];
   /** Every rule an operation is validated with, on either transport. */
   readonly rules: ValidationRule[];
+  private readonly heavy: HeavyOperationGate;
 
   constructor(
     @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
@@ -49,10 +52,15 @@ export class OperationGuard {
   ) {
     this.extraRules = validationRules(options.graphql.limits, options.graphql.introspection);
     this.rules = [...specifiedRules, ...this.extraRules];
+    this.heavy = new HeavyOperationGate(options.graphql.heavyOperations);
   }
 
-  /** Throws a typed error (BAD_USER_INPUT, RATE_LIMITED) when the operation may not run. */
-  async admit(admitted: AdmittedOperation): Promise<void> {
+  /**
+   * Throws a typed error (BAD_USER_INPUT, RATE_LIMITED) when the operation may
+   * not run; otherwise waits for its turn if it is heavy, and returns the
+   * function that ends its turn, to call once it has run.
+   */
+  async admit(admitted: AdmittedOperation): Promise<() => void> {
     const { schema, document, operation, variables, context } = admitted;
     assertStorableText(document, variables);
     let cost: number;
@@ -66,6 +74,8 @@ export class OperationGuard {
     const { maxCost } = this.options.graphql.limits;
     if (cost > maxCost) throw new CostLimitError(cost, maxCost);
     if (operation.operation === 'mutation') await this.countMutations(mutationFieldCount(document, operation.selectionSet), context);
+    // A subscription's cost is paid per event, in the fan-out, which takes its own turns.
+    return operation.operation !== 'subscription' && this.heavy.isHeavy(cost) ? this.heavy.enter() : NO_TURN;
   }
 
   private async countMutations(count: number, context: RequestContext): Promise<void> {
@@ -102,6 +112,8 @@ export function mutationFieldCount(document: DocumentNode, selectionSet: Selecti
   }
   return count;
 }
+
+const NO_TURN = (): void => undefined;
 
 const NUL = '\u0000';
 
