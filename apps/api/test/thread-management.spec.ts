@@ -142,6 +142,43 @@ describe('thread management', () => {
       expect((await audit(thread))[2]!.metadata).toEqual({ changed: true, communityId: community.id, resolvedFlags: 0 });
     });
 
+    it('announces each change live, once, whichever way it was made', async () => {
+      const place = await communities.create({ coordinatorId: coordinator.id });
+      const thread = await threads.create({ communityId: place.id, authorId: author.id, title: 'Watched while it changes' });
+      const socket = t.client.as(member.accessToken).socket();
+      try {
+        const kinds: string[] = [];
+        socket.subscribe(
+          { query: `subscription($c: ID!) { threadActivity(communityId: $c) { kind thread { locked pinned title } } }`, variables: { c: place.globalId } },
+          { next: (v) => kinds.push(JSON.stringify((v.data as { threadActivity: unknown }).threadActivity)), error: () => undefined, complete: () => undefined },
+        );
+        const until = async (count: number) => {
+          for (let i = 0; kinds.length < count && i < 250; i++) await new Promise((r) => setTimeout(r, 20));
+        };
+        const pubsub = t.app.get(PgPubSub);
+        for (let i = 0; pubsub.listenerCount(`community:${place.id}`) === 0 && i < 250; i++) await new Promise((r) => setTimeout(r, 20));
+        // Each event is loaded when it arrives, so the next change waits for it.
+        await as(coordinator).data(LOCK, { input: { threadId: thread.globalId } });
+        await until(1);
+        await as(coordinator).data(LOCK, { input: { threadId: thread.globalId } });
+        await as(coordinator).data(MODERATE, { input: { subjectId: thread.globalId, action: 'UNLOCK', reason: 'Reopened' } });
+        await until(2);
+        await as(coordinator).data(PIN, { input: { threadId: thread.globalId } });
+        await until(3);
+        await as(coordinator).data(EDIT, { input: { threadId: thread.globalId, version: 1, title: 'Watched after a change' } });
+        await until(4);
+        await new Promise((r) => setTimeout(r, 200));
+        expect(kinds.map((k) => JSON.parse(k))).toEqual([
+          { kind: 'STATUS_CHANGED', thread: expect.objectContaining({ locked: true }) },
+          { kind: 'STATUS_CHANGED', thread: expect.objectContaining({ locked: false }) },
+          { kind: 'STATUS_CHANGED', thread: expect.objectContaining({ pinned: true }) },
+          { kind: 'THREAD_EDITED', thread: { locked: false, pinned: true, title: 'Watched after a change' } },
+        ]);
+      } finally {
+        await socket.dispose();
+      }
+    });
+
     it('refuses anonymous callers, members, unknown ids and over-long reasons, changing nothing', async () => {
       const thread = await threads.create({ communityId: community.id, authorId: author.id });
       for (const mutation of [LOCK, PIN]) {
