@@ -1,6 +1,6 @@
 // The real API process, killed and starved of its database the ways production does it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -168,6 +168,38 @@ describe('embedded PostgreSQL under a crashing API', () => {
     await sleep(1_000);
     const after = postmasterPid(dataDir);
     expect(after === server || after === undefined || !isAlive(after)).toBe(true);
+  }, 60_000);
+});
+
+describe('first start of the embedded PostgreSQL', () => {
+  let folder: string;
+  beforeAll(() => {
+    folder = mkdtempSync(join(tmpdir(), 'bottega-initdb-'));
+    chmodSync(folder, 0o755);
+  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('is not tripped by an initdb killed halfway, and refuses a folder holding other files in one line', async () => {
+    const dataDir = join(folder, 'postgres');
+    // What an initdb killed halfway leaves: it works beside the data folder, never in it.
+    mkdirSync(`${dataDir}.initdb/base`, { recursive: true });
+    writeFileSync(`${dataDir}.initdb/PG_VERSION`, '18\n');
+    const api = await ApiProcess.start({ EMBEDDED_PG_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), SEED_DEMO: 'false' });
+    try {
+      expect(await territoryCount(api)).toBeGreaterThan(0);
+      expect(existsSync(`${dataDir}.initdb`)).toBe(false);
+    } finally {
+      expect(await api.terminate()).toMatchObject({ code: 0 });
+    }
+
+    const cluttered = join(folder, 'cluttered');
+    mkdirSync(cluttered);
+    writeFileSync(join(cluttered, 'notes.txt'), 'not a database\n');
+    const refused = ApiProcess.spawn({ EMBEDDED_PG_DATA_DIR: cluttered, EMBEDDED_PG_PORT: String(await freePort()) }, await freePort());
+    expect((await refused.exited).code).toBe(1);
+    expect(refused.output.trim()).toBe(
+      `Bottega API failed to start: ${cluttered} holds files but no PostgreSQL cluster (ENOTEMPTY); empty it, or set EMBEDDED_PG_DATA_DIR to another folder`,
+    );
   }, 60_000);
 });
 

