@@ -46,17 +46,20 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   mkdirSync(dirname(dataDir), { recursive: true });
   const ownership = new DataFolderOwnership(dataDir, logger);
   await ownership.claim();
+  let server: SupervisedPostgres | undefined;
   try {
     if (!existsSync(resolve(dataDir, 'PG_VERSION'))) await initialise(dataDir, options.password, logger);
-    const server = new SupervisedPostgres(dataDir, options.port, await postgresBinary(), logger, ownership);
-    await server.start();
+    const started = new SupervisedPostgres(dataDir, options.port, await postgresBinary(), logger, ownership);
+    server = started;
+    await started.start();
     await createDatabase(options);
     const password = encodeURIComponent(options.password);
     return {
       url: `postgres://postgres:${password}@127.0.0.1:${options.port}/${encodeURIComponent(options.database)}`,
-      stop: () => server.stop(),
+      stop: () => started.stop(),
     };
   } catch (error) {
+    await server?.stop();
     ownership.release();
     throw error;
   }
