@@ -1,5 +1,6 @@
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
+import { resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { AbuseCounts, AbuseTask } from './abuse-worker';
 import { sleep } from './api-process';
 import { POST_ADDED } from './fanout';
 import { rssOf, spread, type Spread } from './sockets';
@@ -80,63 +81,28 @@ export async function measureAbuse(options: Options): Promise<AbuseResult> {
   return { idle, responseCeiling: options.responseCeiling, scenarios };
 }
 
-/** ABUSERS loops posting `operation` back to back for SCENARIO_MS. */
+/** ABUSERS loops, in a worker thread, posting `operation` back to back for SCENARIO_MS. */
 async function httpFlood(options: Options, name: string, operation: { query: string; variables?: Record<string, unknown> }): Promise<AbuseScenario> {
-  const body = JSON.stringify(operation);
-  let sent = 0;
-  let refused = 0;
   const memory = watchMemory(options.apiPid);
-  const deadline = performance.now() + SCENARIO_MS;
-  const abusers = Array.from({ length: ABUSERS }, async () => {
-    while (performance.now() < deadline) {
-      const response = await fetch(options.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-      const text = await response.text();
-      sent += 1;
-      if (response.status !== 200 || text.includes('"errors"')) refused += 1;
-    }
-  });
-  const innocent = await innocentWhile(options.graphqlUrl, Promise.all(abusers));
+  const worker = startWorker({ kind: 'http', url: options.graphqlUrl, body: JSON.stringify(operation), concurrency: ABUSERS, durationMs: SCENARIO_MS });
+  const innocent = await innocentWhile(options.graphqlUrl, worker.done);
   const rss = memory.stop();
-  return { name, concurrency: ABUSERS, sent, refused, innocent: spread(innocent), ...rss, note: '' };
+  return { name, concurrency: ABUSERS, ...(await worker.done), innocent: spread(innocent), ...rss };
 }
 
-/** Sockets from one address, each asking for as many subscriptions as it may; then replies fan out to them. */
+/** Sockets from one address (in a worker thread), each asking for as many subscriptions as it may; then replies fan out to them. */
 async function socketFlood(options: Options): Promise<AbuseScenario> {
   const memory = watchMemory(options.apiPid);
-  const clients: Client[] = [];
-  let acknowledged = 0;
-  let refusedSockets = 0;
-  let subscribed = 0;
-  let refusedSubscriptions = 0;
-  let delivered = 0;
+  const worker = startWorker({
+    kind: 'sockets',
+    wsUrl: options.wsUrl,
+    query: POST_ADDED,
+    variables: { t: options.threadGlobalId },
+    sockets: FLOOD_SOCKETS,
+    subscriptions: FLOOD_SUBSCRIPTIONS,
+  });
   try {
-    for (let i = 0; i < FLOOD_SOCKETS; i += 1) {
-      const client = createClient({
-        url: options.wsUrl,
-        webSocketImpl: WebSocket,
-        lazy: false,
-        retryAttempts: 0,
-        on: { connected: () => (acknowledged += 1), closed: (event) => ((event as { code?: number }).code === 1008 ? (refusedSockets += 1) : undefined) },
-        onNonLazyError: () => undefined,
-      });
-      clients.push(client);
-      for (let j = 0; j < FLOOD_SUBSCRIPTIONS; j += 1) {
-        let counted = false;
-        client.subscribe(
-          { query: POST_ADDED, variables: { t: options.threadGlobalId } },
-          {
-            next: () => {
-              delivered += 1;
-              if (!counted) subscribed += 1;
-              counted = true;
-            },
-            error: (error) => (Array.isArray(error) ? (refusedSubscriptions += 1) : undefined),
-            complete: () => undefined,
-          },
-        );
-      }
-    }
-    await sleep(2_000);
+    await worker.ready;
     const replies = (async () => {
       for (let i = 0; i < FLOOD_REPLIES; i += 1) {
         await reply(options.graphqlUrl, options.viewer, options.threadGlobalId, `Flood ${i + 1}: un aggiornamento per tutti i presenti.`);
@@ -145,19 +111,37 @@ async function socketFlood(options: Options): Promise<AbuseScenario> {
     })();
     const innocent = await innocentWhile(options.graphqlUrl, replies);
     const rss = memory.stop();
+    worker.stop();
     return {
       name: `${FLOOD_SOCKETS} sockets × ${FLOOD_SUBSCRIPTIONS} postAdded from one address, ${FLOOD_REPLIES} replies`,
       concurrency: FLOOD_SOCKETS,
-      sent: FLOOD_SOCKETS,
-      refused: refusedSockets,
+      ...(await worker.done),
       innocent: spread(innocent),
       ...rss,
-      note: `${acknowledged} sockets admitted, ${refusedSockets} closed 1008; ${subscribed} subscriptions delivered to (${delivered} messages), ${refusedSubscriptions} refused RATE_LIMITED`,
     };
   } finally {
     memory.stop();
-    await Promise.race([Promise.all(clients.map((client) => client.dispose())), sleep(10_000)]);
+    worker.stop();
   }
+}
+
+/** The abusive clients of one scenario, in a worker thread (see abuse-worker.ts). */
+function startWorker(task: AbuseTask): { ready: Promise<void>; done: Promise<AbuseCounts>; stop(): void } {
+  // The worker inherits this process's TypeScript loader (node -r @swc-node/register).
+  const worker = new Worker(`require(${JSON.stringify(resolve(__dirname, 'abuse-worker.ts'))})`, { eval: true, workerData: task });
+  let ready: () => void = () => undefined;
+  const readyPromise = new Promise<void>((resolveReady) => (ready = resolveReady));
+  const done = new Promise<AbuseCounts>((resolveDone, reject) => {
+    worker.on('message', (message: { ready?: boolean; counts?: AbuseCounts; error?: string }) => {
+      if (message.ready) ready();
+      if (message.counts) resolveDone(message.counts);
+      if (message.error) reject(new Error(`abuse worker: ${message.error}`));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`abuse worker exited with code ${code}`)));
+  });
+  void done.finally(() => void worker.terminate()).catch(() => undefined);
+  return { ready: readyPromise, done, stop: () => worker.postMessage('stop') };
 }
 
 /** `{ __typename }` back to back until `until` settles: each request's latency in ms. */

@@ -46,13 +46,7 @@ export function figureFailures(summary: Pick<Summary, 'pages' | 'broadcast' | 'f
     fanout && fanout.received !== fanout.subscribers && `fan-out: ${fanout.received} of ${fanout.subscribers} subscribers received the reply`,
     fanout?.duplicates && `fan-out: ${fanout.duplicates} duplicate deliveries`,
     ...(fanout?.errors ?? []).map((error) => `fan-out: ${error}`),
-    ...(abuse?.scenarios ?? []).flatMap((scenario) => [
-      scenario.innocent.p99 > INNOCENT_P99_BOUND * abuse!.idle.p99 &&
-        `abuse "${scenario.name}": innocent p99 ${ms(scenario.innocent.p99)} ms is over ${INNOCENT_P99_BOUND}× idle (${ms(abuse!.idle.p99)} ms)`,
-      scenario.concurrency <= 10 &&
-        scenario.rssPeak - scenario.rssBefore > abuse!.responseCeiling * scenario.concurrency &&
-        `abuse "${scenario.name}": RSS grew ${((scenario.rssPeak - scenario.rssBefore) / MIB).toFixed(0)} MiB, over the response ceiling × concurrency`,
-    ]),
+    ...abuseFailures(abuse),
   ].filter((failure): failure is string => typeof failure === 'string');
 }
 
@@ -128,6 +122,17 @@ function fanoutLines(s: Summary): string[] {
     `  meanwhile another reader's ${PROBE}: p50 ${ms(api.probeBusy.p50)} ms, max ${ms(api.probeBusy.max)} ms over ${api.probes} requests ` +
       `(idle API: p50 ${ms(api.probeIdle.p50)} ms, max ${ms(api.probeIdle.max)} ms; ${ratio(api.probeBusy.max / api.probeIdle.p50)} at worst)`,
   ];
+}
+
+function abuseFailures(abuse: AbuseResult | null): (string | false)[] {
+  if (!abuse) return [];
+  return abuse.scenarios.flatMap((scenario) => [
+    scenario.innocent.p99 > INNOCENT_P99_BOUND * abuse.idle.p99 &&
+      `abuse "${scenario.name}": innocent p99 ${ms(scenario.innocent.p99)} ms is over ${INNOCENT_P99_BOUND}× idle (${ms(abuse.idle.p99)} ms)`,
+    scenario.concurrency <= 10 &&
+      scenario.rssPeak - scenario.rssBefore > abuse.responseCeiling * scenario.concurrency &&
+      `abuse "${scenario.name}": RSS grew ${((scenario.rssPeak - scenario.rssBefore) / MIB).toFixed(0)} MiB, over the response ceiling × concurrency`,
+  ]);
 }
 
 function abuseLines(s: Summary): string[] {
