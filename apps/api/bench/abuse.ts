@@ -34,6 +34,8 @@ export interface AbuseScenario {
 export interface AbuseResult {
   idle: Spread;
   responseCeiling: number;
+  /** The same concurrency of an ordinary page, for comparison. */
+  control: AbuseScenario;
   scenarios: AbuseScenario[];
 }
 
@@ -43,6 +45,8 @@ interface Options {
   wsUrl: string;
   viewer: SignedIn;
   threadGlobalId: string;
+  /** An ordinary page, sent at the abusers' concurrency as the control. */
+  ordinary: { query: string; variables?: Record<string, unknown> };
   responseCeiling: number;
   progress: (message: string) => void;
 }
@@ -56,8 +60,11 @@ export async function measureAbuse(options: Options): Promise<AbuseResult> {
   const { graphqlUrl, threadGlobalId, progress } = options;
   progress('abuse: idle latency of { __typename }…');
   const idle = spread(await innocentWhile(graphqlUrl, sleep(IDLE_MS)));
-  const scenarios: AbuseScenario[] = [];
   const ids = (n: number) => Array<string>(n).fill(threadGlobalId);
+  // Ordinary load at the same concurrency first: what any traffic does to the API's memory.
+  progress('abuse: control, the ordinary thread list…');
+  const control = await httpFlood(options, 'control: thread list page (ordinary)', options.ordinary);
+  const scenarios: AbuseScenario[] = [];
 
   progress('abuse: nodes(ids:) amplification…');
   scenarios.push(
@@ -66,11 +73,11 @@ export async function measureAbuse(options: Options): Promise<AbuseResult> {
       variables: { ids: ids(100) },
     }),
   );
-  progress('abuse: the largest response the cost limit admits…');
+  progress('abuse: the largest amplification the cost limit admits…');
   scenarios.push(
-    await httpFlood(options, 'nodes(ids:) × 60, posts(first: 100) with both bodies (admitted; stopped at the byte ceiling)', {
+    await httpFlood(options, 'nodes(ids:) × 15, posts(first: 100) with both bodies (cost 4,516: admitted, heavy)', {
       query: `query Largest($ids: [ID!]!) { nodes(ids: $ids) { ... on Thread { posts(first: 100) { nodes { bodySource bodyHtml } } } } }`,
-      variables: { ids: ids(60) },
+      variables: { ids: ids(15) },
     }),
   );
   progress('abuse: alias flood…');
@@ -78,7 +85,7 @@ export async function measureAbuse(options: Options): Promise<AbuseResult> {
   scenarios.push(await httpFlood(options, '30 aliases of threads(first: 20) with authors', { query: `query Aliases { ${aliases} }` }));
   progress(`abuse: ${FLOOD_SOCKETS} sockets × ${FLOOD_SUBSCRIPTIONS} subscriptions from one address, then replies…`);
   scenarios.push(await socketFlood(options));
-  return { idle, responseCeiling: options.responseCeiling, scenarios };
+  return { idle, responseCeiling: options.responseCeiling, control, scenarios };
 }
 
 /** ABUSERS loops, in a worker thread, posting `operation` back to back for SCENARIO_MS. */

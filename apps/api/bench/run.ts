@@ -15,7 +15,7 @@ import { freePort } from '@bottega/testing';
 import { measureAbuse } from './abuse';
 import { ApiProcess, timeBareNode } from './api-process';
 import { measureFanout, REPLY_BODY } from './fanout';
-import { runThreadList, runThreadPage, toGlobalId, type PageResult } from './forum-pages';
+import { THREAD_LIST_QUERY, runThreadList, runThreadPage, toGlobalId, type PageResult } from './forum-pages';
 import { seedForum } from './forum-seed';
 import type { LoadOptions } from './http-load';
 import { describeMachine, machineLine } from './machine';
@@ -142,6 +142,7 @@ async function main(): Promise<void> {
     wsUrl: `ws://127.0.0.1:${port}/graphql`,
     viewer,
     threadGlobalId,
+    ordinary: { query: THREAD_LIST_QUERY, variables: { c: toGlobalId('Community', seed.hotCommunityId) } },
     responseCeiling: RESPONSE_CEILING,
     progress,
   });
