@@ -1,10 +1,10 @@
 /**
- * The abusive clients of the abuse benchmark, in a worker thread of their own
- * so that their work does not delay the innocent client's timings, which the
- * main thread takes.
+ * The abusive clients of the abuse benchmark, in a process of their own at
+ * the lowest CPU priority: abusers run on their own machines, so here their
+ * own work (reading megabytes of answers) must not take the CPU from the API,
+ * PostgreSQL or the innocent client whose timings the benchmark takes.
  */
 import { createClient, type Client } from 'graphql-ws';
-import { parentPort, workerData } from 'node:worker_threads';
 import WebSocket from 'ws';
 import { sleep } from './api-process';
 
@@ -71,8 +71,8 @@ async function socketFlood(task: Extract<AbuseTask, { kind: 'sockets' }>): Promi
     }
   }
   await sleep(2_000);
-  const stopped = new Promise<void>((resolve) => parentPort?.once('message', () => resolve()));
-  parentPort?.postMessage({ ready: true });
+  const stopped = new Promise<void>((resolve) => process.once('message', () => resolve()));
+  process.send?.({ ready: true });
   await stopped;
   await Promise.race([Promise.all(clients.map((client) => client.dispose())), sleep(10_000)]);
   return {
@@ -84,8 +84,10 @@ async function socketFlood(task: Extract<AbuseTask, { kind: 'sockets' }>): Promi
   };
 }
 
-const task = workerData as AbuseTask;
-void (task.kind === 'http' ? httpFlood(task) : socketFlood(task)).then(
-  (counts) => parentPort?.postMessage({ counts }),
-  (error: unknown) => parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) }),
-);
+const task = JSON.parse(process.argv[2] ?? '{}') as AbuseTask;
+void (task.kind === 'http' ? httpFlood(task) : socketFlood(task))
+  .then(
+    (counts) => process.send?.({ counts }),
+    (error: unknown) => process.send?.({ error: error instanceof Error ? error.message : String(error) }),
+  )
+  .finally(() => process.disconnect?.());

@@ -1,5 +1,5 @@
+import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { AbuseCounts, AbuseTask } from './abuse-worker';
 import { sleep } from './api-process';
 import { POST_ADDED } from './fanout';
@@ -88,7 +88,7 @@ export async function measureAbuse(options: Options): Promise<AbuseResult> {
   return { idle, responseCeiling: options.responseCeiling, control, scenarios };
 }
 
-/** ABUSERS loops, in a worker thread, posting `operation` back to back for SCENARIO_MS. */
+/** ABUSERS loops, in their own process, posting `operation` back to back for SCENARIO_MS. */
 async function httpFlood(options: Options, name: string, operation: { query: string; variables?: Record<string, unknown> }): Promise<AbuseScenario> {
   const memory = watchMemory(options.apiPid);
   const worker = startWorker({ kind: 'http', url: options.graphqlUrl, body: JSON.stringify(operation), concurrency: ABUSERS, durationMs: SCENARIO_MS });
@@ -97,7 +97,7 @@ async function httpFlood(options: Options, name: string, operation: { query: str
   return { name, concurrency: ABUSERS, ...(await worker.done), innocent: spread(innocent), ...rss };
 }
 
-/** Sockets from one address (in a worker thread), each asking for as many subscriptions as it may; then replies fan out to them. */
+/** Sockets from one address (in their own process), each asking for as many subscriptions as it may; then replies fan out to them. */
 async function socketFlood(options: Options): Promise<AbuseScenario> {
   const memory = watchMemory(options.apiPid);
   const worker = startWorker({
@@ -132,23 +132,29 @@ async function socketFlood(options: Options): Promise<AbuseScenario> {
   }
 }
 
-/** The abusive clients of one scenario, in a worker thread (see abuse-worker.ts). */
+/** The abusive clients of one scenario, in a low-priority process (see abuse-worker.ts). */
 function startWorker(task: AbuseTask): { ready: Promise<void>; done: Promise<AbuseCounts>; stop(): void } {
-  // The worker inherits this process's TypeScript loader (node -r @swc-node/register).
-  const worker = new Worker(`require(${JSON.stringify(resolve(__dirname, 'abuse-worker.ts'))})`, { eval: true, workerData: task });
+  const child = spawn('nice', ['-n', '19', process.execPath, '-r', '@swc-node/register', resolve(__dirname, 'abuse-worker.ts'), JSON.stringify(task)], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   let ready: () => void = () => undefined;
   const readyPromise = new Promise<void>((resolveReady) => (ready = resolveReady));
   const done = new Promise<AbuseCounts>((resolveDone, reject) => {
-    worker.on('message', (message: { ready?: boolean; counts?: AbuseCounts; error?: string }) => {
+    child.on('message', (message: { ready?: boolean; counts?: AbuseCounts; error?: string }) => {
       if (message.ready) ready();
       if (message.counts) resolveDone(message.counts);
-      if (message.error) reject(new Error(`abuse worker: ${message.error}`));
+      if (message.error) reject(new Error(`abusive clients: ${message.error}`));
     });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`abuse worker exited with code ${code}`)));
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`abusive clients exited with code ${code}`)));
   });
-  void done.finally(() => void worker.terminate()).catch(() => undefined);
-  return { ready: readyPromise, done, stop: () => worker.postMessage('stop') };
+  return {
+    ready: readyPromise,
+    done,
+    stop: () => {
+      if (child.connected) child.send('stop');
+    },
+  };
 }
 
 /** `{ __typename }` back to back until `until` settles: each request's latency in ms. */

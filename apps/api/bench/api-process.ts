@@ -64,8 +64,10 @@ export class ApiProcess {
       HOST: '127.0.0.1',
       PORT: String(options.port),
       LOG_LEVEL: 'warn',
-      // Measured as deployed: production mode (no development-only checks in graphql-js).
+      // Measured as deployed (docker/Dockerfile): production mode (no development-only checks in
+      // graphql-js) and the same heap cap.
       NODE_ENV: 'production',
+      NODE_OPTIONS: '--max-old-space-size=512',
       JWT_SECRET: randomBytes(32).toString('hex'),
       EMBEDDED_PG_DATA_DIR: options.pgDataDir,
       EMBEDDED_PG_PORT: String(options.pgPort),

@@ -543,9 +543,11 @@ describe('docker/Dockerfile', () => {
     expect(inStage(finalStage, 'STOPSIGNAL').map((i) => i.args)).toEqual(['SIGTERM']);
   });
 
-  it('sets in the image only variables that the API reads', () => {
+  it('sets in the image only variables that the API reads, and caps the Node heap', () => {
     expect(Object.keys(runtimeEnv).length).toBeGreaterThan(0);
-    expect(Object.keys(runtimeEnv).filter((name) => !(ENV_VARIABLES as string[]).includes(name))).toEqual([]);
+    const forNode = ['NODE_OPTIONS'];
+    expect(Object.keys(runtimeEnv).filter((name) => ![...ENV_VARIABLES, ...forNode].includes(name))).toEqual([]);
+    expect(runtimeEnv['NODE_OPTIONS']).toMatch(/^--max-old-space-size=\d+$/);
   });
 
   it('has a liveness HEALTHCHECK that passes on 200 and fails otherwise, using node (no curl in slim images)', async () => {
