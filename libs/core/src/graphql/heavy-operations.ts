@@ -45,8 +45,9 @@ export class HeavyOperationGate {
       if (left) return;
       left = true;
       const next = this.waiting.shift();
-      // The turn passes straight to the next in line, so `running` stays as it is.
-      if (next) next();
+      // The turn passes to the next in line (so `running` stays as it is) on a
+      // later turn of the event loop, letting other requests in between.
+      if (next) setImmediate(next);
       else this.running -= 1;
     };
   }
