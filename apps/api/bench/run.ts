@@ -87,7 +87,7 @@ async function main(): Promise<void> {
     api = null;
   });
 
-  progress(`first start (initdb, migrations, demo seed) in ${pgDataDir}…`);
+  progress(`first start (initdb, migrations; production seeds no demo) in ${pgDataDir}…`);
   const first = await ApiProcess.start(options, FIRST_START_TIMEOUT_MS);
   api = first.api;
   const firstStop = await first.api.stop();

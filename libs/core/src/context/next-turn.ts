@@ -3,9 +3,9 @@ let scheduled = false;
 
 /**
  * Resolves on a later turn of the event loop, one waiter per turn in arrival
- * order. Work that loads a list awaits it before building its results, so
- * when many lists come back at once (a heavy operation), other requests'
- * input is read between them instead of after all of them.
+ * order. A heavy operation's list loads await it before building their
+ * results, so when many lists come back at once, other requests' input is
+ * read between them instead of after all of them.
  */
 export function nextTurn(): Promise<void> {
   return new Promise((resolve) => {

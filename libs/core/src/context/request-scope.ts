@@ -5,6 +5,8 @@ export interface RequestScope {
   requestId: string;
   /** SQL statements sent to PostgreSQL while serving this request. */
   sqlStatements: number;
+  /** A heavy operation (see `OperationGuard`): its list loads take turns with other requests. */
+  heavy?: boolean;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

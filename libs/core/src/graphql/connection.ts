@@ -2,6 +2,7 @@ import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { nextTurn } from '../context/next-turn';
+import { requestScope } from '../context/request-scope';
 import { BadInputError } from './errors';
 
 export const MAX_PAGE_SIZE = 100;
@@ -199,7 +200,7 @@ export async function paginate<Row extends ObjectLiteral, T>(
     index === 0 ? pageQuery.orderBy(key.expression, key.direction) : pageQuery.addOrderBy(key.expression, key.direction),
   );
   const rows = await pageQuery.limit(page.limit + 1).getMany();
-  await nextTurn();
+  if (requestScope.current()?.heavy) await nextTurn();
   const hasMore = rows.length > page.limit;
   const pageRows = rows.slice(0, page.limit);
   if (page.backwards) pageRows.reverse();

@@ -11,6 +11,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import type { RequestContext } from '../context/request-context';
+import { requestScope } from '../context/request-scope';
 import { CORE_OPTIONS, type CoreOptions } from '../core.options';
 import { RateLimiter, type RateLimit } from '../rate-limit/rate-limiter';
 import { BadInputError } from './errors';
@@ -75,7 +76,10 @@ export class OperationGuard {
     if (cost > maxCost) throw new CostLimitError(cost, maxCost);
     if (operation.operation === 'mutation') await this.countMutations(mutationFieldCount(document, operation.selectionSet), context);
     // A subscription's cost is paid per event, in the fan-out, which takes its own turns.
-    return operation.operation !== 'subscription' && this.heavy.isHeavy(cost) ? this.heavy.enter() : NO_TURN;
+    if (operation.operation === 'subscription' || !this.heavy.isHeavy(cost)) return NO_TURN;
+    const scope = requestScope.current();
+    if (scope) scope.heavy = true;
+    return this.heavy.enter();
   }
 
   private async countMutations(count: number, context: RequestContext): Promise<void> {
