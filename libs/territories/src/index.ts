@@ -1,9 +1,12 @@
 export { TerritoriesModule } from './lib/territories.module';
-export { Territory, TerritoryLevel } from './lib/territories/territory.model';
+export { Territory } from './lib/territories/territory.model';
+export { TerritoryLevel } from './lib/territories/territory.enums';
 export { TerritoryLoaders } from './lib/territories/territory.loaders';
-export { Organization, OrganizationKind } from './lib/organizations/organization.model';
+export { Organization } from './lib/organizations/organization.model';
+export { OrganizationKind } from './lib/organizations/organization.enums';
 export { OrganizationLoaders } from './lib/organizations/organization.loaders';
-export { Project, PartnerRole, TeamRole } from './lib/projects/project.model';
+export { Project } from './lib/projects/project.model';
+export { PartnerRole, TeamRole } from './lib/projects/project.enums';
 export { ProjectLoaders } from './lib/projects/project.loaders';
 export { seedDemoDirectory } from './seed/demo-directory';
 export { territoryWithinSql } from './lib/territories/territory.repository';

@@ -16,7 +16,7 @@ import {
 import { CommunityAccess } from './community.access';
 import type { CommunityEntity, CommunityMembershipEntity } from './community.entity';
 import { CommunityLoaders } from './community.loaders';
-import { CommunityRole } from './community.model';
+import { CommunityRole } from './community.enums';
 import { canCoordinate, canJoin, type CommunityAccessFacts } from './community.policy';
 import { CommunityRepository } from './community.repository';
 import type { CommunityMemberInput, SetCommunityRoleInput } from './dto/community.inputs';

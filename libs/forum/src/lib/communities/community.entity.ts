@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { CommunityKind, CommunityRole, CommunityVisibility } from './community.model';
+import type { CommunityKind, CommunityRole, CommunityVisibility } from './community.enums';
 
 @Entity({ name: 'community' })
 export class CommunityEntity {

@@ -1,5 +1,5 @@
 import { GlobalRole, type Viewer } from '@bottega/core';
-import { CommunityRole, CommunityVisibility } from './community.model';
+import { CommunityRole, CommunityVisibility } from './community.enums';
 
 /** What the policy needs to know about a community and the viewer's place in it. */
 export interface CommunityAccessFacts {

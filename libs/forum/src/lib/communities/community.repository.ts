@@ -5,7 +5,7 @@ import type { Viewer } from '@bottega/core';
 import { suspendedSql } from '@bottega/identity';
 import { territoryWithinSql } from '@bottega/territories';
 import { CommunityEntity, CommunityMembershipEntity } from './community.entity';
-import { CommunityRole } from './community.model';
+import { CommunityRole } from './community.enums';
 import { isStaff } from './community.policy';
 
 export type CommunityFields = Pick<CommunityEntity, 'slug' | 'name' | 'description' | 'kind' | 'visibility' | 'territoryId'>;

@@ -12,14 +12,8 @@ import { CommunityAccess } from './community.access';
 import type { CommunityEntity } from './community.entity';
 import { CommunityLoaders } from './community.loaders';
 import { CommunityMembershipService } from './community-membership.service';
-import {
-  Community,
-  CommunityConnection,
-  CommunityMember,
-  CommunityMemberConnection,
-  CommunityPayload,
-  CommunityRole,
-} from './community.model';
+import { CommunityRole } from './community.enums';
+import { Community, CommunityConnection, CommunityMember, CommunityMemberConnection, CommunityPayload } from './community.model';
 import { canCoordinate, canJoin } from './community.policy';
 import { CommunityRepository } from './community.repository';
 import { CommunityService } from './community.service';

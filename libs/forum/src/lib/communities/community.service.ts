@@ -18,7 +18,7 @@ import { TerritoryLoaders } from '@bottega/territories';
 import { CommunityAccess } from './community.access';
 import type { CommunityEntity } from './community.entity';
 import { CommunityLoaders } from './community.loaders';
-import { CommunityKind } from './community.model';
+import { CommunityKind } from './community.enums';
 import { canCoordinate, canCreateCommunity } from './community.policy';
 import { CommunityRepository, type CommunityFields } from './community.repository';
 import { CreateCommunityInput, UpdateCommunityInput } from './dto/community.inputs';

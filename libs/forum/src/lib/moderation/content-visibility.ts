@@ -1,5 +1,5 @@
 import type { Viewer } from '@bottega/core';
-import { CommunityRole } from '../communities/community.model';
+import { CommunityRole } from '../communities/community.enums';
 import { canCoordinate, isStaff, type CommunityAccessFacts } from '../communities/community.policy';
 
 /** What the visibility rule needs to know about a post or a thread. */

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ForbiddenError, paginate, type ConnectionValue, type RequestContext } from '@bottega/core';
 import { CommunityAccess } from '../communities/community.access';
 import type { ModerationQueueArgs } from './dto/moderation.inputs';
-import { ModerationCase, ModerationCaseStatus } from './moderation.model';
+import { ModerationCaseStatus } from './moderation.enums';
+import { ModerationCase } from './moderation.model';
 import { canModerateContent, canReviewFlags } from './moderation.policy';
 import { ModerationRepository } from './moderation.repository';
 

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { FlagReason, ModerationAction, ModerationCaseStatus } from './moderation.model';
+import type { FlagReason, ModerationAction, ModerationCaseStatus } from './moderation.enums';
 
 /** One per flagged post or thread; reopened when flagged again after a decision. */
 @Entity({ name: 'moderation_case' })

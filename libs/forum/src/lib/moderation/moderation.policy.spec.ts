@@ -1,8 +1,8 @@
 import { GlobalRole, type Viewer } from '@bottega/core';
-import { CommunityRole, CommunityVisibility } from '../communities/community.model';
+import { CommunityRole, CommunityVisibility } from '../communities/community.enums';
 import type { CommunityAccessFacts } from '../communities/community.policy';
 import { canSeeContent, visibleContentSql } from './content-visibility';
-import { ModerationAction } from './moderation.model';
+import { ModerationAction } from './moderation.enums';
 import { FlagObstacle, actionApplies, canModerateContent, flagObstacle, flagWeight } from './moderation.policy';
 
 const viewer = (role = GlobalRole.USER, userId = 'me'): Viewer => ({ userId, sessionId: 's', role });

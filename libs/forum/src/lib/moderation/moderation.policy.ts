@@ -1,7 +1,7 @@
 import type { Viewer } from '@bottega/core';
 import { canCoordinate, isStaff, type CommunityAccessFacts } from '../communities/community.policy';
 import { canSeeContent, type HideableContent } from './content-visibility';
-import { ModerationAction } from './moderation.model';
+import { ModerationAction } from './moderation.enums';
 
 export type ContentType = 'Post' | 'Thread';
 

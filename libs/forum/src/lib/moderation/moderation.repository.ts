@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
 import type { Viewer } from '@bottega/core';
-import { CommunityRole } from '../communities/community.model';
+import { CommunityRole } from '../communities/community.enums';
 import { isStaff } from '../communities/community.policy';
 import { ModerationCaseEntity, type ContentFlagEntity } from './moderation.entity';
-import type { FlagReason, ModerationAction, ModerationCaseStatus } from './moderation.model';
+import type { FlagReason, ModerationAction, ModerationCaseStatus } from './moderation.enums';
 import type { ContentType } from './moderation.policy';
 
 /** A post or thread by type and database id. */

@@ -19,7 +19,7 @@ import { ThreadRepository } from '../threads/thread.repository';
 import { FlagContentInput, ModerateInput } from './dto/moderation.inputs';
 import { ModeratedContentLocator, type ModeratedContent } from './moderated-content';
 import type { ContentFlagEntity } from './moderation.entity';
-import { ModerationAction } from './moderation.model';
+import { ModerationAction } from './moderation.enums';
 import { MODERATION_OPTIONS, type ModerationOptions } from './moderation.options';
 import { ModerationNotifier } from './moderation.notifier';
 import { FlagObstacle, actionApplies, canModerateContent, flagObstacle, flagWeight, isNewAccount } from './moderation.policy';

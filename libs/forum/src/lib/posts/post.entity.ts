@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { ReactionKind } from './post.model';
+import type { ReactionKind } from './post.enums';
 
 @Entity({ name: 'post' })
 export class PostEntity {

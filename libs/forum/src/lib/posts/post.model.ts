@@ -1,15 +1,7 @@
-import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, Node, UserError, toGlobalId } from '@bottega/core';
 import type { PostEntity, PostRevisionEntity } from './post.entity';
-
-export enum ReactionKind {
-  LIKE = 'LIKE',
-  HELPFUL = 'HELPFUL',
-  INSIGHTFUL = 'INSIGHTFUL',
-  THANKS = 'THANKS',
-  CELEBRATE = 'CELEBRATE',
-}
-registerEnumType(ReactionKind, { name: 'ReactionKind', description: 'One of a small, fixed set; one per person per kind.' });
+import { ReactionKind } from './post.enums';
 
 @ObjectType('Post', { implements: () => [Node], description: 'A message in a thread; deleted ones stay as placeholders.' })
 export class Post extends Node {

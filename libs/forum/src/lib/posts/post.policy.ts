@@ -1,6 +1,6 @@
 import type { Viewer } from '@bottega/core';
 import type { CommunityEntity } from '../communities/community.entity';
-import { CommunityVisibility } from '../communities/community.model';
+import { CommunityVisibility } from '../communities/community.enums';
 import { canCoordinate, isStaff, type CommunityAccessFacts } from '../communities/community.policy';
 import type { PostEntity } from './post.entity';
 

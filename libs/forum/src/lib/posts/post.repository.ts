@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { PostEntity, PostRevisionEntity } from './post.entity';
-import type { ReactionKind } from './post.model';
+import type { ReactionKind } from './post.enums';
 
 export interface RenderedBody {
   bodySource: string;

@@ -8,7 +8,8 @@ import { Thread } from '../threads/thread.model';
 import { DeletePostInput, EditPostInput, ReactInput, ReplyToThreadInput } from './dto/post.inputs';
 import type { PostEntity } from './post.entity';
 import { PostLoaders, reactionKey } from './post.loaders';
-import { Post, PostPayload, PostRevision, ReactionKind, ReactionSummary } from './post.model';
+import { ReactionKind } from './post.enums';
+import { Post, PostPayload, PostRevision, ReactionSummary } from './post.model';
 import { canDeletePost, canEditPost, canReadRevisions } from './post.policy';
 import { PostService } from './post.service';
 

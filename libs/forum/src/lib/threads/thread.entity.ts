@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { ThreadKind } from './thread.model';
+import type { ThreadKind } from './thread.enums';
 
 @Entity({ name: 'thread' })
 export class ThreadEntity {

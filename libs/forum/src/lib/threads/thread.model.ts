@@ -1,12 +1,7 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, Node, UserError, toGlobalId } from '@bottega/core';
 import type { ThreadEntity } from './thread.entity';
-
-export enum ThreadKind {
-  DISCUSSION = 'DISCUSSION',
-  QUESTION = 'QUESTION',
-}
-registerEnumType(ThreadKind, { name: 'ThreadKind' });
+import { ThreadKind } from './thread.enums';
 
 @ObjectType('Thread', { implements: () => [Node], description: 'A discussion or a question in a community.' })
 export class Thread extends Node {

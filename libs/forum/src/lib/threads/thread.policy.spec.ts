@@ -1,5 +1,5 @@
 import { GlobalRole, type Viewer } from '@bottega/core';
-import { CommunityRole, CommunityVisibility } from '../communities/community.model';
+import { CommunityRole, CommunityVisibility } from '../communities/community.enums';
 import type { CommunityAccessFacts } from '../communities/community.policy';
 import { canDeleteThread, canEditThread, canMoveThread, canReply } from './thread.policy';
 

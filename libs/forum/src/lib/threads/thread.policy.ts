@@ -1,8 +1,8 @@
 import type { Viewer } from '@bottega/core';
-import { CommunityVisibility } from '../communities/community.model';
+import { CommunityVisibility } from '../communities/community.enums';
 import { canCoordinate, canRead, isStaff, type CommunityAccessFacts } from '../communities/community.policy';
 import type { ThreadEntity } from './thread.entity';
-import { ThreadKind } from './thread.model';
+import { ThreadKind } from './thread.enums';
 
 /**
  * Who may start threads and reply: anyone who reads an open community;

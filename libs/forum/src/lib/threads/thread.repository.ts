@@ -3,11 +3,11 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { GlobalRole, type Viewer } from '@bottega/core';
 import { territoryWithinSql } from '@bottega/territories';
-import { CommunityRole } from '../communities/community.model';
+import { CommunityRole } from '../communities/community.enums';
 import { readableCommunitySql } from '../communities/community.repository';
 import { visibleContentSql } from '../moderation/content-visibility';
 import { ThreadEntity } from './thread.entity';
-import type { ThreadKind } from './thread.model';
+import type { ThreadKind } from './thread.enums';
 
 export interface ThreadFilterValues {
   communityId: string | null;

@@ -1,5 +1,5 @@
 import { CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { FollowSubjectType } from './follow.model';
+import type { FollowSubjectType } from './follow.enums';
 
 @Entity({ name: 'follow' })
 export class FollowEntity {
@@ -15,4 +15,11 @@ export class FollowEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt!: Date;
+}
+
+/** What one follows: a thread, community or territory by id, or a tag by slug. */
+export interface FollowSubject {
+  type: FollowSubjectType;
+  /** A uuid, or a tag slug. */
+  key: string;
 }

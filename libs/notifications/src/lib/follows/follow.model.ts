@@ -1,21 +1,7 @@
-import { Field, InputType, ObjectType, registerEnumType, ID } from '@nestjs/graphql';
+import { Field, InputType, ObjectType, ID } from '@nestjs/graphql';
 import { IsOptional, MaxLength } from 'class-validator';
 import { UserError } from '@bottega/core';
-
-export enum FollowSubjectType {
-  THREAD = 'THREAD',
-  COMMUNITY = 'COMMUNITY',
-  TAG = 'TAG',
-  TERRITORY = 'TERRITORY',
-}
-registerEnumType(FollowSubjectType, { name: 'FollowSubjectType' });
-
-/** What one follows: a thread, community or territory by id, or a tag by slug. */
-export interface FollowSubject {
-  type: FollowSubjectType;
-  /** A uuid, or a tag slug. */
-  key: string;
-}
+import { FollowSubjectType } from './follow.enums';
 
 @InputType({ description: 'A thread, community or territory (subjectId), or a tag (tag).' })
 export class FollowInput {

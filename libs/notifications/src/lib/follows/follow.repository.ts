@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { FollowEntity } from './follow.entity';
-import type { FollowSubject } from './follow.model';
+import type { FollowSubject } from './follow.entity';
 
 /** The only code that reads and writes follows. */
 @Injectable()

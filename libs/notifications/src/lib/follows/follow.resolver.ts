@@ -1,7 +1,8 @@
 import { Args, Context, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { Connection, ConnectionArgs, paginate, toGlobalId, type ConnectionValue, type RequestContext } from '@bottega/core';
 import type { FollowEntity } from './follow.entity';
-import { Follow, FollowInput, FollowPayload, FollowSubjectType } from './follow.model';
+import { FollowSubjectType } from './follow.enums';
+import { Follow, FollowInput, FollowPayload } from './follow.model';
 import { FollowRepository } from './follow.repository';
 import { FollowService } from './follow.service';
 

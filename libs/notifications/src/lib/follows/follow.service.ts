@@ -11,7 +11,9 @@ import {
   type RequestContext,
 } from '@bottega/core';
 import { FollowRepository } from './follow.repository';
-import { FollowInput, FollowSubjectType, type FollowSubject } from './follow.model';
+import { FollowSubjectType } from './follow.enums';
+import type { FollowSubject } from './follow.entity';
+import { FollowInput } from './follow.model';
 
 const FOLLOWABLE: Record<string, FollowSubjectType> = {
   Thread: FollowSubjectType.THREAD,

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { NotificationKind } from './notification.model';
+import type { NotificationKind } from './notification.enums';
 
 @Entity({ name: 'notification' })
 export class NotificationEntity {

@@ -1,29 +1,8 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { Connection, Node, UserError, toGlobalId } from '@bottega/core';
 import type { NotificationEntity } from './notification.entity';
-
-export enum NotificationKind {
-  REPLY = 'REPLY',
-  MENTION = 'MENTION',
-  ANSWER_ACCEPTED = 'ANSWER_ACCEPTED',
-  NEW_THREAD = 'NEW_THREAD',
-  CONTENT_HIDDEN = 'CONTENT_HIDDEN',
-}
-registerEnumType(NotificationKind, {
-  name: 'NotificationKind',
-  valuesMap: {
-    REPLY: { description: 'A reply in a thread you follow (you follow threads you start or reply to).' },
-    MENTION: { description: 'Someone @mentioned you.' },
-    ANSWER_ACCEPTED: { description: 'Your reply was accepted as the answer.' },
-    NEW_THREAD: { description: 'A new thread in a community, tag or territory you follow.' },
-    CONTENT_HIDDEN: {
-      description:
-        'Your post or thread was hidden until a moderator decides: by a moderator (`reason` has their words) ' +
-        'or by flags from the community (`reasonCodes` has the `FlagReason`s given).',
-    },
-  },
-});
+import { NotificationKind } from './notification.enums';
 
 @ObjectType('Notification', { implements: () => [Node] })
 export class Notification extends Node {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { NotificationEntity } from './notification.entity';
-import type { NotificationKind } from './notification.model';
+import type { NotificationKind } from './notification.enums';
 
 export interface NewNotifications {
   kind: NotificationKind;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { PgPubSub } from '@bottega/core';
 import { FollowRepository } from '../follows/follow.repository';
-import type { FollowSubject } from '../follows/follow.model';
+import type { FollowSubject } from '../follows/follow.entity';
 import { NotificationRepository, type NewNotifications } from './notification.repository';
 
 export const notificationTopic = (userId: string): string => `notifications:${userId}`;

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { OrganizationKind } from './organization.model';
+import type { OrganizationKind } from './organization.enums';
 
 @Entity({ name: 'organization' })
 export class OrganizationEntity {

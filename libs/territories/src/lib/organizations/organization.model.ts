@@ -1,18 +1,7 @@
-import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ObjectType } from '@nestjs/graphql';
 import { Connection, Node, UserError, toGlobalId } from '@bottega/core';
 import type { OrganizationEntity } from './organization.entity';
-
-export enum OrganizationKind {
-  PUBLIC_BODY = 'PUBLIC_BODY',
-  ASSOCIATION = 'ASSOCIATION',
-  FOUNDATION = 'FOUNDATION',
-  CONSORTIUM = 'CONSORTIUM',
-  COOPERATIVE = 'COOPERATIVE',
-  COMPANY = 'COMPANY',
-  OTHER = 'OTHER',
-}
-
-registerEnumType(OrganizationKind, { name: 'OrganizationKind' });
+import { OrganizationKind } from './organization.enums';
 
 @ObjectType('Organization', {
   implements: () => [Node],

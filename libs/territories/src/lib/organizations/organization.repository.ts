@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { likePrefix, territoryWithinSql } from '../territories/territory.repository';
 import { OrganizationEntity } from './organization.entity';
-import type { OrganizationKind } from './organization.model';
+import type { OrganizationKind } from './organization.enums';
 
 export interface OrganizationFilterValues {
   territoryId: string | null;

@@ -17,7 +17,7 @@ import {
 } from '@bottega/core';
 import { AddProjectMemberInput, UpdateProjectMemberInput, type RemoveProjectMemberInput } from './dto/team.inputs';
 import type { ProjectMemberEntity } from './project.entity';
-import { TeamRole } from './project.model';
+import { TeamRole } from './project.enums';
 import { canManageTeam } from './project.policy';
 import { ProjectRepository } from './project.repository';
 

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { PartnerRole, TeamRole } from './project.model';
+import type { PartnerRole, TeamRole } from './project.enums';
 
 @Entity({ name: 'project' })
 export class ProjectEntity {

@@ -1,25 +1,7 @@
-import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ObjectType } from '@nestjs/graphql';
 import { Connection, LocalDate, Node, UserError, toGlobalId } from '@bottega/core';
 import type { ProjectEntity, ProjectMemberEntity, ProjectPartnerEntity } from './project.entity';
-
-export enum PartnerRole {
-  LEAD = 'LEAD',
-  PARTNER = 'PARTNER',
-}
-registerEnumType(PartnerRole, { name: 'PartnerRole', description: 'Role of an organization in a project.' });
-
-export enum TeamRole {
-  LEAD = 'LEAD',
-  MEMBER = 'MEMBER',
-}
-registerEnumType(TeamRole, { name: 'TeamRole', description: 'Role of a person in a project team; leads manage the team.' });
-
-export enum ProjectPhase {
-  UPCOMING = 'UPCOMING',
-  ACTIVE = 'ACTIVE',
-  ENDED = 'ENDED',
-}
-registerEnumType(ProjectPhase, { name: 'ProjectPhase' });
+import { PartnerRole, TeamRole } from './project.enums';
 
 @ObjectType('Project', { implements: () => [Node], description: 'A living lab: a multi-year project run by a partnership.' })
 export class Project extends Node {

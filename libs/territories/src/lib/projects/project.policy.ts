@@ -1,5 +1,5 @@
 import { GlobalRole, type Viewer } from '@bottega/core';
-import { TeamRole } from './project.model';
+import { TeamRole } from './project.enums';
 
 /** Admins, and the leads of the project's team, manage that team. */
 export function canManageTeam(viewer: Viewer, team: { userId: string; role: TeamRole }[]): boolean {

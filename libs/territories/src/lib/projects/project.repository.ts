@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { likePrefix, territoryWithinSql } from '../territories/territory.repository';
 import { ProjectEntity, ProjectMemberEntity, ProjectPartnerEntity, ProjectTerritoryEntity } from './project.entity';
-import { ProjectPhase, type PartnerRole } from './project.model';
+import { ProjectPhase, type PartnerRole } from './project.enums';
 
 export type ProjectFields = Pick<ProjectEntity, 'slug' | 'title' | 'summary' | 'startsOn' | 'endsOn' | 'themes'>;
 

@@ -19,7 +19,7 @@ import { OrganizationRepository } from '../organizations/organization.repository
 import { TerritoryRepository } from '../territories/territory.repository';
 import { CreateProjectInput, UpdateProjectInput, type ProjectPartnerInput } from './dto/project.inputs';
 import type { ProjectEntity } from './project.entity';
-import { PartnerRole } from './project.model';
+import { PartnerRole } from './project.enums';
 import { ProjectRepository, type ProjectFields, type ProjectLinks } from './project.repository';
 
 /** Admins describe living labs: dates, themes, territories and partnership. */

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { TerritoryLevel } from './territory.model';
+import type { TerritoryLevel } from './territory.enums';
 
 @Entity({ name: 'territory' })
 export class TerritoryEntity {

@@ -1,14 +1,7 @@
-import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ObjectType } from '@nestjs/graphql';
 import { Connection, Node, toGlobalId } from '@bottega/core';
 import type { TerritoryEntity } from './territory.entity';
-
-export enum TerritoryLevel {
-  REGION = 'REGION',
-  PROVINCE = 'PROVINCE',
-  DISTRICT = 'DISTRICT',
-}
-
-registerEnumType(TerritoryLevel, { name: 'TerritoryLevel', description: 'Region > province > district.' });
+import { TerritoryLevel } from './territory.enums';
 
 @ObjectType('Territory', { implements: () => [Node], description: 'A place in the region > province > district hierarchy.' })
 export class Territory extends Node {

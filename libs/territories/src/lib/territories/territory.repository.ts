@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { TerritoryEntity } from './territory.entity';
-import type { TerritoryLevel } from './territory.model';
+import type { TerritoryLevel } from './territory.enums';
 
 export interface TerritoryFilter {
   /** Only this territory and those below it. */

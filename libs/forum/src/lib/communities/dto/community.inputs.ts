@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional, Length, MaxLength } from 'class-validator';
 import { ConnectionArgs } from '@bottega/core';
-import { CommunityKind, CommunityRole, CommunityVisibility } from '../community.model';
+import { CommunityKind, CommunityRole, CommunityVisibility } from '../community.enums';
 
 @InputType()
 export class CreateCommunityInput {

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsOptional, MaxLength } from 'class-validator';
 import { AuditReason, ConnectionArgs } from '@bottega/core';
-import { FlagReason, ModerationAction, ModerationCaseStatus } from '../moderation.model';
+import { FlagReason, ModerationAction, ModerationCaseStatus } from '../moderation.enums';
 
 @InputType()
 export class FlagContentInput {

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ReactionKind } from '../post.model';
+import { ReactionKind } from '../post.enums';
 
 @InputType()
 export class ReplyToThreadInput {

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int, PartialType, PickType, registerEnumType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsOptional, Length, MaxLength } from 'class-validator';
 import { ConnectionArgs } from '@bottega/core';
-import { ThreadKind } from '../thread.model';
+import { ThreadKind } from '../thread.enums';
 
 @InputType()
 export class StartThreadInput {

@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { applyDecorators } from '@nestjs/common';
 import { IsOptional, IsUrl, Length, MaxLength } from 'class-validator';
 import { ConnectionArgs } from '@bottega/core';
-import { OrganizationKind } from '../organization.model';
+import { OrganizationKind } from '../organization.enums';
 
 /** An optional http(s) address. */
 const Website = () =>

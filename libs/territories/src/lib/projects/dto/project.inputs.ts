@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, MaxLength } from 'class-validator';
 import { ConnectionArgs, LocalDate } from '@bottega/core';
-import { PartnerRole, ProjectPhase } from '../project.model';
+import { PartnerRole, ProjectPhase } from '../project.enums';
 
 @InputType()
 export class ProjectPartnerInput {

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional, MaxLength } from 'class-validator';
-import { TeamRole } from '../project.model';
+import { TeamRole } from '../project.enums';
 
 @InputType()
 export class AddProjectMemberInput {

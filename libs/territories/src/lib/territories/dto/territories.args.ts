@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { ConnectionArgs } from '@bottega/core';
-import { TerritoryLevel } from '../territory.model';
+import { TerritoryLevel } from '../territory.enums';
 
 @InputType()
 export class TerritoryFilter {

@@ -1,0 +1,23 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum NotificationKind {
+  REPLY = 'REPLY',
+  MENTION = 'MENTION',
+  ANSWER_ACCEPTED = 'ANSWER_ACCEPTED',
+  NEW_THREAD = 'NEW_THREAD',
+  CONTENT_HIDDEN = 'CONTENT_HIDDEN',
+}
+registerEnumType(NotificationKind, {
+  name: 'NotificationKind',
+  valuesMap: {
+    REPLY: { description: 'A reply in a thread you follow (you follow threads you start or reply to).' },
+    MENTION: { description: 'Someone @mentioned you.' },
+    ANSWER_ACCEPTED: { description: 'Your reply was accepted as the answer.' },
+    NEW_THREAD: { description: 'A new thread in a community, tag or territory you follow.' },
+    CONTENT_HIDDEN: {
+      description:
+        'Your post or thread was hidden until a moderator decides: by a moderator (`reason` has their words) ' +
+        'or by flags from the community (`reasonCodes` has the `FlagReason`s given).',
+    },
+  },
+});
