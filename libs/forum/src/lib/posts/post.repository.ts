@@ -14,6 +14,14 @@ export interface ReactionCount {
   postId: string;
   kind: ReactionKind;
   count: number;
+  /** Of the viewers asked about, those who gave this reaction. */
+  viewerIds: string[];
+}
+
+/** A post's reactions of one kind, as one viewer sees them. */
+export interface ViewerReactionCount {
+  kind: ReactionKind;
+  count: number;
   mine: boolean;
 }
 
@@ -131,11 +139,16 @@ export class PostRepository {
     );
   }
 
-  async reactionCounts(postIds: readonly string[], viewerId: string | null): Promise<ReactionCount[]> {
+  /**
+   * Reaction counts of these posts, each with those of `viewerIds` who gave
+   * it: one statement for a page seen by one person or an event seen by many.
+   */
+  async reactionCounts(postIds: readonly string[], viewerIds: readonly string[]): Promise<ReactionCount[]> {
     return this.db.query(
-      `SELECT post_id AS "postId", kind, count(*)::int AS count, coalesce(bool_or(user_id = $2), false) AS mine
-         FROM post_reaction WHERE post_id = ANY($1) GROUP BY post_id, kind ORDER BY post_id, kind`,
-      [postIds, viewerId],
+      `SELECT post_id AS "postId", kind, count(*)::int AS count,
+              coalesce(array_agg(user_id) FILTER (WHERE user_id = ANY($2::uuid[])), '{}') AS "viewerIds"
+         FROM post_reaction WHERE post_id = ANY($1::uuid[]) GROUP BY post_id, kind ORDER BY post_id, kind`,
+      [postIds, viewerIds],
     );
   }
 
