@@ -22,6 +22,10 @@ import { installHttpHooks } from './observability/http-hooks';
 import { Metrics } from './observability/metrics';
 import { MetricsController } from './observability/metrics.controller';
 import { MetricsListener } from './observability/metrics.listener';
+import { Outbox } from './outbox/outbox';
+import { OutboxConsumers } from './outbox/outbox-consumer';
+import { OutboxRunner } from './outbox/outbox.runner';
+import { OutboxStore } from './outbox/outbox.store';
 import { PgPubSub } from './pubsub/pg-pubsub';
 import { RateLimiter } from './rate-limit/rate-limiter';
 
@@ -74,6 +78,10 @@ export class CoreModule implements OnModuleInit {
         GraphqlWsServer,
         PgPubSub,
         MetricsListener,
+        Outbox,
+        OutboxConsumers,
+        OutboxStore,
+        OutboxRunner,
       ],
       exports: [
         CORE_OPTIONS,
@@ -85,6 +93,9 @@ export class CoreModule implements OnModuleInit {
         NodeRegistry,
         GraphqlWsServer,
         PgPubSub,
+        Outbox,
+        OutboxConsumers,
+        OutboxRunner,
       ],
     };
   }

@@ -2,7 +2,7 @@
 import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
 import { Injectable } from '@nestjs/common';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 /** Distinct operation names kept as labels; clients choose names, so the series must stay bounded. */
@@ -26,6 +26,20 @@ export class Metrics {
     help: 'HTTP request latency by route',
     labelNames: ['method', 'route', 'status'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  readonly outboxLagEvents = new Gauge({
+    name: 'bottega_outbox_lag_events',
+    help: 'Outbox changes a consumer has not handled yet, as this process last saw them',
+    labelNames: ['consumer'] as const,
+    registers: [this.registry],
+  });
+
+  readonly outboxLagSeconds = new Gauge({
+    name: 'bottega_outbox_lag_seconds',
+    help: 'Age of the oldest outbox change a consumer has not handled yet (0 when caught up)',
+    labelNames: ['consumer'] as const,
     registers: [this.registry],
   });
 

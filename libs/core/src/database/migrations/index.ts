@@ -12,6 +12,7 @@ import { UserEmailSkeletons1764000000810 } from './1764000000810-user-email-skel
 import { ThreadManagement1764000000900 } from './1764000000900-thread-management';
 import { FlagWeightsAndHiddenNotices1764000000950 } from './1764000000950-flag-weights-and-hidden-notices';
 import { RevisionRedaction1764000000960 } from './1764000000960-revision-redaction';
+import { Outbox1764000001000 } from './1764000001000-outbox';
 
 /** Every migration, in the order they apply. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ThreadManagement1764000000900,
   FlagWeightsAndHiddenNotices1764000000950,
   RevisionRedaction1764000000960,
+  Outbox1764000001000,
 ];

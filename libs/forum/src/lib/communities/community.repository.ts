@@ -64,8 +64,11 @@ export class CommunityRepository {
     return (await communities.findOneBy({ id: community.id })) as CommunityEntity;
   }
 
-  async update(id: string, fields: Partial<CommunityFields>): Promise<void> {
-    if (Object.keys(fields).length > 0) await this.communities.update({ id }, fields);
+  /** Changes the community and returns it as it was, read under the row lock the change takes (null when gone). */
+  async update(manager: EntityManager, id: string, fields: Partial<CommunityFields>): Promise<CommunityEntity | null> {
+    const before = await manager.getRepository(CommunityEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (before && Object.keys(fields).length > 0) await manager.getRepository(CommunityEntity).update({ id }, fields);
+    return before;
   }
 
   /** Adds a member once; the count moves only when a row was really added, so concurrent joins stay exact. */

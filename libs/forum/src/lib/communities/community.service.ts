@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AuditLog,
   ForbiddenError,
   NotFoundError,
+  Outbox,
+  OutboxChange,
   SLUG_PATTERN,
   UserError,
   UserErrorCode,
@@ -31,6 +34,8 @@ export class CommunityService {
     private readonly access: CommunityAccess,
     private readonly loaders: CommunityLoaders,
     private readonly territoryLoaders: TerritoryLoaders,
+    private readonly audit: AuditLog,
+    private readonly outbox: Outbox,
   ) {}
 
   async create(input: CreateCommunityInput, context: RequestContext): Promise<Outcome<CommunityEntity>> {
@@ -59,7 +64,12 @@ export class CommunityService {
       fields.slug = await uniqueSlug(fields.name, 'community', (base) => this.communities.slugsStartingWith(base));
     }
     try {
-      return succeed(await this.communities.transaction((manager) => this.communities.insert(manager, fields, viewer.userId)));
+      const created = await this.communities.transaction(async (manager) => {
+        const community = await this.communities.insert(manager, fields, viewer.userId);
+        await this.outbox.record(manager, { kind: 'Community', subjectId: community.id, change: OutboxChange.CREATED });
+        return community;
+      });
+      return succeed(created);
     } catch (error) {
       if (isUniqueViolation(error, 'community_slug_key')) {
         return refuse(UserError.of(UserErrorCode.TAKEN, 'Another community already uses this slug.', ['input', 'slug']));
@@ -80,7 +90,26 @@ export class CommunityService {
     if (input.visibility != null) changes.visibility = input.visibility;
     const errors = await validateInput(UpdateCommunityInput, { ...input, ...changes });
     if (errors.length > 0) return refuse(...errors);
-    await this.communities.update(community.id, changes);
+    // Visibility decides who reads everything inside: the change, its audit entry and its outbox row commit together.
+    await this.communities.transaction(async (manager) => {
+      const before = await this.communities.update(manager, community.id, changes);
+      if (!before) throw new NotFoundError('Community', input.id);
+      const changed = (Object.keys(changes) as (keyof typeof changes)[]).filter((field) => changes[field] !== before[field]);
+      if (changed.length === 0) return;
+      const visibilityChanged = changed.includes('visibility');
+      await this.audit.record(manager, {
+        actorId: viewer.userId,
+        action: visibilityChanged ? 'CHANGE_VISIBILITY' : 'EDIT',
+        subject: { type: 'Community', id: community.id },
+        metadata: { changed, ...(visibilityChanged ? { from: before.visibility, to: changes.visibility } : {}) },
+      });
+      await this.outbox.record(manager, {
+        kind: 'Community',
+        subjectId: community.id,
+        change: visibilityChanged ? OutboxChange.VISIBILITY_CHANGED : OutboxChange.EDITED,
+        payload: visibilityChanged ? { visibility: changes.visibility ?? null } : {},
+      });
+    });
     return succeed(await context.loaders.reload(this.loaders.byId, community.id));
   }
 }

@@ -3,6 +3,8 @@ import type { EntityManager } from 'typeorm';
 import {
   AuditLog,
   ForbiddenError,
+  Outbox,
+  OutboxChange,
   UserError,
   UserErrorCode,
   refuse,
@@ -27,6 +29,13 @@ import { ModerationRepository } from './moderation.repository';
 
 const SUBJECT = ['input', 'subjectId'];
 
+/** What a decision that took effect changes, for the outbox (locks record theirs in ThreadManagementService.lock). */
+const OUTBOX_CHANGES: Partial<Record<ModerationAction, OutboxChange>> = {
+  [ModerationAction.HIDE]: OutboxChange.HIDDEN,
+  [ModerationAction.RESTORE]: OutboxChange.RESTORED,
+  [ModerationAction.DELETE]: OutboxChange.DELETED,
+};
+
 /** Thrown inside the flag transaction to roll it back when the person already flagged the item. */
 class AlreadyFlagged extends Error {}
 
@@ -43,6 +52,7 @@ export class ModerationService {
     private readonly notifier: ModerationNotifier,
     private readonly userLoaders: UserLoaders,
     private readonly threadManagement: ThreadManagementService,
+    private readonly outbox: Outbox,
   ) {}
 
   async flag(input: FlagContentInput, context: RequestContext): Promise<Outcome<ContentFlagEntity>> {
@@ -72,6 +82,7 @@ export class ModerationService {
           const hidden = await this.repository.hideWhenFlagged(manager, content, caseId, threshold);
           if (hidden !== null) {
             const { pendingFlags, pendingWeight } = hidden;
+            await this.outbox.record(manager, { kind: content.type, subjectId: content.id, change: OutboxChange.HIDDEN });
             await this.audit.record(manager, {
               actorId: null,
               action: 'AUTO_HIDE',
@@ -113,6 +124,8 @@ export class ModerationService {
         return;
       }
       const changed = await this.apply(manager, input.action, content, viewer.userId);
+      const change = changed ? OUTBOX_CHANGES[input.action] : undefined;
+      if (change) await this.outbox.record(manager, { kind: content.type, subjectId: content.id, change });
       await this.audit.record(manager, {
         actorId: viewer.userId,
         action: input.action,

@@ -3,6 +3,8 @@ import {
   AuditLog,
   ForbiddenError,
   NotFoundError,
+  Outbox,
+  OutboxChange,
   UserError,
   UserErrorCode,
   refuse,
@@ -32,6 +34,7 @@ export class RevisionRedaction {
     private readonly repository: PostRepository,
     private readonly loaders: PostLoaders,
     private readonly audit: AuditLog,
+    private readonly outbox: Outbox,
   ) {}
 
   async redact(input: RedactRevisionInput, context: RequestContext): Promise<Outcome<PostEntity>> {
@@ -45,6 +48,8 @@ export class RevisionRedaction {
     if (errors.length > 0) return refuse(...errors);
     const redacted = await this.repository.transaction(async (manager) => {
       if (!(await this.repository.redactRevision(manager, post.id, input.version, viewer.userId))) return false;
+      // A search index may hold the redacted text among the post's versions.
+      await this.outbox.record(manager, { kind: 'Post', subjectId: post.id, change: OutboxChange.EDITED, payload: { redactedVersion: input.version } });
       await this.audit.record(manager, {
         actorId: viewer.userId,
         action: 'REDACT_REVISION',

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   ForbiddenError,
   NotFoundError,
+  Outbox,
+  OutboxChange,
   PgPubSub,
   UserError,
   UserErrorCode,
@@ -42,6 +44,7 @@ export class PostService {
     private readonly notifier: ThreadNotifier,
     private readonly postingLimits: PostingLimits,
     private readonly threadManagement: ThreadManagementService,
+    private readonly outbox: Outbox,
   ) {}
 
   async reply(input: ReplyToThreadInput, context: RequestContext): Promise<Outcome<PostEntity>> {
@@ -64,6 +67,7 @@ export class PostService {
       const counted = await this.threads.countPost(manager, thread.id, viewer.userId);
       if (counted === 'LOCKED') throw new ForbiddenError(LOCKED);
       if (counted === 'GONE') throw new NotFoundError('Thread', input.threadId);
+      await this.outbox.record(manager, { kind: 'Post', subjectId: created.id, change: OutboxChange.CREATED, payload: { threadId: thread.id } });
       await this.notifier.replied(manager, {
         communityId: community.id,
         threadId: thread.id,
@@ -88,6 +92,7 @@ export class PostService {
     const version = await this.posts.transaction(async (manager) => {
       const next = await this.posts.edit(manager, post.id, input.version, prepared.body, viewer.userId);
       if (next !== null) {
+        await this.outbox.record(manager, { kind: 'Post', subjectId: post.id, change: OutboxChange.EDITED });
         await this.posts.mention(manager, post.id, prepared.mentionedUserIds);
         await this.notifier.mentionedInEdit(manager, {
           communityId: community.id,
@@ -123,7 +128,9 @@ export class PostService {
       throw new ForbiddenError('Only the author and the coordinators delete a post.');
     }
     await this.posts.transaction(async (manager) => {
-      if (await this.posts.softDelete(manager, post.id, viewer.userId)) await this.threads.uncountPost(manager, post.threadId);
+      if (!(await this.posts.softDelete(manager, post.id, viewer.userId))) return;
+      await this.threads.uncountPost(manager, post.threadId);
+      await this.outbox.record(manager, { kind: 'Post', subjectId: post.id, change: OutboxChange.DELETED });
     });
     context.loaders.get(this.threadLoaders.byId).clear(post.threadId);
     return succeed(await context.loaders.reload(this.loaders.byId, post.id));

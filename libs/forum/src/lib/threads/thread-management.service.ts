@@ -3,6 +3,8 @@ import type { EntityManager } from 'typeorm';
 import {
   AuditLog,
   ForbiddenError,
+  Outbox,
+  OutboxChange,
   PgPubSub,
   UserError,
   UserErrorCode,
@@ -43,6 +45,7 @@ export class ThreadManagementService {
     private readonly loaders: ThreadLoaders,
     private readonly audit: AuditLog,
     private readonly pubsub: PgPubSub,
+    private readonly outbox: Outbox,
   ) {}
 
   async setLocked(input: ThreadFlagInput, context: RequestContext): Promise<Outcome<ThreadEntity>> {
@@ -69,7 +72,10 @@ export class ThreadManagementService {
       reason: actor.reason,
       metadata: { changed, communityId: target.community.id, ...actor.metadata },
     });
-    if (changed) await this.pubsub.publish(communityEvent(target.community.id, ThreadActivityKind.STATUS_CHANGED, target.thread.id), manager);
+    if (changed) {
+      await this.outbox.record(manager, { kind: 'Thread', subjectId: target.thread.id, change: OutboxChange.EDITED, payload: { locked } });
+      await this.pubsub.publish(communityEvent(target.community.id, ThreadActivityKind.STATUS_CHANGED, target.thread.id), manager);
+    }
     return changed;
   }
 
@@ -114,6 +120,7 @@ export class ThreadManagementService {
     const deleted = await this.threads.transaction(async (manager) => {
       const resolvedFlags = await this.threads.softDelete(manager, thread.id, viewer.userId, !canCoordinate(viewer, facts));
       if (resolvedFlags === null) return false;
+      await this.outbox.record(manager, { kind: 'Thread', subjectId: thread.id, change: OutboxChange.DELETED, payload: { communityId: community.id } });
       await this.audit.record(manager, {
         actorId: viewer.userId,
         action: 'DELETE',
@@ -151,6 +158,7 @@ export class ThreadManagementService {
     if (errors.length > 0) return refuse(...errors);
     const moved = await this.threads.transaction(async (manager) => {
       if (!(await this.threads.move(manager, thread.id, community.id, target.id))) return false;
+      await this.outbox.record(manager, { kind: 'Thread', subjectId: thread.id, change: OutboxChange.MOVED, payload: { from: community.id, to: target.id } });
       await this.audit.record(manager, {
         actorId: viewer.userId,
         action: 'MOVE',

@@ -3,6 +3,8 @@ import {
   AuditLog,
   ForbiddenError,
   NotFoundError,
+  Outbox,
+  OutboxChange,
   PgPubSub,
   UserError,
   UserErrorCode,
@@ -53,6 +55,7 @@ export class ThreadService {
     private readonly notifier: ThreadNotifier,
     private readonly postingLimits: PostingLimits,
     private readonly audit: AuditLog,
+    private readonly outbox: Outbox,
   ) {}
 
   async start(input: StartThreadInput, context: RequestContext): Promise<Outcome<ThreadEntity>> {
@@ -79,6 +82,8 @@ export class ThreadService {
       );
       const post = await this.posts.insert(manager, { threadId: created.id, authorId: viewer.userId, replyToId: null, ...prepared.body }, prepared.mentionedUserIds);
       await this.threads.countPost(manager, created.id, viewer.userId);
+      await this.outbox.record(manager, { kind: 'Thread', subjectId: created.id, change: OutboxChange.CREATED, payload: { communityId: community.id } });
+      await this.outbox.record(manager, { kind: 'Post', subjectId: post.id, change: OutboxChange.CREATED, payload: { threadId: created.id } });
       await this.notifier.threadStarted(manager, {
         communityId: community.id,
         threadId: created.id,
@@ -120,6 +125,7 @@ export class ThreadService {
     const version = await this.threads.transaction(async (manager) => {
       const next = await this.threads.edit(manager, thread.id, input.version, fields.title);
       if (next === null) return null;
+      await this.outbox.record(manager, { kind: 'Thread', subjectId: thread.id, change: OutboxChange.EDITED });
       const tags = fields.tags && (await this.threads.replaceTags(manager, thread.id, fields.tags));
       const territoryIds = fields.territoryIds && (await this.threads.replaceTerritories(manager, thread.id, fields.territoryIds));
       await this.notifier.newlyAbout(manager, {

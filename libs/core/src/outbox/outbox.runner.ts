@@ -1,0 +1,143 @@
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { CORE_OPTIONS, type CoreOptions } from '../core.options';
+import { Metrics } from '../observability/metrics';
+import type { BusEvent } from '../pubsub/pg-pubsub';
+import { PgPubSub } from '../pubsub/pg-pubsub';
+import { OUTBOX_TOPIC } from './outbox';
+import { OutboxConsumers, type OutboxConsumer } from './outbox-consumer';
+import { OutboxStore } from './outbox.store';
+
+/** How the runner paces itself; tests shorten the waits. */
+export interface OutboxRunnerSettings {
+  batchSize: number;
+  /** A safety net: runners are woken by a notification from each writing transaction. */
+  pollIntervalMs: number;
+  backoffFirstMs: number;
+  backoffMaxMs: number;
+}
+
+const DEFAULTS: OutboxRunnerSettings = { batchSize: 200, pollIntervalMs: 1_000, backoffFirstMs: 200, backoffMaxMs: 60_000 };
+
+/**
+ * Drains every registered consumer, in each API process. A consumer's row is
+ * claimed `FOR UPDATE SKIP LOCKED` in the transaction that reads a batch,
+ * hands it over and advances the position: two processes never handle one
+ * batch at once, and a process that dies mid-batch leaves the position where
+ * it was, so the batch comes again.
+ */
+@Injectable()
+export class OutboxRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  readonly settings: OutboxRunnerSettings = { ...DEFAULTS };
+  private readonly logger: Logger;
+  private readonly known = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private nudges: AsyncIterableIterator<BusEvent, undefined> | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopping = false;
+
+  constructor(
+    @Inject(CORE_OPTIONS) options: CoreOptions,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly store: OutboxStore,
+    private readonly consumers: OutboxConsumers,
+    private readonly pubsub: PgPubSub,
+    private readonly metrics: Metrics,
+  ) {
+    this.logger = options.logger.child({ component: 'outbox' });
+  }
+
+  onApplicationBootstrap(): void {
+    this.nudges = this.pubsub.subscribe(OUTBOX_TOPIC);
+    void this.listen(this.nudges);
+    this.schedulePoll();
+    this.wake();
+  }
+
+  /** Drains now (or right after the pass in progress). Resolves when caught up or stopped. */
+  wake(): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.loop().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.timer);
+    clearTimeout(this.retryTimer);
+    await this.nudges?.return?.();
+    await this.running;
+  }
+
+  private async listen(nudges: AsyncIterableIterator<BusEvent, undefined>): Promise<void> {
+    for await (const _ of nudges) void this.wake();
+  }
+
+  private schedulePoll(): void {
+    if (this.stopping) return;
+    this.timer = setTimeout(() => {
+      void this.wake().finally(() => this.schedulePoll());
+    }, this.settings.pollIntervalMs);
+  }
+
+  private async loop(): Promise<void> {
+    do {
+      this.again = false;
+      try {
+        await this.pass();
+      } catch (err) {
+        // The database is away (a restart, a failover): the next poll tries again.
+        if (!this.stopping) this.logger.warn({ err }, 'outbox pass failed');
+      }
+    } while (this.again && !this.stopping);
+  }
+
+  private async pass(): Promise<void> {
+    // Rows wait unplaced until some process runs a consumer; placing them later changes nothing.
+    if (this.consumers.all().length === 0) return;
+    while ((await this.store.sequence(this.settings.batchSize * 5)) > 0 && !this.stopping);
+    for (const consumer of this.consumers.all()) {
+      if (this.stopping) return;
+      if (!this.known.has(consumer.name)) {
+        await this.store.ensureConsumer(consumer.name);
+        this.known.add(consumer.name);
+      }
+      while (!this.stopping && (await this.drainBatch(consumer)));
+      const lag = await this.store.lag(consumer.name);
+      this.metrics.outboxLagEvents.set({ consumer: consumer.name }, lag.events);
+      this.metrics.outboxLagSeconds.set({ consumer: consumer.name }, lag.oldestSeconds);
+    }
+  }
+
+  /** One batch; false when there is nothing more to do for now (caught up, claimed elsewhere, backing off, failed). */
+  private async drainBatch(consumer: OutboxConsumer): Promise<boolean> {
+    try {
+      return await this.db.transaction(async (manager) => {
+        const position = await this.store.claim(manager, consumer.name);
+        if (position === null) return false;
+        const events = await this.store.eventsAfter(manager, position, this.settings.batchSize);
+        const last = events.at(-1);
+        if (!last) return false;
+        await consumer.handle(events, manager);
+        await this.store.advance(manager, consumer.name, last.position);
+        return true;
+      });
+    } catch (err) {
+      if (this.stopping) return false;
+      const message = err instanceof Error ? err.message : String(err);
+      const { attempts, retryInMs } = await this.store.failed(consumer.name, message, this.settings.backoffFirstMs, this.settings.backoffMaxMs);
+      this.logger.warn({ err, consumer: consumer.name, attempts, retryInMs }, 'outbox consumer failed; its batch will come again');
+      clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(() => void this.wake(), retryInMs + 10);
+      return false;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { PUBSUB_CHANNEL } from '../pubsub/pg-pubsub';
+
+/** What happened to a piece of content; consumers decide what each means to them. */
+export enum OutboxChange {
+  CREATED = 'CREATED',
+  EDITED = 'EDITED',
+  HIDDEN = 'HIDDEN',
+  RESTORED = 'RESTORED',
+  DELETED = 'DELETED',
+  VISIBILITY_CHANGED = 'VISIBILITY_CHANGED',
+  MOVED = 'MOVED',
+}
+
+/** One content change, as the writer records it. */
+export interface OutboxEntry {
+  /** The GraphQL type name of the content, e.g. `Post`. */
+  kind: string;
+  subjectId: string;
+  change: OutboxChange;
+  /** Ids and small facts only: consumers load the content as it is when they run. */
+  payload?: Record<string, string | number | boolean | null>;
+}
+
+/** A recorded change, as consumers receive it. */
+export interface OutboxEvent {
+  /** Place in the log: gap-free, in commit order. */
+  position: number;
+  kind: string;
+  subjectId: string;
+  change: OutboxChange;
+  /** 1, 2, 3… per subject, in the order the subject's changes committed. */
+  version: number;
+  payload: Record<string, unknown>;
+  createdAt: Date;
+}
+
+/** The pub/sub topic that wakes outbox runners in every process. */
+export const OUTBOX_TOPIC = 'outbox';
+
+/**
+ * Records content changes for consumers that must not miss one (search,
+ * digests). Written with the caller's transaction manager, like the audit
+ * log: a change and its row commit, or roll back, together.
+ */
+@Injectable()
+export class Outbox {
+  /**
+   * The subject's counter row is upserted first: its row lock orders
+   * concurrent changes to one subject, so versions follow commit order with
+   * no gaps. The notification wakes runners only if the transaction commits.
+   */
+  async record(manager: EntityManager, entry: OutboxEntry): Promise<void> {
+    await manager.query(
+      `WITH subject AS (
+         INSERT INTO outbox_subject (kind, subject_id, version) VALUES ($1, $2, 1)
+         ON CONFLICT (kind, subject_id) DO UPDATE SET version = outbox_subject.version + 1
+         RETURNING version),
+       event AS (
+         INSERT INTO outbox_event (kind, subject_id, change, version, payload)
+         SELECT $1, $2, $3, subject.version, $4 FROM subject RETURNING id)
+       SELECT pg_notify($5, $6) FROM event`,
+      [entry.kind, entry.subjectId, entry.change, JSON.stringify(entry.payload ?? {}), PUBSUB_CHANNEL, JSON.stringify({ topic: OUTBOX_TOPIC })],
+    );
+  }
+}
