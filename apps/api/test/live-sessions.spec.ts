@@ -79,10 +79,11 @@ describe('graphql-ws sessions and limits', () => {
   it('closes a socket with TOKEN_EXPIRED when its token expires, and keeps its subscriptions across a reconnect with a fresh token', async () => {
     const listener = await t.users.create();
     let token = await shortLivedToken(listener, 2);
+    const pubsub = t.app.get(PgPubSub);
+    const listening = pubsub.listenerCount();
     const { client, closes } = open(() => ({ authorization: `Bearer ${token}` }), true);
     const notifications = watch(client, `subscription { notificationAdded { kind } }`);
-    const pubsub = t.app.get(PgPubSub);
-    await until(() => pubsub.listenerCount() > 1, 'the subscription');
+    await until(() => pubsub.listenerCount() > listening, 'the subscription');
 
     // The client refreshes its session when told the token expired (here: a token of its live session).
     token = listener.accessToken;
@@ -100,9 +101,10 @@ describe('graphql-ws sessions and limits', () => {
 
   it('closes the sockets of a session with SESSION_ENDED when it signs out', async () => {
     const user = await t.users.create();
+    const listening = t.app.get(PgPubSub).listenerCount();
     const { client, closes } = open(() => ({ authorization: `Bearer ${user.accessToken}` }));
     watch(client, `subscription { notificationAdded { kind } }`);
-    await until(() => t.app.get(PgPubSub).listenerCount() > 1, 'the subscription');
+    await until(() => t.app.get(PgPubSub).listenerCount() > listening, 'the subscription');
     await t.client.as(user.accessToken).data(`mutation { logout { loggedOut } }`);
     await until(() => closes.length > 0, 'the socket to close');
     expect(closes[0]).toEqual({ code: SocketCloseCode.SESSION_ENDED, reason: 'Session ended' });

@@ -1,4 +1,4 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GlobalRole } from '../auth/viewer';
 import { hasRole, type RequestContext } from '../context/request-context';
 import { paginate, type ConnectionValue } from '../graphql/connection';
@@ -38,7 +38,7 @@ export class AuditLogResolver {
   }
 
   @ResolveField(() => Node, { nullable: true, description: 'What was acted on, as it is now; null when it is gone.' })
-  async subject(@Parent() entry: AuditEntry, @Context() context: RequestContext): Promise<Node | null> {
+  async subject(entry: AuditEntry, _args: unknown, context: RequestContext): Promise<Node | null> {
     const load = this.nodes.loaderFor(entry.subjectType);
     if (!load) return null;
     const [node] = await load([entry.subjectDbId], context);

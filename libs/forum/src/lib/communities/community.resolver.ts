@@ -98,7 +98,7 @@ export class CommunityResolver {
   }
 
   @ResolveField(() => Territory, { nullable: true })
-  async territory(@Parent() community: Community, @Context() context: RequestContext): Promise<Territory | null> {
+  async territory(community: Community, _args: unknown, context: RequestContext): Promise<Territory | null> {
     if (!community.territoryDbId) return null;
     const territory = await context.loaders.get(this.territoryLoaders.byId).load(community.territoryDbId);
     return territory && Territory.from(territory);
@@ -119,18 +119,18 @@ export class CommunityResolver {
   }
 
   @ResolveField(() => CommunityRole, { nullable: true, description: 'The viewer’s role here; null when not a member.' })
-  async viewerRole(@Parent() community: Community, @Context() context: RequestContext): Promise<CommunityRole | null> {
+  async viewerRole(community: Community, _args: unknown, context: RequestContext): Promise<CommunityRole | null> {
     return (await this.access.facts(context, await this.entity(community, context))).viewerRole;
   }
 
   @ResolveField(() => Boolean)
-  async viewerCanJoin(@Parent() community: Community, @Context() context: RequestContext): Promise<boolean> {
+  async viewerCanJoin(community: Community, _args: unknown, context: RequestContext): Promise<boolean> {
     const facts = await this.access.facts(context, await this.entity(community, context));
     return context.can((viewer) => canJoin(viewer, facts));
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer runs this community (members, pins, locks, moderation).' })
-  async viewerCanModerate(@Parent() community: Community, @Context() context: RequestContext): Promise<boolean> {
+  async viewerCanModerate(community: Community, _args: unknown, context: RequestContext): Promise<boolean> {
     const facts = await this.access.facts(context, await this.entity(community, context));
     return context.can((viewer) => canCoordinate(viewer, facts));
   }

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '@bottega/core';
 import { Post } from '../posts/post.model';
 import { ThreadAccess } from '../threads/thread.access';
@@ -11,19 +11,19 @@ export class PostModerationResolver {
   constructor(private readonly access: ThreadAccess) {}
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer may flag this post (not their own, not deleted).' })
-  async viewerCanFlag(@Parent() post: Post, @Context() context: RequestContext): Promise<boolean> {
+  async viewerCanFlag(post: Post, _args: unknown, context: RequestContext): Promise<boolean> {
     const found = await this.access.load(context, post.entity.threadId);
     return found !== null && context.can((viewer) => canFlag(viewer, found.facts, post.entity));
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer may hide, restore or delete this post with `moderate`.' })
-  async viewerCanModerate(@Parent() post: Post, @Context() context: RequestContext): Promise<boolean> {
+  async viewerCanModerate(post: Post, _args: unknown, context: RequestContext): Promise<boolean> {
     const found = await this.access.load(context, post.entity.threadId);
     return found !== null && context.can((viewer) => canModerateContent(viewer, found.facts));
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer may remove the text of this post’s earlier versions with `redactRevision`.' })
-  async viewerCanRedactRevisions(@Parent() post: Post, @Context() context: RequestContext): Promise<boolean> {
+  async viewerCanRedactRevisions(post: Post, _args: unknown, context: RequestContext): Promise<boolean> {
     const found = await this.access.load(context, post.entity.threadId);
     return found !== null && context.can((viewer) => canRedactRevisions(viewer, found.facts));
   }
@@ -34,7 +34,7 @@ export class ThreadModerationResolver {
   constructor(private readonly access: ThreadAccess) {}
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer may flag this thread (not their own).' })
-  async viewerCanFlag(@Parent() thread: Thread, @Context() context: RequestContext): Promise<boolean> {
+  async viewerCanFlag(thread: Thread, _args: unknown, context: RequestContext): Promise<boolean> {
     const found = await this.access.load(context, thread.dbId);
     return found !== null && context.can((viewer) => canFlag(viewer, found.facts, { ...found.thread, deletedAt: null }));
   }

@@ -1,4 +1,4 @@
-import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Int, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '@bottega/core';
 import { User, UserLoaders } from '@bottega/identity';
 import { CommunityLoaders } from '../communities/community.loaders';
@@ -24,44 +24,44 @@ export class ModerationCaseResolver {
   ) {}
 
   @ResolveField(() => FlaggedContent, { nullable: true, description: 'The flagged post or thread.' })
-  content(@Parent() moderationCase: ModerationCase, @Context() context: RequestContext): Promise<Post | Thread | null> {
+  content(moderationCase: ModerationCase, _args: unknown, context: RequestContext): Promise<Post | Thread | null> {
     return this.contents.load(context, subjectOf(moderationCase.entity));
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the item is hidden now.' })
-  async hidden(@Parent() moderationCase: ModerationCase, @Context() context: RequestContext): Promise<boolean> {
-    return (await this.content(moderationCase, context))?.hidden ?? false;
+  async hidden(moderationCase: ModerationCase, _args: unknown, context: RequestContext): Promise<boolean> {
+    return (await this.content(moderationCase, {}, context))?.hidden ?? false;
   }
 
   @ResolveField(() => Community)
-  async community(@Parent() moderationCase: ModerationCase, @Context() context: RequestContext): Promise<Community> {
+  async community(moderationCase: ModerationCase, _args: unknown, context: RequestContext): Promise<Community> {
     const community = await context.loaders.get(this.communityLoaders.byId).load(moderationCase.entity.communityId);
     if (!community) throw new Error(`Moderation case ${moderationCase.entity.id} has no community`);
     return Community.from(community);
   }
 
   @ResolveField(() => Int, { description: 'Flags ever raised on the item (one per person).' })
-  async flagCount(@Parent() moderationCase: ModerationCase, @Context() context: RequestContext): Promise<number> {
+  async flagCount(moderationCase: ModerationCase, _args: unknown, context: RequestContext): Promise<number> {
     return (await this.tallies(moderationCase, context)).reduce((sum, row) => sum + row.count, 0);
   }
 
   @ResolveField(() => Int, { description: 'Flags awaiting a decision.' })
-  async pendingFlagCount(@Parent() moderationCase: ModerationCase, @Context() context: RequestContext): Promise<number> {
+  async pendingFlagCount(moderationCase: ModerationCase, _args: unknown, context: RequestContext): Promise<number> {
     return (await this.tallies(moderationCase, context)).reduce((sum, row) => sum + row.pending, 0);
   }
 
   @ResolveField(() => Int, { description: 'Summed weight of the pending flags; the item hides itself when it reaches the threshold.' })
-  async pendingFlagWeight(@Parent() moderationCase: ModerationCase, @Context() context: RequestContext): Promise<number> {
+  async pendingFlagWeight(moderationCase: ModerationCase, _args: unknown, context: RequestContext): Promise<number> {
     return (await this.tallies(moderationCase, context)).reduce((sum, row) => sum + row.pendingWeight, 0);
   }
 
   @ResolveField(() => [FlagReasonCount], { description: 'Reasons given, most frequent first.' })
-  async reasons(@Parent() moderationCase: ModerationCase, @Context() context: RequestContext): Promise<FlagReasonCount[]> {
+  async reasons(moderationCase: ModerationCase, _args: unknown, context: RequestContext): Promise<FlagReasonCount[]> {
     return (await this.tallies(moderationCase, context)).map(({ reason, count }) => ({ reason, count }));
   }
 
   @ResolveField(() => [ContentFlag], { description: `The ${LATEST_FLAGS} latest flags, newest first; \`flagCount\` counts them all.` })
-  async latestFlags(@Parent() moderationCase: ModerationCase, @Context() context: RequestContext): Promise<ContentFlag[]> {
+  async latestFlags(moderationCase: ModerationCase, _args: unknown, context: RequestContext): Promise<ContentFlag[]> {
     return (await context.loaders.get(this.loaders.latestFlags).load(moderationCase.entity.id)).map(ContentFlag.from);
   }
 
@@ -79,13 +79,13 @@ export class ContentFlagResolver {
   ) {}
 
   @ResolveField(() => User, { nullable: true, description: 'Null when the account was removed.' })
-  async flagger(@Parent() flag: ContentFlag, @Context() context: RequestContext): Promise<User | null> {
+  async flagger(flag: ContentFlag, _args: unknown, context: RequestContext): Promise<User | null> {
     const user = await context.loaders.get(this.userLoaders.byId).load(flag.flaggerDbId);
     return user && User.from(user);
   }
 
   @ResolveField(() => FlaggedContent, { nullable: true, description: 'What was flagged.' })
-  async content(@Parent() flag: ContentFlag, @Context() context: RequestContext): Promise<Post | Thread | null> {
+  async content(flag: ContentFlag, _args: unknown, context: RequestContext): Promise<Post | Thread | null> {
     const moderationCase = await context.loaders.get(this.loaders.caseById).load(flag.caseDbId);
     return moderationCase && this.contents.load(context, subjectOf(moderationCase));
   }

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Outcome, RequestContext } from '@bottega/core';
 import { User, UserLoaders } from '@bottega/identity';
 import { canSeeContent } from '../moderation/content-visibility';
@@ -44,7 +44,7 @@ export class PostResolver {
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Sanitized HTML; null once deleted, and while hidden from the viewer.' })
-  async bodyHtml(@Parent() post: Post, @Context() context: RequestContext): Promise<string | null> {
+  async bodyHtml(post: Post, _args: unknown, context: RequestContext): Promise<string | null> {
     return (await this.bodyVisible(post, context)) ? post.entity.bodyHtml : null;
   }
 
@@ -52,31 +52,31 @@ export class PostResolver {
     nullable: true,
     description: 'Markdown as written (for editing and quoting); null once deleted, and while hidden from the viewer.',
   })
-  async bodySource(@Parent() post: Post, @Context() context: RequestContext): Promise<string | null> {
+  async bodySource(post: Post, _args: unknown, context: RequestContext): Promise<string | null> {
     return (await this.bodyVisible(post, context)) ? post.entity.bodySource : null;
   }
 
   @ResolveField(() => Thread)
-  async thread(@Parent() post: Post, @Context() context: RequestContext): Promise<Thread> {
+  async thread(post: Post, _args: unknown, context: RequestContext): Promise<Thread> {
     const thread = await context.loaders.get(this.threadLoaders.byId).load(post.entity.threadId);
     if (!thread) throw new Error(`Post ${post.dbId} has no thread`);
     return Thread.from(thread);
   }
 
   @ResolveField(() => User, { nullable: true, description: 'Null when the account was removed.' })
-  async author(@Parent() post: Post, @Context() context: RequestContext): Promise<User | null> {
+  async author(post: Post, _args: unknown, context: RequestContext): Promise<User | null> {
     const user = post.entity.authorId && (await context.loaders.get(this.userLoaders.byId).load(post.entity.authorId));
     return user ? User.from(user) : null;
   }
 
   @ResolveField(() => Post, { nullable: true, description: 'The post this one answers.' })
-  async replyTo(@Parent() post: Post, @Context() context: RequestContext): Promise<Post | null> {
+  async replyTo(post: Post, _args: unknown, context: RequestContext): Promise<Post | null> {
     const target = post.entity.replyToId && (await context.loaders.get(this.loaders.byId).load(post.entity.replyToId));
     return target ? Post.from(target) : null;
   }
 
   @ResolveField(() => [ReactionSummary], { description: 'Every kind, with its count and whether the viewer reacted.' })
-  async reactions(@Parent() post: Post, @Context() context: RequestContext): Promise<ReactionSummary[]> {
+  async reactions(post: Post, _args: unknown, context: RequestContext): Promise<ReactionSummary[]> {
     const viewer = await context.viewer();
     const counts = await context.loaders.get(this.loaders.reactions).load(reactionKey(post.dbId, viewer?.userId ?? null));
     return Object.values(ReactionKind).map((kind) => {
@@ -91,7 +91,7 @@ export class PostResolver {
       'Every version, newest first, for the post’s author, the community’s coordinators and staff; null for everyone else ' +
       '(an edit may have removed personal data on purpose). Empty once deleted.',
   })
-  async revisions(@Parent() post: Post, @Context() context: RequestContext): Promise<PostRevision[] | null> {
+  async revisions(post: Post, _args: unknown, context: RequestContext): Promise<PostRevision[] | null> {
     const found = await this.access.load(context, post.entity.threadId);
     if (!found || !canReadRevisions(await context.viewer(), found.facts, post.entity)) return null;
     if (post.deleted) return [];
@@ -99,18 +99,18 @@ export class PostResolver {
   }
 
   @ResolveField(() => Boolean)
-  async isAcceptedAnswer(@Parent() post: Post, @Context() context: RequestContext): Promise<boolean> {
+  async isAcceptedAnswer(post: Post, _args: unknown, context: RequestContext): Promise<boolean> {
     const thread = await context.loaders.get(this.threadLoaders.byId).load(post.entity.threadId);
     return thread?.acceptedPostId === post.dbId;
   }
 
   @ResolveField(() => Boolean)
-  viewerCanEdit(@Parent() post: Post, @Context() context: RequestContext): Promise<boolean> {
+  viewerCanEdit(post: Post, _args: unknown, context: RequestContext): Promise<boolean> {
     return context.can((viewer) => canEditPost(viewer, post.entity));
   }
 
   @ResolveField(() => Boolean)
-  async viewerCanDelete(@Parent() post: Post, @Context() context: RequestContext): Promise<boolean> {
+  async viewerCanDelete(post: Post, _args: unknown, context: RequestContext): Promise<boolean> {
     const found = await this.access.load(context, post.entity.threadId);
     return found !== null && context.can((viewer) => canDeletePost(viewer, found.facts, post.entity));
   }

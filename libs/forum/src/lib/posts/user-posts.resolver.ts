@@ -1,4 +1,4 @@
-import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Int, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '@bottega/core';
 import { User } from '@bottega/identity';
 import { PostLoaders } from './post.loaders';
@@ -12,7 +12,7 @@ export class UserPostsResolver {
     description:
       'Posts this person has written that anyone may read: deleted and hidden posts, and posts in private communities, are not counted.',
   })
-  postCount(@Parent() user: User, @Context() context: RequestContext): Promise<number> {
+  postCount(user: User, _args: unknown, context: RequestContext): Promise<number> {
     return context.loaders.get(this.loaders.publicCountByAuthor).load(user.dbId);
   }
 }

@@ -138,38 +138,38 @@ export class ThreadResolver {
   }
 
   @ResolveField(() => Community)
-  async community(@Parent() thread: Thread, @Context() context: RequestContext): Promise<Community> {
+  async community(thread: Thread, _args: unknown, context: RequestContext): Promise<Community> {
     const community = await context.loaders.get(this.communityLoaders.byId).load(thread.entity.communityId);
     if (!community) throw new Error(`Thread ${thread.dbId} has no community`);
     return Community.from(community);
   }
 
   @ResolveField(() => User, { nullable: true, description: 'Null when the account was removed.' })
-  async author(@Parent() thread: Thread, @Context() context: RequestContext): Promise<User | null> {
+  async author(thread: Thread, _args: unknown, context: RequestContext): Promise<User | null> {
     const user = thread.entity.authorId && (await context.loaders.get(this.userLoaders.byId).load(thread.entity.authorId));
     return user ? User.from(user) : null;
   }
 
   @ResolveField(() => [String])
-  tags(@Parent() thread: Thread, @Context() context: RequestContext): Promise<string[]> {
+  tags(thread: Thread, _args: unknown, context: RequestContext): Promise<string[]> {
     return context.loaders.get(this.loaders.tags).load(thread.dbId);
   }
 
   @ResolveField(() => [Territory])
-  async territories(@Parent() thread: Thread, @Context() context: RequestContext): Promise<Territory[]> {
+  async territories(thread: Thread, _args: unknown, context: RequestContext): Promise<Territory[]> {
     const ids = await context.loaders.get(this.loaders.territoryIds).load(thread.dbId);
     const found = await context.loaders.get(this.territoryLoaders.byId).loadMany(ids);
     return found.flatMap((t) => (t && !(t instanceof Error) ? [Territory.from(t)] : []));
   }
 
   @ResolveField(() => Post, { nullable: true, description: 'The first post: the question or the opening of the discussion.' })
-  async openingPost(@Parent() thread: Thread, @Context() context: RequestContext): Promise<Post | null> {
+  async openingPost(thread: Thread, _args: unknown, context: RequestContext): Promise<Post | null> {
     const post = await context.loaders.get(this.loaders.openingPost).load(thread.dbId);
     return post && Post.from(post);
   }
 
   @ResolveField(() => Post, { nullable: true })
-  async acceptedAnswer(@Parent() thread: Thread, @Context() context: RequestContext): Promise<Post | null> {
+  async acceptedAnswer(thread: Thread, _args: unknown, context: RequestContext): Promise<Post | null> {
     if (!thread.entity.acceptedPostId) return null;
     const post = await context.loaders.get(this.postLoaders.byId).load(thread.entity.acceptedPostId);
     return post && Post.from(post);
@@ -189,31 +189,31 @@ export class ThreadResolver {
   }
 
   @ResolveField(() => Boolean)
-  async viewerCanReply(@Parent() thread: Thread, @Context() context: RequestContext): Promise<boolean> {
+  async viewerCanReply(thread: Thread, _args: unknown, context: RequestContext): Promise<boolean> {
     const found = await this.access.load(context, thread.dbId);
     return found !== null && context.can((viewer) => canReply(viewer, found.facts, found.thread));
   }
 
   @ResolveField(() => Boolean)
-  async viewerCanAcceptAnswer(@Parent() thread: Thread, @Context() context: RequestContext): Promise<boolean> {
+  async viewerCanAcceptAnswer(thread: Thread, _args: unknown, context: RequestContext): Promise<boolean> {
     const found = await this.access.load(context, thread.dbId);
     return found !== null && context.can((viewer) => canAcceptAnswer(viewer, found.facts, found.thread));
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer may change the title, tags and territories.' })
-  async viewerCanEdit(@Parent() thread: Thread, @Context() context: RequestContext): Promise<boolean> {
+  async viewerCanEdit(thread: Thread, _args: unknown, context: RequestContext): Promise<boolean> {
     const found = await this.access.load(context, thread.dbId);
     return found !== null && context.can((viewer) => canEditThread(viewer, found.facts, found.thread));
   }
 
   @ResolveField(() => Boolean)
-  async viewerCanDelete(@Parent() thread: Thread, @Context() context: RequestContext): Promise<boolean> {
+  async viewerCanDelete(thread: Thread, _args: unknown, context: RequestContext): Promise<boolean> {
     const found = await this.access.load(context, thread.dbId);
     return found !== null && context.can((viewer) => canDeleteThread(viewer, found.facts, found.thread));
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer may lock and pin this thread.' })
-  async viewerCanModerate(@Parent() thread: Thread, @Context() context: RequestContext): Promise<boolean> {
+  async viewerCanModerate(thread: Thread, _args: unknown, context: RequestContext): Promise<boolean> {
     const found = await this.access.load(context, thread.dbId);
     return found !== null && context.can((viewer) => canModerateThread(viewer, found.facts));
   }

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { GlobalRole, hasRole, type Outcome, type RequestContext } from '@bottega/core';
 import { isSuspended } from '../users/suspension';
 import type { UserEntity } from '../users/user.entity';
@@ -25,13 +25,13 @@ export class SuspensionResolver {
   }
 
   @ResolveField(() => UserSuspension, { nullable: true, description: 'The running suspension; shown to moderators and admins only.' })
-  async suspension(@Parent() user: User, @Context() context: RequestContext): Promise<UserSuspension | null> {
+  async suspension(user: User, _args: unknown, context: RequestContext): Promise<UserSuspension | null> {
     const staff = await context.can(hasRole(GlobalRole.MODERATOR, GlobalRole.ADMIN));
     return staff && isSuspended(user.suspension) ? UserSuspension.of(user.suspension) : null;
   }
 
   @ResolveField(() => Boolean)
-  viewerCanSuspend(@Parent() user: User, @Context() context: RequestContext): Promise<boolean> {
+  viewerCanSuspend(user: User, _args: unknown, context: RequestContext): Promise<boolean> {
     return context.can((viewer) => canSuspend(viewer, { id: user.dbId, role: user.role }));
   }
 }

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { AuditEntry, type RequestContext } from '@bottega/core';
 import { UserLoaders } from './user.loaders';
 import { User } from './user.model';
@@ -9,7 +9,7 @@ export class AuditEntryActorResolver {
   constructor(private readonly loaders: UserLoaders) {}
 
   @ResolveField(() => User, { nullable: true, description: 'Who acted; null for automatic actions and removed accounts.' })
-  async actor(@Parent() entry: AuditEntry, @Context() context: RequestContext): Promise<User | null> {
+  async actor(entry: AuditEntry, _args: unknown, context: RequestContext): Promise<User | null> {
     const user = entry.actorDbId && (await context.loaders.get(this.loaders.byId).load(entry.actorDbId));
     return user ? User.from(user) : null;
   }

@@ -1,4 +1,4 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GlobalRole, type RequestContext } from '@bottega/core';
 import { handleKey } from './identity-text';
 import { User } from './user.model';
@@ -27,7 +27,7 @@ export class UserResolver {
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Visible to the account itself and to admins.' })
-  async email(@Parent() user: User, @Context() context: RequestContext): Promise<string | null> {
+  async email(user: User, _args: unknown, context: RequestContext): Promise<string | null> {
     const viewer = await context.viewer();
     if (!viewer) return null;
     return viewer.userId === user.dbId || viewer.role === GlobalRole.ADMIN ? user.emailAddress : null;

@@ -5,7 +5,6 @@ import {
   Field,
   Int,
   Mutation,
-  Parent,
   Query,
   ResolveField,
   Resolver,
@@ -106,14 +105,14 @@ export class NotificationResolver {
   }
 
   @ResolveField(() => User, { nullable: true, description: 'Who did it; null when the account was removed.' })
-  async actor(@Parent() notification: Notification, @Context() context: RequestContext): Promise<User | null> {
+  async actor(notification: Notification, _args: unknown, context: RequestContext): Promise<User | null> {
     const actorId = notification.entity.actorId;
     const user = actorId && (await context.loaders.get(this.userLoaders.byId).load(actorId));
     return user ? User.from(user) : null;
   }
 
   @ResolveField(() => Node, { nullable: true, description: 'What it is about (a post, a thread…); null when no longer visible to you.' })
-  subject(@Parent() notification: Notification, @Context() context: RequestContext): Promise<Node | null> {
+  subject(notification: Notification, _args: unknown, context: RequestContext): Promise<Node | null> {
     return this.subjectOf(notification.entity, context);
   }
 

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { fromGlobalId, paginate, type ConnectionValue, type RequestContext } from '@bottega/core';
 import { canManageDirectory } from '../directory.policy';
 import { TerritoryLoaders } from '../territories/territory.loaders';
@@ -52,14 +52,14 @@ export class OrganizationResolver {
   }
 
   @ResolveField(() => Territory, { nullable: true })
-  async territory(@Parent() organization: Organization, @Context() context: RequestContext): Promise<Territory | null> {
+  async territory(organization: Organization, _args: unknown, context: RequestContext): Promise<Territory | null> {
     if (!organization.territoryDbId) return null;
     const territory = await context.loaders.get(this.territoryLoaders.byId).load(organization.territoryDbId);
     return territory && Territory.from(territory);
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer may edit this organization.' })
-  viewerCanEdit(@Context() context: RequestContext): Promise<boolean> {
+  viewerCanEdit(_parent: unknown, _args: unknown, context: RequestContext): Promise<boolean> {
     return context.can(canManageDirectory);
   }
 }

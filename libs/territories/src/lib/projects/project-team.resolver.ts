@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Outcome, RequestContext } from '@bottega/core';
 import { User, UserLoaders } from '@bottega/identity';
 import { AddProjectMemberInput, RemoveProjectMemberInput, UpdateProjectMemberInput } from './dto/team.inputs';
@@ -36,7 +36,7 @@ export class ProjectTeamResolver {
   }
 
   @ResolveField(() => User)
-  async user(@Parent() member: ProjectMember, @Context() context: RequestContext): Promise<User> {
+  async user(member: ProjectMember, _args: unknown, context: RequestContext): Promise<User> {
     const user = await context.loaders.get(this.userLoaders.byId).load(member.userDbId);
     if (!user) throw new Error(`Team member ${member.userDbId} has no account`);
     return User.from(user);

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { fromGlobalId, paginate, todayInRome, type ConnectionValue, type Outcome, type RequestContext, type SortKey } from '@bottega/core';
 import { canManageDirectory } from '../directory.policy';
 import { TerritoryLoaders } from '../territories/territory.loaders';
@@ -65,36 +65,36 @@ export class ProjectResolver {
   }
 
   @ResolveField(() => ProjectPhase, { description: 'Whether the project has started or ended, by today in Italy.' })
-  phase(@Parent() project: Project): ProjectPhase {
+  phase(project: Project): ProjectPhase {
     const today = todayInRome();
     if (project.startsOn > today) return ProjectPhase.UPCOMING;
     return project.endsOn < today ? ProjectPhase.ENDED : ProjectPhase.ACTIVE;
   }
 
   @ResolveField(() => [Territory])
-  async territories(@Parent() project: Project, @Context() context: RequestContext): Promise<Territory[]> {
+  async territories(project: Project, _args: unknown, context: RequestContext): Promise<Territory[]> {
     const ids = await context.loaders.get(this.loaders.territoryIds).load(project.dbId);
     const territories = await context.loaders.get(this.territoryLoaders.byId).loadMany(ids);
     return territories.flatMap((t) => (t && !(t instanceof Error) ? [Territory.from(t)] : []));
   }
 
   @ResolveField(() => [ProjectPartner], { description: 'The partnership, lead first.' })
-  async partners(@Parent() project: Project, @Context() context: RequestContext): Promise<ProjectPartner[]> {
+  async partners(project: Project, _args: unknown, context: RequestContext): Promise<ProjectPartner[]> {
     return (await context.loaders.get(this.loaders.partners).load(project.dbId)).map(ProjectPartner.from);
   }
 
   @ResolveField(() => [ProjectMember], { description: 'The team, leads first.' })
-  async team(@Parent() project: Project, @Context() context: RequestContext): Promise<ProjectMember[]> {
+  async team(project: Project, _args: unknown, context: RequestContext): Promise<ProjectMember[]> {
     return (await context.loaders.get(this.loaders.team).load(project.dbId)).map(ProjectMember.from);
   }
 
   @ResolveField(() => Boolean)
-  viewerCanEdit(@Context() context: RequestContext): Promise<boolean> {
+  viewerCanEdit(_parent: unknown, _args: unknown, context: RequestContext): Promise<boolean> {
     return context.can(canManageDirectory);
   }
 
   @ResolveField(() => Boolean)
-  async viewerCanManageTeam(@Parent() project: Project, @Context() context: RequestContext): Promise<boolean> {
+  async viewerCanManageTeam(project: Project, _args: unknown, context: RequestContext): Promise<boolean> {
     return context.can(async (viewer) =>
       canManageTeam(viewer, await context.loaders.get(this.loaders.team).load(project.dbId)),
     );

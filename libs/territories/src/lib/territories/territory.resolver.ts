@@ -1,4 +1,4 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { fromGlobalId, paginate, type ConnectionValue, type RequestContext } from '@bottega/core';
 import { TerritoriesArgs } from './dto/territories.args';
 import { TerritoryLoaders } from './territory.loaders';
@@ -38,19 +38,19 @@ export class TerritoryResolver {
   }
 
   @ResolveField(() => Territory, { nullable: true })
-  async parent(@Parent() territory: Territory, @Context() context: RequestContext): Promise<Territory | null> {
+  async parent(territory: Territory, _args: unknown, context: RequestContext): Promise<Territory | null> {
     if (!territory.parentDbId) return null;
     const parent = await context.loaders.get(this.loaders.byId).load(territory.parentDbId);
     return parent && Territory.from(parent);
   }
 
   @ResolveField(() => [Territory], { description: 'From the region down to the parent.' })
-  async ancestors(@Parent() territory: Territory, @Context() context: RequestContext): Promise<Territory[]> {
+  async ancestors(territory: Territory, _args: unknown, context: RequestContext): Promise<Territory[]> {
     return (await context.loaders.get(this.loaders.ancestorsOf).load(territory.dbId)).map(Territory.from);
   }
 
   @ResolveField(() => [Territory], { description: 'The territories directly below, by name.' })
-  async children(@Parent() territory: Territory, @Context() context: RequestContext): Promise<Territory[]> {
+  async children(territory: Territory, _args: unknown, context: RequestContext): Promise<Territory[]> {
     return (await context.loaders.get(this.loaders.childrenOf).load(territory.dbId)).map(Territory.from);
   }
 }
