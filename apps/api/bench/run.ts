@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createLogger } from '@bottega/core';
 import { freePort } from '@bottega/testing';
 import { measureAbuse } from './abuse';
 import { ApiProcess, timeBareNode } from './api-process';
@@ -19,6 +20,7 @@ import { THREAD_LIST_QUERY, runThreadList, runThreadPage, toGlobalId, type PageR
 import { seedForum } from './forum-seed';
 import type { LoadOptions } from './http-load';
 import { describeMachine, machineLine } from './machine';
+import { measureOutbox } from './outbox';
 import { createPool, serverVersion } from './sql-load';
 import { assertFileLimit } from './sockets';
 import { median } from './stats';
@@ -99,7 +101,8 @@ async function main(): Promise<void> {
   api = warm.api;
   const graphqlUrl = `${warm.api.baseUrl}/graphql`;
 
-  const pool = createPool(`postgres://postgres:bottega@127.0.0.1:${pgPort}/bottega`);
+  const databaseUrl = `postgres://postgres:bottega@127.0.0.1:${pgPort}/bottega`;
+  const pool = createPool(databaseUrl);
   cleanups.push(() => pool.end());
   const postgres = await serverVersion(pool);
 
@@ -146,6 +149,15 @@ async function main(): Promise<void> {
     responseCeiling: RESPONSE_CEILING,
     progress,
   });
+  // Last: its writes add posts to the seeded threads the page figures read.
+  const outbox = await measureOutbox({
+    databaseUrl,
+    pool,
+    authorId: viewer.userId,
+    legSeconds: Math.max(2, Math.round(load.durationS / 2)),
+    logger: createLogger({ level: 'warn' }),
+    progress,
+  });
   const apiLog = [first.api, warm.api].map((process) => ({ lines: process.outputLines, tail: process.recentOutput() }));
 
   await cleanUp();
@@ -161,6 +173,7 @@ async function main(): Promise<void> {
     broadcast,
     fanout,
     abuse,
+    outbox,
     socketBatch,
     fileLimit,
     stops,

@@ -3,6 +3,7 @@ import { PROBE, type FanoutResult } from './fanout';
 import type { SeededForum } from './forum-seed';
 import type { PageResult } from './forum-pages';
 import type { LoadOptions } from './http-load';
+import type { OutboxResult } from './outbox';
 import { count, ms, ratio, table } from './report';
 import { POOL_SIZE } from './sql-load';
 import type { BroadcastResult } from './ws-baseline';
@@ -18,6 +19,7 @@ export interface Summary {
   broadcast: BroadcastResult | null;
   fanout: FanoutResult | null;
   abuse: AbuseResult | null;
+  outbox: OutboxResult | null;
   socketBatch: number;
   fileLimit: string;
   stops: string[];
@@ -32,8 +34,8 @@ const MIB = 1024 * 1024;
 export const INNOCENT_P99_BOUND = 5;
 
 /** Failures the figures themselves reveal: errors, mismatches, missed deliveries, limits that did not hold. */
-export function figureFailures(summary: Pick<Summary, 'pages' | 'broadcast' | 'fanout' | 'abuse'>): string[] {
-  const { pages, broadcast, fanout, abuse } = summary;
+export function figureFailures(summary: Pick<Summary, 'pages' | 'broadcast' | 'fanout' | 'abuse' | 'outbox'>): string[] {
+  const { pages, broadcast, fanout, abuse, outbox } = summary;
   return [
     ...pages.flatMap(({ name, http, sql }) => [
       http.non2xx && `${name}: ${http.non2xx} non-2xx responses`,
@@ -47,6 +49,8 @@ export function figureFailures(summary: Pick<Summary, 'pages' | 'broadcast' | 'f
     fanout?.duplicates && `fan-out: ${fanout.duplicates} duplicate deliveries`,
     ...(fanout?.errors ?? []).map((error) => `fan-out: ${error}`),
     ...abuseFailures(abuse),
+    outbox?.burst.missed && `outbox: the consumer missed ${outbox.burst.missed} changes of the burst`,
+    outbox?.burst.duplicates && `outbox: ${outbox.burst.duplicates} changes of the burst handed over twice`,
   ].filter((failure): failure is string => typeof failure === 'string');
 }
 
@@ -89,6 +93,7 @@ export function renderSummary(s: Summary): string {
     ...s.pages.map((page) => `  ${page.name}: API and raw SQL agree on ${page.checked}`),
     ...fanoutLines(s),
     ...abuseLines(s),
+    ...outboxLines(s),
     '',
     `SIGTERM → exit: ${s.stops.join('; ')}`,
     `API log lines at warn or above: ${s.apiLog.map((log, i) => `${i === 0 ? 'first run' : 'warm run'} ${log.lines}`).join(', ')}`,
@@ -121,6 +126,28 @@ function fanoutLines(s: Summary): string[] {
     `  ≈ ${api.statementsPerSubscriber.toFixed(1)} SQL statements per subscriber for the one reply (committed transactions in pg_stat_database)`,
     `  meanwhile another reader's ${PROBE}: p50 ${ms(api.probeBusy.p50)} ms, max ${ms(api.probeBusy.max)} ms over ${api.probes} requests ` +
       `(idle API: p50 ${ms(api.probeIdle.p50)} ms, max ${ms(api.probeIdle.max)} ms; ${ratio(api.probeBusy.max / api.probeIdle.p50)} at worst)`,
+  ];
+}
+
+function outboxLines(s: Summary): string[] {
+  const o = s.outbox;
+  if (!o) return [];
+  const { burst } = o;
+  return [
+    '',
+    'Outbox: a reply\'s rows (post, revision, thread counter, live NOTIFY) in one transaction, 10 writers, straight to PostgreSQL from the bench process',
+    table(
+      ['', 'writes/s', 'writes'],
+      [
+        ['without the outbox row (baseline)', count(o.plain.opsPerSec), count(o.plain.ops)],
+        ['with Outbox.record in the transaction', count(o.withOutbox.opsPerSec), count(o.withOutbox.ops)],
+        ['with ÷ without', ratio(o.withOutbox.opsPerSec / o.plain.opsPerSec), ''],
+      ],
+    ),
+    `  burst of ${count(burst.events)} replies written in ${ms(burst.writeMs)} ms (${count(burst.events / (burst.writeMs / 1_000))}/s); ` +
+      `a no-op consumer had handled them all ${ms(burst.drainedMs)} ms after the first, ${ms(burst.lagAfterBurstMs)} ms after the last ` +
+      `(${count(burst.events / (burst.drainedMs / 1_000))} changes/s); largest lag seen ${count(burst.maxLagEvents)} changes; ` +
+      `${burst.missed} missed, ${burst.duplicates} handed over twice`,
   ];
 }
 

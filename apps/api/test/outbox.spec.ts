@@ -1,7 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { EntityManager } from 'typeorm';
-import { Outbox, OutboxChange, OutboxConsumers, OutboxRunner, parseGlobalId, type OutboxConsumer, type OutboxEvent } from '@bottega/core';
+import {
+  Outbox,
+  OutboxChange,
+  OutboxConsumers,
+  OutboxRunner,
+  OutboxStore,
+  parseGlobalId,
+  type OutboxConsumer,
+  type OutboxEvent,
+} from '@bottega/core';
 import { CommunityFactory, type TestCommunity } from '@bottega/forum/testing';
 import type { TestUser } from '@bottega/identity/testing';
 import { createTestDatabase, dropTestDatabase } from '@bottega/testing';
@@ -290,12 +299,17 @@ describe('the transactional outbox', () => {
       const onA = new ProbeConsumer('probe-shared', 15, counted);
       const onB = new ProbeConsumer('probe-shared', 15, counted);
       const runnerB = b.app.get(OutboxRunner);
+      const claimsOnB = jest.spyOn(b.app.get(OutboxStore), 'claim');
       Object.assign(runnerB.settings, { batchSize: 10, pollIntervalMs: 200 });
       b.app.get(OutboxConsumers).register(onB);
       try {
         await withConsumer(onA, async () => {
           for (const subject of newSubjects(100)) await record(subject, OutboxChange.CREATED);
-          await Promise.all([caughtUp(counted.name), runnerB.wake(), runnerB.wake()]);
+          // Both processes drain at once, again and again, until the consumer is caught up.
+          await until(async () => {
+            await Promise.all([runner.wake(), runnerB.wake()]);
+            return (await positionOf(counted.name)) === (await endOfLog());
+          }, 15_000);
         });
       } finally {
         b.app.get(OutboxConsumers).unregister(onB.name);
@@ -304,6 +318,7 @@ describe('the transactional outbox', () => {
       expect(new Set(positions).size).toBe(positions.length);
       expect(positions.length).toBe(await endOfLog());
       expect(counted.maxInFlight).toBe(1);
+      expect(claimsOnB.mock.calls.length).toBeGreaterThan(0);
     } finally {
       await b.close();
     }

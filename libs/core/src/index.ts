@@ -27,6 +27,7 @@ export * from './pubsub/pg-pubsub';
 export * from './outbox/outbox';
 export * from './outbox/outbox-consumer';
 export * from './outbox/outbox.runner';
+export * from './outbox/outbox.store';
 export * from './rate-limit/rate-limiter';
 export * from './graphql/operation-guard';
 export * from './graphql/limits';
