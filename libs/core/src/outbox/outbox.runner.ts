@@ -17,9 +17,13 @@ export interface OutboxRunnerSettings {
   pollIntervalMs: number;
   backoffFirstMs: number;
   backoffMaxMs: number;
+  /** Changes every consumer has handled are kept this long, then deleted. */
+  retentionDays: number;
 }
 
-const DEFAULTS: OutboxRunnerSettings = { batchSize: 200, pollIntervalMs: 1_000, backoffFirstMs: 200, backoffMaxMs: 60_000 };
+const DEFAULTS: OutboxRunnerSettings = { batchSize: 200, pollIntervalMs: 1_000, backoffFirstMs: 200, backoffMaxMs: 60_000, retentionDays: 7 };
+const PRUNE_EVERY_MS = 60 * 60_000;
+const PRUNE_BATCH = 10_000;
 
 /**
  * Drains every registered consumer, in each API process. A consumer's row is
@@ -39,6 +43,7 @@ export class OutboxRunner implements OnApplicationBootstrap, BeforeApplicationSh
   private running: Promise<void> | undefined;
   private again = false;
   private stopping = false;
+  private prunedAt = 0;
 
   constructor(
     @Inject(CORE_OPTIONS) options: CoreOptions,
@@ -101,6 +106,10 @@ export class OutboxRunner implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   private async pass(): Promise<void> {
+    if (Date.now() - this.prunedAt > PRUNE_EVERY_MS) {
+      this.prunedAt = Date.now();
+      await this.prune();
+    }
     // Rows wait unplaced until some process runs a consumer; placing them later changes nothing.
     if (this.consumers.all().length === 0) return;
     while ((await this.store.sequence(this.settings.batchSize * 5)) > 0 && !this.stopping);
@@ -115,6 +124,17 @@ export class OutboxRunner implements OnApplicationBootstrap, BeforeApplicationSh
       this.metrics.outboxLagEvents.set({ consumer: consumer.name }, lag.events);
       this.metrics.outboxLagSeconds.set({ consumer: consumer.name }, lag.oldestSeconds);
     }
+  }
+
+  /** Deletes, a batch at a time, what no consumer needs any more. Several processes may do it at once harmlessly. */
+  async prune(): Promise<number> {
+    let deleted = 0;
+    let batch: number;
+    do {
+      batch = await this.store.prune(this.settings.retentionDays, PRUNE_BATCH);
+      deleted += batch;
+    } while (batch === PRUNE_BATCH && !this.stopping);
+    return deleted;
   }
 
   /** One batch; false when there is nothing more to do for now (caught up, claimed elsewhere, backing off, failed). */

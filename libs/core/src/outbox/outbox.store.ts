@@ -94,6 +94,24 @@ export class OutboxStore {
     return row ?? { attempts: 1, retryInMs: firstMs };
   }
 
+  /**
+   * Deletes changes older than `retentionDays` that every consumer has
+   * handled (all of them, when none is registered). The last placed row stays:
+   * the next positions continue from it.
+   */
+  async prune(retentionDays: number, limit: number): Promise<number> {
+    const [, affected]: [unknown, number] = await this.db.query(
+      `DELETE FROM outbox_event WHERE id IN (
+         SELECT e.id FROM outbox_event e
+          WHERE e.created_at < now() - make_interval(days => $1)
+            AND NOT EXISTS (SELECT 1 FROM outbox_consumer c WHERE c.position < coalesce(e.position, 'Infinity'::numeric))
+            AND (e.position IS NULL OR e.position < (SELECT max(position) FROM outbox_event))
+          ORDER BY e.id LIMIT $2)`,
+      [retentionDays, limit],
+    );
+    return affected;
+  }
+
   async lag(name: string): Promise<OutboxLag> {
     const [row]: { events: number; oldestSeconds: number | null }[] = await this.db.query(
       `SELECT count(*)::int AS events, extract(epoch FROM now() - min(e.created_at))::float8 AS "oldestSeconds"
