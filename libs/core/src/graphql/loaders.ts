@@ -11,6 +11,31 @@ export class LoaderFactory<K, V> {
 /** The per-request set of DataLoaders, created on first use. */
 export class Loaders {
   private readonly loaders = new Map<LoaderFactory<unknown, unknown>, DataLoader<unknown, unknown>>();
+  private readonly memos = new Map<string, Promise<unknown>>();
+  /** Whether the request writes (a mutation): then nothing is memoized, since a decision taken before a write is stale after it. */
+  private writes = false;
+
+  /** Called for mutations, before they run. */
+  willWrite(): void {
+    this.writes = true;
+    this.memos.clear();
+  }
+
+  /**
+   * Computes `key` once for this request (or event): e.g. an access decision
+   * that every post of a page asks for. Keys must name everything the value
+   * depends on, the viewer included, since an event's loaders are shared by
+   * its subscribers. Requests that write compute it every time.
+   */
+  memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    if (this.writes) return compute();
+    let value = this.memos.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = compute();
+      this.memos.set(key, value);
+    }
+    return value;
+  }
 
   get<K, V>(factory: LoaderFactory<K, V>): DataLoader<K, V> {
     let loader = this.loaders.get(factory as LoaderFactory<unknown, unknown>);

@@ -74,7 +74,10 @@ export class OperationGuard {
     }
     const { maxCost } = this.options.graphql.limits;
     if (cost > maxCost) throw new CostLimitError(cost, maxCost);
-    if (operation.operation === 'mutation') await this.countMutations(mutationFieldCount(document, operation.selectionSet), context);
+    if (operation.operation === 'mutation') {
+      context.loaders.willWrite();
+      await this.countMutations(mutationFieldCount(document, operation.selectionSet), context);
+    }
     // A subscription's cost is paid per event, in the fan-out, which takes its own turns.
     if (operation.operation === 'subscription' || !this.heavy.isHeavy(cost)) return NO_TURN;
     const scope = requestScope.current();

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, fromGlobalId, type RequestContext } from '@bottega/core';
+import { NotFoundError, fromGlobalId, type RequestContext, type Viewer } from '@bottega/core';
 import { CommunityAccess } from '../communities/community.access';
 import type { CommunityEntity } from '../communities/community.entity';
 import { CommunityLoaders } from '../communities/community.loaders';
@@ -23,14 +23,22 @@ export class ThreadAccess {
     private readonly communities: CommunityAccess,
   ) {}
 
-  /** The thread and the viewer's standing in its community, or null when the viewer may not read it. */
+  /**
+   * The thread and the viewer's standing in its community, or null when the
+   * viewer may not read it; decided once per request for each thread, however
+   * many posts and fields ask.
+   */
   async load(context: RequestContext, threadId: string): Promise<ThreadInContext | null> {
+    const viewer = await context.viewer();
+    return context.loaders.memo(`thread-access:${viewer?.sessionId ?? ''}:${threadId}`, () => this.decide(context, viewer, threadId));
+  }
+
+  private async decide(context: RequestContext, viewer: Viewer | null, threadId: string): Promise<ThreadInContext | null> {
     const thread = await context.loaders.get(this.threadLoaders.byId).load(threadId);
     if (!thread || thread.deletedAt) return null;
     const community = await context.loaders.get(this.communityLoaders.byId).load(thread.communityId);
     if (!community) return null;
-    const facts = await this.communities.facts(context, community);
-    const viewer = await context.viewer();
+    const facts = await this.communities.factsFor(context, viewer, community);
     return canRead(viewer, facts) && canSeeContent(viewer, facts, thread) ? { thread, community, facts } : null;
   }
 
