@@ -42,7 +42,7 @@ describe('journey: a newcomer asks and gets answered', () => {
     const { threads } = await web.client.data(`query($c: ID!) { threads(filter: { community: $c }) { nodes { title viewerCanReply openingPost { bodyHtml } } } }`, {
       c: community.globalId,
     });
-    expect(threads.nodes).toEqual([{ title: 'Portierato sociale a Milano: come lo facciamo', viewerCanReply: false, openingPost: { bodyHtml: '<p>Opening post</p>' } }]);
+    expect(threads.nodes).toEqual([{ title: 'Portierato sociale a Milano: come lo facciamo', viewerCanReply: false, openingPost: { bodyHtml: '<p>Opening post</p>\n' } }]);
 
     // 2. Registers.
     const { register } = await web.client.data(

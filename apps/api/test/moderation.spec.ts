@@ -227,7 +227,7 @@ describe('moderation', () => {
         expect(await seen(insider, hiddenThread)).toMatchObject({ listed: true, node: { hidden: true } });
       }
       for (const insider of [reader, coordinator, moderator]) {
-        expect((await seen(insider, open)).node.posts.nodes[1]).toEqual({ id: hiddenReply, hidden: true, bodyHtml: '<p>A reply</p>' });
+        expect((await seen(insider, open)).node.posts.nodes[1]).toEqual({ id: hiddenReply, hidden: true, bodyHtml: '<p>A reply</p>\n' });
       }
     });
   });

@@ -114,8 +114,8 @@ describe('follows and notifications', () => {
     const [reader, other, poster] = await Promise.all([t.users.create(), t.users.create(), t.users.create()]);
     const community = await communities.create({ coordinatorId: reader.id });
     for (const owner of [reader, other]) {
+      // Authors follow their threads, as they do through the API.
       const thread = await threads.create({ communityId: community.id, authorId: owner.id });
-      await t.db.query(`INSERT INTO follow (user_id, subject_type, subject_key) VALUES ($1, 'THREAD', $2)`, [owner.id, thread.id]);
       for (const body of ['one', 'two', 'three']) {
         await t.client.as(poster.accessToken).data(REPLY, { input: { threadId: thread.globalId, body } });
       }

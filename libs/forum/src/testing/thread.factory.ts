@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { toGlobalId } from '@bottega/core';
+import { POST_LINKS, renderPostMarkdown } from '../lib/markdown/post-markdown';
 
 export interface TestThread {
   id: string;
@@ -8,7 +9,11 @@ export interface TestThread {
   openingPostGlobalId: string;
 }
 
-/** Threads with posts straight in the database, counters included, for tests and benchmarks. */
+/**
+ * Threads with posts straight in the database, for tests and benchmarks, as
+ * the API would leave them: bodies rendered and sanitized by the posts'
+ * renderer, counters kept, and the author and repliers following the thread.
+ */
 export class ThreadFactory {
   constructor(private readonly db: DataSource) {}
 
@@ -27,10 +32,11 @@ export class ThreadFactory {
     const ids: string[] = [];
     for (const [index, post] of posts.entries()) {
       const body = post.body ?? `Reply ${index}`;
+      const rendered = renderPostMarkdown(body, POST_LINKS);
       const [row] = (await this.db.query(
         `INSERT INTO post (thread_id, author_id, body_source, body_html, body_text, created_at)
-         VALUES ($1, $2, $3, $4, $3, now() + make_interval(secs => $5)) RETURNING id`,
-        [thread.id, post.authorId, body, `<p>${body}</p>`, index / 1000],
+         VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6)) RETURNING id`,
+        [thread.id, post.authorId, body, rendered.html, rendered.text, index / 1000],
       )) as [{ id: string }];
       await this.db.query(`INSERT INTO post_revision (post_id, version, body_source, editor_id) VALUES ($1, 1, $2, $3)`, [
         row.id,
@@ -41,6 +47,10 @@ export class ThreadFactory {
     }
     await this.db.query(
       `INSERT INTO thread_participant (thread_id, user_id) SELECT DISTINCT $1::uuid, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+      [thread.id, posts.map((p) => p.authorId)],
+    );
+    await this.db.query(
+      `INSERT INTO follow (user_id, subject_type, subject_key) SELECT DISTINCT unnest($2::uuid[]), 'THREAD', $1::text ON CONFLICT DO NOTHING`,
       [thread.id, posts.map((p) => p.authorId)],
     );
     await this.db.query(

@@ -27,6 +27,12 @@ export type RenderedPost = {
   text: string;
 };
 
+/** Where rendered posts link: a person's profile, a quoted post. */
+export const POST_LINKS: Pick<RenderOptions, 'mentionHref' | 'quoteHref'> = {
+  mentionHref: (handle) => `/u/${encodeURIComponent(handle)}`,
+  quoteHref: (postId) => `/p/${encodeURIComponent(postId)}`,
+};
+
 /** Longest accepted source, in characters (code points, as a person counts them). */
 export const POST_MAX_LENGTH = 20_000;
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { UserError, UserErrorCode, parseGlobalId, type RequestContext } from '@bottega/core';
 import { UserLoaders } from '@bottega/identity';
 import type { CommunityEntity } from '../communities/community.entity';
-import { POST_MAX_LENGTH, PostTooLongError, renderPostMarkdown, type RenderOptions } from '../markdown/post-markdown';
+import { POST_LINKS, POST_MAX_LENGTH, PostTooLongError, renderPostMarkdown, type RenderOptions } from '../markdown/post-markdown';
 import { quoteExcerpt, withQuoteExcerpts, type QuoteSource } from '../markdown/quote.plugin';
 import { ThreadAccess } from '../threads/thread.access';
 import { PostLoaders } from './post.loaders';
@@ -20,10 +20,7 @@ interface Quotable extends QuoteSource {
   text: string;
 }
 
-const OPTIONS: RenderOptions = {
-  mentionHref: (handle) => `/u/${encodeURIComponent(handle)}`,
-  quoteHref: (postId) => `/p/${encodeURIComponent(postId)}`,
-};
+const OPTIONS: RenderOptions = POST_LINKS;
 
 /** Markdown to stored body: safe HTML, plain text, resolved @mentions and quotes of readable posts. */
 @Injectable()
