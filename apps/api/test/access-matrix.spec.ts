@@ -1,0 +1,231 @@
+import type { EntityManager } from 'typeorm';
+import { CommunityFactory, ThreadFactory } from '@bottega/forum/testing';
+import type { TestUser } from '@bottega/identity/testing';
+import { providerNamed } from './support/providers';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/**
+ * The read rule is written several times: `canRead` and `canSeeContent` in
+ * JavaScript (behind `node`), `readableCommunitySql` and `visibleContentSql`
+ * (behind lists and counts), and `readersAmong` (who is notified). For every
+ * kind of content and every kind of viewer, all of them must give the answer
+ * this table states.
+ */
+type Visibility = 'PUBLIC' | 'MEMBERS_ONLY' | 'PRIVATE';
+type Who = 'anonymous' | 'outsider' | 'member' | 'invited' | 'author' | 'coordinator' | 'moderator' | 'admin' | 'suspended';
+/** How far a viewer sees into a community: not at all, its visible content, or hidden content too. */
+type Reach = 'nothing' | 'visible' | 'hidden too';
+type Kind = keyof typeof SHOWN;
+/** A community or thread is shown or absent; a post is absent, a placeholder (no body) or full. */
+type Answer = 'absent' | 'shown' | 'placeholder' | 'full';
+
+const VISIBILITIES: Visibility[] = ['PUBLIC', 'MEMBERS_ONLY', 'PRIVATE'];
+
+// The member, the author and the suspended account belong to all three communities, which the
+// coordinator coordinates; the invited person is invited to the private one only; the outsider, the
+// moderator and the admin belong to none. All hidden content is the author's.
+const REACH: Record<Who, Record<Visibility, Reach>> = {
+  anonymous:   { PUBLIC: 'visible',    MEMBERS_ONLY: 'nothing',    PRIVATE: 'nothing' },
+  outsider:    { PUBLIC: 'visible',    MEMBERS_ONLY: 'visible',    PRIVATE: 'nothing' },
+  member:      { PUBLIC: 'visible',    MEMBERS_ONLY: 'visible',    PRIVATE: 'visible' },
+  invited:     { PUBLIC: 'visible',    MEMBERS_ONLY: 'visible',    PRIVATE: 'visible' },
+  author:      { PUBLIC: 'hidden too', MEMBERS_ONLY: 'hidden too', PRIVATE: 'hidden too' },
+  coordinator: { PUBLIC: 'hidden too', MEMBERS_ONLY: 'hidden too', PRIVATE: 'hidden too' },
+  moderator:   { PUBLIC: 'hidden too', MEMBERS_ONLY: 'hidden too', PRIVATE: 'hidden too' },
+  admin:       { PUBLIC: 'hidden too', MEMBERS_ONLY: 'hidden too', PRIVATE: 'hidden too' },
+  // A suspended account's token is refused outright (UNAUTHENTICATED), and it is never notified.
+  suspended:   { PUBLIC: 'nothing',    MEMBERS_ONLY: 'nothing',    PRIVATE: 'nothing' },
+};
+
+/** What each reach gets of each kind of content. */
+const SHOWN = {
+  community:           { nothing: 'absent', visible: 'shown',       'hidden too': 'shown' },
+  thread:              { nothing: 'absent', visible: 'shown',       'hidden too': 'shown' },
+  hiddenThread:        { nothing: 'absent', visible: 'absent',      'hidden too': 'shown' },
+  deletedThread:       { nothing: 'absent', visible: 'absent',      'hidden too': 'absent' },
+  post:                { nothing: 'absent', visible: 'full',        'hidden too': 'full' },
+  hiddenPost:          { nothing: 'absent', visible: 'placeholder', 'hidden too': 'full' },
+  deletedPost:         { nothing: 'absent', visible: 'placeholder', 'hidden too': 'placeholder' },
+  postInHiddenThread:  { nothing: 'absent', visible: 'absent',      'hidden too': 'full' },
+  postInDeletedThread: { nothing: 'absent', visible: 'absent',      'hidden too': 'absent' },
+} satisfies Record<string, Record<Reach, Answer>>;
+const KINDS = Object.keys(SHOWN) as Kind[];
+const THREADS: Kind[] = ['thread', 'hiddenThread', 'deletedThread'];
+const POSTS_OF: Partial<Record<Kind, Kind[]>> = {
+  thread: ['post', 'hiddenPost', 'deletedPost'],
+  hiddenThread: ['postInHiddenThread'],
+  deletedThread: ['postInDeletedThread'],
+};
+const POST_KINDS = Object.values(POSTS_OF).flat();
+
+/** One item by its global id, as `node` decides (`CommunityAccess.canRead`, `ThreadAccess`, `canSeeContent`). */
+const BY_ID = `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Post { bodySource } } }`;
+/** Everything the viewer can list, as the SQL conditions decide, with each listed thread's posts. */
+const LISTS = `query($public: ID!, $membersOnly: ID!, $private: ID!) {
+  communities(first: 100) { totalCount nodes { id } }
+  everywhere: threads(first: 100) { totalCount nodes { id } }
+  public: threads(filter: { community: $public }, first: 10) { ...listed }
+  membersOnly: threads(filter: { community: $membersOnly }, first: 10) { ...listed }
+  private: threads(filter: { community: $private }, first: 10) { ...listed }
+}
+fragment listed on ThreadConnection { totalCount nodes { id posts(first: 10) { nodes { id bodySource } } } }`;
+
+interface CommunityRepositoryReaders {
+  readersAmong(manager: EntityManager, communityId: string, userIds: string[]): Promise<string[]>;
+}
+interface Listed {
+  totalCount: number;
+  nodes: { id: string; posts?: { nodes: { id: string; bodySource: string | null }[] } }[];
+}
+
+describe('one read rule, however it is asked', () => {
+  let t: TestApp;
+  const users = {} as Record<Exclude<Who, 'anonymous'>, TestUser>;
+  /** Global ids of each kind of content in each community. */
+  const items = {} as Record<Visibility, Record<Kind, string>>;
+  const communityIds = {} as Record<Visibility, string>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const [outsider, member, invited, author, coordinator, moderator, admin, suspended] = await Promise.all([
+      ...Array.from({ length: 5 }, () => t.users.create()),
+      t.users.moderator().create(),
+      t.users.admin().create(),
+      t.users.suspended().create(),
+    ]);
+    Object.assign(users, { outsider, member, invited, author, coordinator, moderator, admin, suspended });
+    const communities = new CommunityFactory(t.db);
+    const threads = new ThreadFactory(t.db);
+    for (const visibility of VISIBILITIES) {
+      const community = await communities.create({
+        visibility,
+        coordinatorId: coordinator!.id,
+        memberIds: [member!.id, author!.id, suspended!.id],
+        invitedIds: visibility === 'PRIVATE' ? [invited!.id] : [],
+      });
+      const thread = await threads.create({
+        communityId: community.id,
+        authorId: member!.id,
+        replies: [{ authorId: author!.id, body: 'Hidden by moderation' }, { authorId: member!.id, body: 'Deleted by its author' }],
+      });
+      const hiddenThread = await threads.create({ communityId: community.id, authorId: author!.id });
+      const deletedThread = await threads.create({ communityId: community.id, authorId: member!.id });
+      const [, hiddenPost, deletedPost] = await postsOf(thread.id);
+      await t.db.query(`UPDATE post SET hidden_at = now() WHERE id = $1`, [hiddenPost]);
+      await t.db.query(`UPDATE post SET deleted_at = now(), deleted_by = author_id WHERE id = $1`, [deletedPost]);
+      await t.db.query(`UPDATE thread SET hidden_at = now() WHERE id = $1`, [hiddenThread.id]);
+      await t.db.query(`UPDATE thread SET deleted_at = now(), deleted_by = author_id WHERE id = $1`, [deletedThread.id]);
+      communityIds[visibility] = community.id;
+      items[visibility] = {
+        community: community.globalId,
+        thread: thread.globalId,
+        hiddenThread: hiddenThread.globalId,
+        deletedThread: deletedThread.globalId,
+        post: thread.openingPostGlobalId,
+        hiddenPost: globalPostId(hiddenPost!),
+        deletedPost: globalPostId(deletedPost!),
+        postInHiddenThread: hiddenThread.openingPostGlobalId,
+        postInDeletedThread: deletedThread.openingPostGlobalId,
+      };
+    }
+  });
+  afterAll(() => t.close());
+
+  const postsOf = async (threadId: string): Promise<string[]> =>
+    (await t.db.query(`SELECT id FROM post WHERE thread_id = $1 ORDER BY created_at, id`, [threadId])).map((row: { id: string }) => row.id);
+  const globalPostId = (id: string) => Buffer.from(`Post:${id}`).toString('base64url');
+  const viewers = Object.keys(REACH) as Who[];
+  const line = (who: Who, visibility: Visibility, kind: Kind, answer: Answer) => `${who} in ${visibility}: ${kind} ${answer}`;
+  /** A post as the viewer got it: not at all, without its body, or whole. */
+  const post = (found: { bodySource?: string | null } | undefined): Answer =>
+    !found ? 'absent' : (found.bodySource ?? null) === null ? 'placeholder' : 'full';
+
+  /** The viewer's data, or null when their token is refused, which only the suspended account's may be. */
+  async function ask(who: Who, query: string, variables: Record<string, unknown>): Promise<any> {
+    const { body } = await t.client.as(who === 'anonymous' ? null : users[who].accessToken).request<any>(query, variables);
+    if (who === 'suspended') {
+      expect(body.errors?.map((error) => error.extensions?.['code'])).toEqual(['UNAUTHENTICATED']);
+      return null;
+    }
+    if (body.errors?.length || !body.data) throw new Error(`${who}: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  }
+
+  /** What `node` gives the viewer of every item: the JavaScript policy functions. */
+  async function byId(who: Who): Promise<string[]> {
+    const ids = VISIBILITIES.flatMap((visibility) => KINDS.map((kind) => items[visibility][kind]));
+    const data = await ask(who, BY_ID, { ids });
+    const found = new Map<string, { id: string; bodySource?: string | null }>();
+    for (const node of data?.nodes ?? []) if (node) found.set(node.id, node);
+    return VISIBILITIES.flatMap((visibility) =>
+      KINDS.map((kind) => {
+        const node = found.get(items[visibility][kind]);
+        return line(who, visibility, kind, POST_KINDS.includes(kind) ? post(node) : node ? 'shown' : 'absent');
+      }),
+    );
+  }
+
+  /** What the viewer finds in lists and counts (the SQL conditions), posts through the threads listed. */
+  async function listed(who: Who): Promise<string[]> {
+    const data = await ask(who, LISTS, {
+      public: items.PUBLIC.community,
+      membersOnly: items.MEMBERS_ONLY.community,
+      private: items.PRIVATE.community,
+    });
+    const communities = new Set<string>((data?.communities.nodes ?? []).map((node: { id: string }) => node.id));
+    const lists: Record<Visibility, Listed> = {
+      PUBLIC: data?.public ?? { totalCount: 0, nodes: [] },
+      MEMBERS_ONLY: data?.membersOnly ?? { totalCount: 0, nodes: [] },
+      PRIVATE: data?.private ?? { totalCount: 0, nodes: [] },
+    };
+    if (data) {
+      // Counts agree with the lists they count, and the unfiltered list is the union of the filtered ones.
+      expect(data.communities.totalCount).toBe(communities.size);
+      for (const list of Object.values(lists)) expect(list.totalCount).toBe(list.nodes.length);
+      expect(new Set(data.everywhere.nodes.map((node: { id: string }) => node.id))).toEqual(
+        new Set(Object.values(lists).flatMap((list) => list.nodes.map((node) => node.id))),
+      );
+      expect(data.everywhere.totalCount).toBe(data.everywhere.nodes.length);
+    }
+    return VISIBILITIES.flatMap((visibility) => {
+      const threads = new Map(lists[visibility].nodes.map((node) => [node.id, node]));
+      const answers: [Kind, Answer][] = [['community', communities.has(items[visibility].community) ? 'shown' : 'absent']];
+      for (const kind of THREADS) {
+        const thread = threads.get(items[visibility][kind]);
+        answers.push([kind, thread ? 'shown' : 'absent']);
+        for (const postKind of POSTS_OF[kind] ?? []) {
+          answers.push([postKind, post(thread?.posts?.nodes.find((node) => node.id === items[visibility][postKind]))]);
+        }
+      }
+      const byKind = new Map(answers);
+      return KINDS.map((kind) => line(who, visibility, kind, byKind.get(kind)!));
+    });
+  }
+
+  it('node, lists and counts give every viewer exactly what the table says, for every kind of content', async () => {
+    const expected = viewers.flatMap((who) =>
+      VISIBILITIES.flatMap((visibility) => KINDS.map((kind) => line(who, visibility, kind, SHOWN[kind][REACH[who][visibility]]))),
+    );
+    const answers = await Promise.all(viewers.map(async (who) => ({ node: await byId(who), lists: await listed(who) })));
+    const byNode = answers.flatMap((a) => a.node);
+    // First that the JavaScript and the SQL agree (a difference is a side door, or a hole), then that both are right.
+    expect(answers.flatMap((a) => a.lists)).toEqual(byNode);
+    expect(byNode).toEqual(expected);
+  });
+
+  it('notifies exactly the people who may read the community, no more', async () => {
+    const repository = providerNamed<CommunityRepositoryReaders>(t.app, 'CommunityRepository');
+    const people = viewers.filter((who): who is Exclude<Who, 'anonymous'> => who !== 'anonymous');
+    const readers = new Map<Visibility, string[]>();
+    for (const visibility of VISIBILITIES) {
+      readers.set(visibility, await repository.readersAmong(t.db.manager, communityIds[visibility], people.map((who) => users[who].id)));
+    }
+    const seenByNode = new Set((await Promise.all(people.map(byId))).flat());
+    const table = (reads: (who: Exclude<Who, 'anonymous'>, visibility: Visibility) => boolean) =>
+      people.flatMap((who) => VISIBILITIES.map((visibility) => `${who} in ${visibility}: ${reads(who, visibility) ? 'reads' : 'does not read'}`));
+
+    const byNode = table((who, visibility) => seenByNode.has(line(who, visibility, 'community', 'shown')));
+    expect(table((who, visibility) => readers.get(visibility)!.includes(users[who].id))).toEqual(byNode);
+    expect(byNode).toEqual(table((who, visibility) => REACH[who][visibility] !== 'nothing'));
+  });
+});
