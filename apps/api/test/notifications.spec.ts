@@ -110,6 +110,25 @@ describe('follows and notifications', () => {
     expect(notifications.nodes.map((n: { kind: string }) => n.kind)).toEqual(['ANSWER_ACCEPTED']);
   });
 
+  it('tells only those who may see a hidden thread of activity in it: not its other followers', async () => {
+    const [author, member, coordinator] = await Promise.all([t.users.create(), t.users.create(), t.users.create()]);
+    const community = await communities.create({ coordinatorId: coordinator.id, memberIds: [member.id] });
+    // The member and the coordinator replied earlier, so they follow the thread.
+    const thread = await threads.create({
+      communityId: community.id,
+      authorId: author.id,
+      replies: [{ authorId: member.id }, { authorId: coordinator.id }],
+    });
+    await t.db.query(`UPDATE thread SET hidden_at = now() WHERE id = $1`, [thread.id]);
+    // Its author still sees the hidden thread, and replies, mentioning the member.
+    const { replyToThread } = await t.client
+      .as(author.accessToken)
+      .data(REPLY, { input: { threadId: thread.globalId, body: `Still here, @${member.handle}.` } });
+    expect(replyToThread.userErrors).toEqual([]);
+    expect((await inbox(member.accessToken)).unreadNotificationCount).toBe(0);
+    expect((await inbox(coordinator.accessToken)).notifications.nodes.map((n: { kind: string }) => n.kind)).toEqual(['REPLY']);
+  });
+
   it('marks some or all read, ignores other people’s notifications, and refuses an empty request', async () => {
     const [reader, other, poster] = await Promise.all([t.users.create(), t.users.create(), t.users.create()]);
     const community = await communities.create({ coordinatorId: reader.id });

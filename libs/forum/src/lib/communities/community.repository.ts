@@ -138,16 +138,34 @@ export class CommunityRepository {
       .where('member.communityId = :communityId', { communityId });
   }
 
-  /** Those of `userIds` who may read the community now (for notifications). */
-  async readersAmong(manager: EntityManager, communityId: string, userIds: string[]): Promise<string[]> {
+  /**
+   * Those of `userIds` who may read the community now (for notifications)
+   * and, when `content` names a thread (and a post in it), who may see it:
+   * hidden content only by its author, the coordinators and staff, as
+   * `canSeeContent` has it; a deleted thread by nobody.
+   */
+  async readersAmong(
+    manager: EntityManager,
+    communityId: string,
+    userIds: string[],
+    content: { threadId: string; postId?: string | null } | null = null,
+  ): Promise<string[]> {
     if (userIds.length === 0) return [];
     const rows: { id: string }[] = await manager.query(
       `SELECT u.id FROM app_user u, community c
         WHERE c.id = $1 AND u.id = ANY($2::uuid[]) AND NOT ${suspendedSql('u')}
           AND (c.visibility <> 'PRIVATE' OR u.role IN ('ADMIN', 'MODERATOR')
                OR EXISTS (SELECT 1 FROM community_membership m WHERE m.community_id = c.id AND m.user_id = u.id)
-               OR EXISTS (SELECT 1 FROM community_invitation i WHERE i.community_id = c.id AND i.invitee_id = u.id))`,
-      [communityId, userIds],
+               OR EXISTS (SELECT 1 FROM community_invitation i WHERE i.community_id = c.id AND i.invitee_id = u.id))
+          AND ($3::uuid IS NULL OR EXISTS (
+                SELECT 1 FROM thread t LEFT JOIN post p ON p.id = $4::uuid AND p.thread_id = t.id
+                 WHERE t.id = $3 AND t.deleted_at IS NULL
+                   AND (u.role IN ('ADMIN', 'MODERATOR')
+                        OR EXISTS (SELECT 1 FROM community_membership cm
+                                    WHERE cm.community_id = c.id AND cm.user_id = u.id AND cm.role = 'COORDINATOR')
+                        OR ((t.hidden_at IS NULL OR t.author_id = u.id)
+                            AND (p.id IS NULL OR p.hidden_at IS NULL OR p.author_id = u.id)))))`,
+      [communityId, userIds, content?.threadId ?? null, content?.postId ?? null],
     );
     return rows.map((row) => row.id);
   }

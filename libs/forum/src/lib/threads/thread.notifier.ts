@@ -53,7 +53,7 @@ export class ThreadNotifier {
       ...event.tags.map((key) => ({ type: FollowSubjectType.TAG, key })),
       ...event.territoryIds.map((key) => ({ type: FollowSubjectType.TERRITORY, key })),
     ]);
-    const recipientIds = await this.communities.readersAmong(manager, event.communityId, followers);
+    const recipientIds = await this.communities.readersAmong(manager, event.communityId, followers, { threadId: event.threadId });
     await this.writer.notify(manager, {
       kind: NotificationKind.NEW_THREAD,
       actorId: event.authorId,
@@ -82,7 +82,10 @@ export class ThreadNotifier {
     event: { communityId: string; threadId: string; postId: string; answerAuthorId: string | null; actorId: string },
   ): Promise<void> {
     if (!event.answerAuthorId) return;
-    const recipients = await this.communities.readersAmong(manager, event.communityId, [event.answerAuthorId]);
+    const recipients = await this.communities.readersAmong(manager, event.communityId, [event.answerAuthorId], {
+      threadId: event.threadId,
+      postId: event.postId,
+    });
     await this.writer.notify(manager, {
       kind: NotificationKind.ANSWER_ACCEPTED,
       actorId: event.actorId,
@@ -102,7 +105,8 @@ export class ThreadNotifier {
     eventKey: string,
     candidates: string[],
   ): Promise<void> {
-    const recipientIds = await this.communities.readersAmong(manager, event.communityId, candidates);
+    const content = { threadId: event.threadId, postId: subjectType === 'Post' ? subjectId : null };
+    const recipientIds = await this.communities.readersAmong(manager, event.communityId, candidates, content);
     await this.writer.notify(manager, { kind, actorId: event.authorId, subjectType, subjectId, eventKey, recipientIds });
   }
 }
