@@ -12,7 +12,7 @@ export interface CommunityAccessFacts {
 export const isStaff = (viewer: Viewer | null): boolean =>
   viewer?.role === GlobalRole.ADMIN || viewer?.role === GlobalRole.MODERATOR;
 
-/** Who may read a community and everything in it. The same rule is written as SQL in `CommunityRepository.readableBy`. */
+/** Who may read a community and everything in it. The same rule is written as SQL in `readableCommunitySql` and `CommunityRepository.readersAmong`. */
 export function canRead(viewer: Viewer | null, facts: CommunityAccessFacts): boolean {
   switch (facts.visibility) {
     case CommunityVisibility.PUBLIC:

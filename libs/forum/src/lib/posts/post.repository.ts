@@ -133,7 +133,7 @@ export class PostRepository {
       `SELECT p.author_id AS "authorId", count(*)::int AS count
          FROM post p JOIN thread t ON t.id = p.thread_id JOIN community c ON c.id = t.community_id
         WHERE p.author_id = ANY($1::uuid[]) AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND c.visibility <> 'PRIVATE'
-          AND t.deleted_at IS NULL
+          AND t.deleted_at IS NULL AND t.hidden_at IS NULL
         GROUP BY p.author_id`,
       [authorIds],
     );

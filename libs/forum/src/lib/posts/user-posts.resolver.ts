@@ -10,7 +10,7 @@ export class UserPostsResolver {
 
   @ResolveField(() => Int, {
     description:
-      'Posts this person has written that anyone may read: deleted and hidden posts, and posts in private communities, are not counted.',
+      'Posts this person has written in public and members-only communities; deleted and hidden posts, hidden threads and private communities are not counted.',
   })
   postCount(user: User, _args: unknown, context: RequestContext): Promise<number> {
     return context.loaders.get(this.loaders.publicCountByAuthor).load(user.dbId);
