@@ -8,6 +8,9 @@ import { inBatches, rssOf, spread, waitUntil, type Spread } from './sockets';
 import { reply, type SignedIn } from './viewer';
 
 export const POST_ADDED = 'subscription PostAdded($t: ID!) { postAdded(threadId: $t) { id bodyHtml author { displayName } } }';
+/** What a signed-in reader's client asks for: also the reactions, with the reader's own. */
+export const POST_ADDED_SIGNED_IN =
+  'subscription PostAdded($t: ID!) { postAdded(threadId: $t) { id bodyHtml author { displayName } reactions { kind count viewerHasReacted } } }';
 export const REPLY_BODY = 'Grazie a tutti: domani porto i dati del secondo anno al tavolo di co-progettazione con il Comune.';
 
 const WARMUP_REPLIES = 5;
@@ -53,6 +56,8 @@ interface Options {
   threadGlobalId: string;
   subscribers: number;
   batch: number;
+  /** Access tokens for the signed-in half of the subscribers (the others are anonymous). */
+  tokens: string[];
   progress: (message: string) => void;
 }
 
@@ -85,6 +90,7 @@ export async function measureFanout(options: Options): Promise<FanoutResult> {
         const client = createClient({
           url: options.wsUrl,
           webSocketImpl: forwardedFrom(index),
+          connectionParams: index % 2 === 1 && options.tokens[index >> 1] ? { authorization: `Bearer ${options.tokens[index >> 1]}` } : {},
           lazy: false,
           retryAttempts: 0,
           on: { connected: () => (connected += 1) },
@@ -92,7 +98,7 @@ export async function measureFanout(options: Options): Promise<FanoutResult> {
         });
         clients.push(client);
         client.subscribe<{ postAdded?: { id?: string } }>(
-          { query: POST_ADDED, variables: { t: options.threadGlobalId } },
+          { query: index % 2 === 1 ? POST_ADDED_SIGNED_IN : POST_ADDED, variables: { t: options.threadGlobalId } },
           {
             next: (result) => {
               const at = performance.now();

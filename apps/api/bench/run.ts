@@ -8,6 +8,7 @@
  * BENCH_SOCKET_BATCH tune it. All traffic goes to 127.0.0.1.
  */
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,7 +27,7 @@ import { assertFileLimit } from './sockets';
 import { median } from './stats';
 import { figureFailures, renderSummary, type Summary } from './summary';
 import { runTerritories } from './territories';
-import { registerViewer } from './viewer';
+import { registerViewer, signedInReaders } from './viewer';
 import { measureBroadcast } from './ws-baseline';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -74,13 +75,20 @@ async function main(): Promise<void> {
   const pgDataDir = mkdtempSync(join(tmpdir(), 'bottega-bench-pg-'));
   cleanups.push(() => rmSync(pgDataDir, { recursive: true, force: true }));
   const [port, pgPort] = await twoFreePorts();
+  const jwtSecret = randomBytes(32).toString('hex');
   const options = {
     cwd: ROOT,
     port,
     pgPort,
     pgDataDir,
     // The fan-out's subscribers arrive through X-Forwarded-For from many addresses, as behind a proxy.
-    env: { EXPOSE_SQL_STATEMENT_COUNT: 'true', TRUST_PROXY: 'true', GRAPHQL_MAX_RESPONSE_BYTES: String(RESPONSE_CEILING) },
+    env: {
+      EXPOSE_SQL_STATEMENT_COUNT: 'true',
+      TRUST_PROXY: 'true',
+      GRAPHQL_MAX_RESPONSE_BYTES: String(RESPONSE_CEILING),
+      // Known to the bench, which signs its readers' tokens with it.
+      JWT_SECRET: jwtSecret,
+    },
   };
 
   let api: ApiProcess | null = null;
@@ -132,6 +140,7 @@ async function main(): Promise<void> {
     threadGlobalId,
     subscribers,
     batch: socketBatch,
+    tokens: await signedInReaders(pool, jwtSecret, Math.floor(subscribers / 2)),
     progress,
   });
 

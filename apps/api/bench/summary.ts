@@ -110,7 +110,7 @@ function fanoutLines(s: Summary): string[] {
   const perSocket = (api.rssAfter - api.rssBefore) / api.subscribers;
   return [
     '',
-    `Fan-out: one reply → ${count(api.subscribers)} graphql-ws postAdded subscribers on one thread (anonymous; ${s.fileLimit})`,
+    `Fan-out: one reply → ${count(api.subscribers)} graphql-ws postAdded subscribers on one thread (half signed in, asking for their own reactions; ${s.fileLimit})`,
     table(
       ['', 'received', 'first ms', 'p50 ms', 'p99 ms', 'max ms', 'RSS/socket'],
       [

@@ -1,3 +1,5 @@
+import { SignJWT } from 'jose';
+import type { Pool } from 'pg';
 import { postGraphQL } from './http-load';
 import { dbId } from './forum-pages';
 
@@ -34,4 +36,32 @@ export async function reply(graphqlUrl: string, viewer: SignedIn, threadGlobalId
   const id = data.replyToThread?.post?.id;
   if (!id) throw new Error(`replyToThread refused: ${JSON.stringify(data.replyToThread?.userErrors)}`);
   return id;
+}
+
+/**
+ * Access tokens of `count` seeded accounts, each with a live session made
+ * straight in the database and a token signed with the API's secret: readers
+ * who are signed in, without paying a sign-in each.
+ */
+export async function signedInReaders(pool: Pool, jwtSecret: string, count: number): Promise<string[]> {
+  const { rows } = await pool.query<{ sessionId: string; userId: string }>(
+    `INSERT INTO auth_session (user_id, user_agent)
+     SELECT id, 'bottega-bench' FROM app_user WHERE email LIKE 'bench-user-%' ORDER BY email LIMIT $1
+     RETURNING id AS "sessionId", user_id AS "userId"`,
+    [count],
+  );
+  if (rows.length < count) throw new Error(`only ${rows.length} seeded accounts to sign in, ${count} wanted`);
+  const key = new TextEncoder().encode(jwtSecret);
+  const now = Math.floor(Date.now() / 1000);
+  return Promise.all(
+    rows.map((row) =>
+      new SignJWT({ sid: row.sessionId })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setSubject(row.userId)
+        .setIssuer('bottega')
+        .setIssuedAt(now)
+        .setExpirationTime(now + 3_600)
+        .sign(key),
+    ),
+  );
 }

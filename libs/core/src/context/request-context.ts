@@ -2,7 +2,7 @@ import { Loaders } from '../graphql/loaders';
 import { UnauthenticatedError, ForbiddenError } from '../graphql/errors';
 import type { ResponseBudget } from '../graphql/response-budget';
 import type { AccessTokenService } from '../auth/access-token.service';
-import type { GlobalRole, SessionVerifier, Viewer } from '../auth/viewer';
+import type { AccessClaims, GlobalRole, SessionVerifier, Viewer } from '../auth/viewer';
 
 /** A rule deciding whether a signed-in account may do something. */
 export type Policy = (viewer: Viewer) => boolean | Promise<boolean>;
@@ -17,6 +17,8 @@ export const hasRole =
 export class RequestContext {
   private currentLoaders = new Loaders();
   private viewerPromise: Promise<Viewer | null> | undefined;
+  /** The token's claims, checked once: a subscription re-checks the session at each event, not the signature. */
+  private claimsPromise: Promise<AccessClaims | null> | undefined;
 
   constructor(
     readonly requestId: string,
@@ -87,7 +89,11 @@ export class RequestContext {
   private async resolveViewer(): Promise<Viewer | null> {
     if (this.credentials === null) return null;
     if (this.credentials === MALFORMED) throw new UnauthenticatedError(MALFORMED_MESSAGE);
-    const claims = await this.tokens.verify(this.credentials);
+    this.claimsPromise ??= this.tokens.verify(this.credentials);
+    const claims = await this.claimsPromise;
+    if (claims && claims.expiresAt.getTime() <= Date.now()) {
+      throw new UnauthenticatedError('Your access token is invalid or expired; refresh your session.');
+    }
     const viewer = claims && (await this.sessions.verify(claims, this.loaders));
     if (!viewer) throw new UnauthenticatedError('Your access token is invalid or expired; refresh your session.');
     return viewer;
