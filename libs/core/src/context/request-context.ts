@@ -86,15 +86,19 @@ export class RequestContext {
     return viewer !== null && (await policy(viewer));
   }
 
+  /** The access token's claims, verified once for this context; null when anonymous or invalid. */
+  accessClaims(): Promise<AccessClaims | null> {
+    if (this.credentials === null || this.credentials === MALFORMED) return Promise.resolve(null);
+    this.claimsPromise ??= this.tokens.verify(this.credentials);
+    return this.claimsPromise;
+  }
+
   private async resolveViewer(): Promise<Viewer | null> {
     if (this.credentials === null) return null;
     if (this.credentials === MALFORMED) throw new UnauthenticatedError(MALFORMED_MESSAGE);
-    this.claimsPromise ??= this.tokens.verify(this.credentials);
-    const claims = await this.claimsPromise;
-    if (claims && claims.expiresAt.getTime() <= Date.now()) {
-      throw new UnauthenticatedError('Your access token is invalid or expired; refresh your session.');
-    }
-    const viewer = claims && (await this.sessions.verify(claims, this.loaders));
+    const claims = await this.accessClaims();
+    const live = claims !== null && claims.expiresAt.getTime() > Date.now();
+    const viewer = live && (await this.sessions.verify(claims, this.loaders));
     if (!viewer) throw new UnauthenticatedError('Your access token is invalid or expired; refresh your session.');
     return viewer;
   }

@@ -10,12 +10,11 @@ import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { SESSION_ENDED_TOPIC } from '../auth/session-events';
 import type { Viewer } from '../auth/viewer';
-import { MALFORMED, MALFORMED_MESSAGE, type RequestContext } from '../context/request-context';
+import type { RequestContext } from '../context/request-context';
 import { RequestContextFactory, socketToken } from '../context/request-context.factory';
 import { CORE_OPTIONS, type CoreOptions } from '../core.options';
 import { PgPubSub } from '../pubsub/pg-pubsub';
-import { AccessTokenService } from '../auth/access-token.service';
-import { AppError, ErrorCode, formatGraphQLError, toGraphQLError } from './errors';
+import { AppError, ErrorCode, UnauthenticatedError, formatGraphQLError, toGraphQLError } from './errors';
 import { OperationGuard } from './operation-guard';
 import { collapseOverflowErrors } from './response-budget';
 
@@ -67,7 +66,6 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
     private readonly adapterHost: HttpAdapterHost,
     private readonly schemaHost: GraphQLSchemaHost,
     private readonly contexts: RequestContextFactory,
-    private readonly tokens: AccessTokenService,
     private readonly guard: OperationGuard,
     private readonly pubsub: PgPubSub,
   ) {}
@@ -198,12 +196,18 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
     state: SocketState,
     connectionParams: Readonly<Record<string, unknown>> | undefined,
   ): Promise<string | null> {
-    const credentials = socketToken(connectionParams);
-    if (credentials === null) return null;
-    if (credentials === MALFORMED) return MALFORMED_MESSAGE;
-    const claims = await this.tokens.verify(credentials);
-    const viewer = claims && (await this.context(state, connectionParams).viewer().catch(() => null));
-    if (!claims || !viewer) return 'Your access token is invalid or expired; refresh your session.';
+    if (socketToken(connectionParams) === null) return null;
+    const context = this.context(state, connectionParams);
+    let viewer: Viewer | null;
+    try {
+      viewer = await context.viewer();
+    } catch (error) {
+      if (error instanceof UnauthenticatedError) return error.message;
+      throw error;
+    }
+    // Credentials were sent, so a viewer and its claims are there (an invalid token has thrown).
+    const claims = await context.accessClaims();
+    if (!viewer || !claims) return null;
     state.viewer = viewer;
     const closeAt = Math.max(0, claims.expiresAt.getTime() - Date.now());
     state.expiry = setTimeout(() => socket.close(SocketCloseCode.TOKEN_EXPIRED, 'Access token expired'), closeAt);

@@ -30,22 +30,7 @@ export class RateLimiter {
     if (state.hits > rule.limit) throw new RateLimitedError(state.retryAfterSeconds);
   }
 
-  /** Throws RATE_LIMITED when the window is already full, without counting. */
-  async check(key: string, rule: RateLimit): Promise<void> {
-    const windowStart = this.windowStart(rule);
-    const rows: { hits: number }[] = await this.db.query(
-      'SELECT hits FROM rate_limit_counter WHERE key = $1 AND window_start = $2',
-      [key, windowStart],
-    );
-    if ((rows[0]?.hits ?? 0) >= rule.limit) throw new RateLimitedError(this.retryAfter(windowStart, rule));
-  }
-
-  /** Counts a hit without refusing it (e.g. a failed password for a later `check`). */
-  async record(key: string, rule: RateLimit): Promise<void> {
-    await this.hit(key, rule);
-  }
-
-  private async hit(key: string, rule: RateLimit, hits = 1): Promise<WindowState> {
+  private async hit(key: string, rule: RateLimit, hits: number): Promise<WindowState> {
     const windowStart = this.windowStart(rule);
     const [row]: { hits: number }[] = await this.db.query(
       `INSERT INTO rate_limit_counter (key, window_start, hits) VALUES ($1, $2, $3)
