@@ -5,11 +5,11 @@ import { providerNamed } from './support/providers';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
- * The read rule is written several times: `canRead` and `canSeeContent` in
- * JavaScript (behind `node`), `readableCommunitySql` and `visibleContentSql`
- * (behind lists and counts), and `readersAmong` (who is notified). For every
- * kind of content and every kind of viewer, all of them must give the answer
- * this table states.
+ * Each kind's audience is declared once (community.audience.ts,
+ * thread.audience.ts) and asked three ways: as a JavaScript check (behind
+ * `node`), as a SQL condition (behind lists and counts) and as the readers
+ * among some accounts (who is notified). For every kind of content and every
+ * kind of viewer, all three must give the answer this table states.
  */
 type Visibility = 'PUBLIC' | 'MEMBERS_ONLY' | 'PRIVATE';
 type Who = 'anonymous' | 'outsider' | 'member' | 'invited' | 'author' | 'coordinator' | 'moderator' | 'admin' | 'suspended';
@@ -70,8 +70,8 @@ const LISTS = `query($public: ID!, $membersOnly: ID!, $private: ID!) {
 }
 fragment listed on ThreadConnection { totalCount nodes { id posts(first: 10) { nodes { id bodySource } } } }`;
 
-interface CommunityRepositoryReaders {
-  readersAmong(manager: EntityManager, communityId: string, userIds: string[]): Promise<string[]>;
+interface ContentReadersLike {
+  among(manager: EntityManager, content: { communityId: string; threadId?: string; postId?: string }, userIds: string[]): Promise<string[]>;
 }
 interface Listed {
   totalCount: number;
@@ -213,19 +213,41 @@ describe('one read rule, however it is asked', () => {
     expect(byNode).toEqual(expected);
   });
 
-  it('notifies exactly the people who may read the community, no more', async () => {
-    const repository = providerNamed<CommunityRepositoryReaders>(t.app, 'CommunityRepository');
+  it('notifies exactly the people who may read each kind of content, no more', async () => {
+    const readers = providerNamed<ContentReadersLike>(t.app, 'ContentReaders');
     const people = viewers.filter((who): who is Exclude<Who, 'anonymous'> => who !== 'anonymous');
-    const readers = new Map<Visibility, string[]>();
+    const dbId = (globalId: string) => Buffer.from(globalId, 'base64url').toString().split(':')[1]!;
+    /** What a notification about the item is about: its community, thread and post. */
+    const subject = (visibility: Visibility, kind: Kind) => {
+      const communityId = communityIds[visibility];
+      if (kind === 'community') return { communityId };
+      const threadKind = THREADS.find((thread) => thread === kind || POSTS_OF[thread]?.includes(kind))!;
+      const threadId = dbId(items[visibility][threadKind]);
+      return POST_KINDS.includes(kind) ? { communityId, threadId, postId: dbId(items[visibility][kind]) } : { communityId, threadId };
+    };
+    const notified = new Set<string>();
     for (const visibility of VISIBILITIES) {
-      readers.set(visibility, await repository.readersAmong(t.db.manager, communityIds[visibility], people.map((who) => users[who].id)));
+      for (const kind of KINDS) {
+        const ids = await readers.among(t.db.manager, subject(visibility, kind), people.map((who) => users[who].id));
+        for (const who of people) if (ids.includes(users[who].id)) notified.add(`${who} in ${visibility}: ${kind}`);
+      }
     }
     const seenByNode = new Set((await Promise.all(people.map(byId))).flat());
-    const table = (reads: (who: Exclude<Who, 'anonymous'>, visibility: Visibility) => boolean) =>
-      people.flatMap((who) => VISIBILITIES.map((visibility) => `${who} in ${visibility}: ${reads(who, visibility) ? 'reads' : 'does not read'}`));
+    const table = (reads: (who: Exclude<Who, 'anonymous'>, visibility: Visibility, kind: Kind) => boolean) =>
+      people.flatMap((who) =>
+        VISIBILITIES.flatMap((visibility) =>
+          KINDS.map((kind) => `${who} in ${visibility}: ${kind} ${reads(who, visibility, kind) ? 'reads' : 'does not read'}`),
+        ),
+      );
+    const reads = (answer: Answer) => answer === 'shown' || answer === 'full';
 
-    const byNode = table((who, visibility) => seenByNode.has(line(who, visibility, 'community', 'shown')));
-    expect(table((who, visibility) => readers.get(visibility)!.includes(users[who].id))).toEqual(byNode);
-    expect(byNode).toEqual(table((who, visibility) => REACH[who][visibility] !== 'nothing'));
+    const byNode = table((who, visibility, kind) =>
+      (['shown', 'full'] as Answer[]).some((answer) => seenByNode.has(line(who, visibility, kind, answer))),
+    );
+    expect(table((who, visibility, kind) => notified.has(`${who} in ${visibility}: ${kind}`))).toEqual(byNode);
+    // Positive controls too: the member is notified of the private thread, the author of their hidden post.
+    expect(byNode).toEqual(table((who, visibility, kind) => reads(SHOWN[kind][REACH[who][visibility]])));
+    expect(notified).toContain('member in PRIVATE: thread');
+    expect(notified).toContain('author in MEMBERS_ONLY: hiddenPost');
   });
 });

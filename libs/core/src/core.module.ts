@@ -4,6 +4,7 @@ import { APP_FILTER, HttpAdapterHost } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { FastifyInstance } from 'fastify';
+import { AccessDirectory } from './access/access-directory';
 import { AuditModule } from './audit/audit.module';
 import { ACCESS_TOKEN_OPTIONS, AccessTokenService } from './auth/access-token.service';
 import { RequestContextFactory } from './context/request-context.factory';
@@ -69,6 +70,7 @@ export class CoreModule implements OnModuleInit {
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: ACCESS_TOKEN_OPTIONS, useValue: options.accessToken },
         AccessTokenService,
+        AccessDirectory,
         RequestContextFactory,
         Metrics,
         RateLimiter,
@@ -86,6 +88,7 @@ export class CoreModule implements OnModuleInit {
       exports: [
         CORE_OPTIONS,
         AccessTokenService,
+        AccessDirectory,
         RequestContextFactory,
         Metrics,
         RateLimiter,

@@ -1,6 +1,6 @@
 import { Args, Context, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { GlobalRole } from '../auth/viewer';
-import { hasRole, type RequestContext } from '../context/request-context';
+import { isStaff } from '../access/principals';
+import { type RequestContext } from '../context/request-context';
 import { paginate, type ConnectionValue } from '../graphql/connection';
 import { BadInputError } from '../graphql/errors';
 import { fromGlobalId, parseGlobalId } from '../graphql/global-id';
@@ -10,7 +10,7 @@ import { AuditEntry, AuditEntryConnection, AuditLogArgs } from './audit-entry.mo
 import { AuditLog } from './audit-log';
 
 /** Only moderators and admins read the audit log. */
-export const canReadAuditLog = hasRole(GlobalRole.MODERATOR, GlobalRole.ADMIN);
+export const canReadAuditLog = isStaff;
 
 @Resolver(() => AuditEntry)
 export class AuditLogResolver {

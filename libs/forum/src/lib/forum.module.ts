@@ -1,9 +1,10 @@
 import { Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { NodeRegistry, type RequestContext } from '@bottega/core';
+import { AccessDirectory, NodeRegistry, type RequestContext } from '@bottega/core';
 import { NotificationsModule } from '@bottega/notifications';
 import { TerritoriesModule } from '@bottega/territories';
 import { CommunityAccess } from './communities/community.access';
+import { COMMUNITY_PRINCIPALS } from './communities/community.audience';
 import { CommunityEntity, CommunityInvitationEntity, CommunityMembershipEntity } from './communities/community.entity';
 import { CommunityLoaders } from './communities/community.loaders';
 import { CommunityMemberResolver } from './communities/community-member.resolver';
@@ -26,6 +27,7 @@ import { UserPostsResolver } from './posts/user-posts.resolver';
 import { ForumSubscriptionsResolver } from './realtime/forum-subscriptions.resolver';
 import { ThreadManagementService } from './threads/thread-management.service';
 import { ThreadAccess } from './threads/thread.access';
+import { ContentReaders } from './threads/thread.audience';
 import { TagEntity, ThreadEntity } from './threads/thread.entity';
 import { ThreadLoaders } from './threads/thread.loaders';
 import { ThreadNotifier } from './threads/thread.notifier';
@@ -65,6 +67,7 @@ import { ThreadService } from './threads/thread.service';
     ThreadService,
     ThreadManagementService,
     ThreadNotifier,
+    ContentReaders,
     ThreadResolver,
     PostRepository,
     PostLoaders,
@@ -84,6 +87,7 @@ export class ForumModule implements OnModuleInit {
     private readonly access: CommunityAccess,
     private readonly threadAccess: ThreadAccess,
     private readonly postLoaders: PostLoaders,
+    private readonly directory: AccessDirectory,
   ) {}
 
   /** The forum with its configuration (moderation thresholds and limits). */
@@ -92,6 +96,7 @@ export class ForumModule implements OnModuleInit {
   }
 
   onModuleInit(): void {
+    this.directory.register(COMMUNITY_PRINCIPALS);
     // Private communities resolve to null for those who may not read them.
     this.nodes.register('Community', Community, async (ids, context: RequestContext) => {
       const communities = await context.loaders.get(this.loaders.byId).loadMany(ids);
@@ -101,7 +106,7 @@ export class ForumModule implements OnModuleInit {
         ),
       );
     });
-    // A thread or post is visible exactly when its community is.
+    // A thread or post is visible to its audience (see thread.audience.ts).
     this.nodes.register('Thread', Thread, (ids, context) =>
       Promise.all(
         ids.map(async (id) => {

@@ -1,2 +1,3 @@
 export * from './community.factory';
 export * from './thread.factory';
+export { standing } from './standing';

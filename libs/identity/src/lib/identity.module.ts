@@ -1,6 +1,6 @@
 import { Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { NodeRegistry, SessionVerifier, publicNodeLoad } from '@bottega/core';
+import { AccessDirectory, NodeRegistry, SessionVerifier, publicNodeLoad } from '@bottega/core';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottleRepository } from './auth/login-throttle.repository';
@@ -13,6 +13,7 @@ import { RefreshTokenEntity, SessionEntity } from './sessions/session.entity';
 import { SessionRepository } from './sessions/session.repository';
 import { SuspensionResolver } from './suspensions/suspension.resolver';
 import { SuspensionService } from './suspensions/suspension.service';
+import { ACCOUNT_PRINCIPALS } from './users/account.principals';
 import { AuditEntryActorResolver } from './users/audit-entry-actor.resolver';
 import { UserEntity } from './users/user.entity';
 import { UserLoaders } from './users/user.loaders';
@@ -25,6 +26,7 @@ export class IdentityModule implements OnModuleInit {
   constructor(
     private readonly nodes: NodeRegistry,
     private readonly loaders: UserLoaders,
+    private readonly access: AccessDirectory,
   ) {}
 
   static forRoot(options: IdentityOptions): DynamicModule {
@@ -55,5 +57,6 @@ export class IdentityModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.nodes.register('User', User, publicNodeLoad(this.loaders.byId, User.from));
+    this.access.register(ACCOUNT_PRINCIPALS);
   }
 }

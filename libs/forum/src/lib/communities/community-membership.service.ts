@@ -17,7 +17,7 @@ import { CommunityAccess } from './community.access';
 import type { CommunityEntity, CommunityMembershipEntity } from './community.entity';
 import { CommunityLoaders } from './community.loaders';
 import { CommunityRole } from './community.enums';
-import { canCoordinate, canJoin, type CommunityAccessFacts } from './community.policy';
+import { canCoordinate, canJoin, viewerRole, type CommunityAccessFacts } from './community.policy';
 import { CommunityRepository } from './community.repository';
 import type { CommunityMemberInput, SetCommunityRoleInput } from './dto/community.inputs';
 
@@ -43,11 +43,11 @@ export class CommunityMembershipService {
   async join(communityId: string, context: RequestContext): Promise<Outcome<CommunityEntity>> {
     const viewer = await context.requireViewer();
     const community = await this.access.readable(context, communityId, ['input', 'communityId']);
-    const facts = await this.access.factsFor(context, viewer, community);
-    if (facts.viewerRole !== null) {
+    const facts = await this.access.facts(context, community);
+    if (viewerRole(facts) !== null) {
       return refuse(UserError.of(UserErrorCode.INVALID_STATE, 'You are already a member.', ['input', 'communityId']));
     }
-    if (!canJoin(viewer, facts)) throw new ForbiddenError('This community is open to invited people only.');
+    if (!canJoin(facts)) throw new ForbiddenError('This community is open to invited people only.');
     await this.communities.transaction((manager) =>
       this.communities.addMember(manager, community.id, viewer.userId, CommunityRole.MEMBER),
     );
@@ -108,7 +108,7 @@ export class CommunityMembershipService {
   ): Promise<{ viewer: Viewer; community: CommunityEntity; facts: CommunityAccessFacts }> {
     const viewer = await context.requireViewer();
     const community = await this.access.readable(context, communityId, ['input', 'communityId']);
-    const facts = await this.access.factsFor(context, viewer, community);
+    const facts = await this.access.facts(context, community);
     if (!canCoordinate(viewer, facts)) throw new ForbiddenError('Only the coordinators manage members.');
     return { viewer, community, facts };
   }
@@ -125,10 +125,8 @@ export class CommunityMembershipService {
     return refused ? refuse(refused) : succeed(await this.reload(context, community.id));
   }
 
-  /** The community as committed, with this request's cached memberships forgotten. */
+  /** The community as committed (the viewer's principals are read afresh in a request that writes). */
   private async reload(context: RequestContext, id: string): Promise<CommunityEntity> {
-    context.loaders.get(this.loaders.membership).clearAll();
-    context.loaders.get(this.loaders.invitation).clearAll();
     return context.loaders.reload(this.loaders.byId, id);
   }
 }

@@ -1,34 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, fromGlobalId, type RequestContext, type Viewer } from '@bottega/core';
+import { AccessDirectory, NotFoundError, fromGlobalId, type Principals, type RequestContext } from '@bottega/core';
 import type { CommunityEntity } from './community.entity';
-import { CommunityLoaders, pairKey } from './community.loaders';
+import { CommunityLoaders } from './community.loaders';
 import { canRead, type CommunityAccessFacts } from './community.policy';
 
 /**
- * The viewer's standing in communities, loaded once per request, for every
- * check that reads or guards community content.
+ * The viewer's standing in communities (their principals, loaded once per
+ * request), for every check that reads or guards community content.
  */
 @Injectable()
 export class CommunityAccess {
-  constructor(private readonly loaders: CommunityLoaders) {}
+  constructor(
+    private readonly loaders: CommunityLoaders,
+    private readonly directory: AccessDirectory,
+  ) {}
 
-  async facts(context: RequestContext, community: CommunityEntity): Promise<CommunityAccessFacts> {
-    const viewer = await context.viewer();
-    return this.factsFor(context, viewer, community);
+  /** What the viewer is, for SQL conditions over many communities' content. */
+  principals(context: RequestContext): Promise<Principals> {
+    return this.directory.of(context);
   }
 
-  async factsFor(context: RequestContext, viewer: Viewer | null, community: CommunityEntity): Promise<CommunityAccessFacts> {
-    if (!viewer) return { visibility: community.visibility, viewerRole: null, invited: false };
-    const key = pairKey(community.id, viewer.userId);
-    const [membership, invitation] = await Promise.all([
-      context.loaders.get(this.loaders.membership).load(key),
-      context.loaders.get(this.loaders.invitation).load(key),
-    ]);
-    return { visibility: community.visibility, viewerRole: membership?.role ?? null, invited: invitation !== null };
+  async facts(context: RequestContext, community: Pick<CommunityEntity, 'id' | 'visibility'>): Promise<CommunityAccessFacts> {
+    return { community: { id: community.id, visibility: community.visibility }, principals: await this.directory.of(context) };
   }
 
   async canRead(context: RequestContext, community: CommunityEntity): Promise<boolean> {
-    return canRead(await context.viewer(), await this.facts(context, community));
+    return canRead(await this.facts(context, community));
   }
 
   /** A community the viewer may read; NOT_FOUND otherwise, so private ones are not revealed. */

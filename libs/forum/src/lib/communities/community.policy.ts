@@ -1,37 +1,31 @@
-import { GlobalRole, type Viewer } from '@bottega/core';
+import { isStaff, type Principals, type Viewer } from '@bottega/core';
+import { COMMUNITY_AUDIENCE, COORDINATOR, INVITED, MEMBER, communityFacts } from './community.audience';
 import { CommunityRole, CommunityVisibility } from './community.enums';
 
-/** What the policy needs to know about a community and the viewer's place in it. */
+/** A community and what the viewer is (their principals), for every community rule. */
 export interface CommunityAccessFacts {
-  visibility: CommunityVisibility;
-  /** The viewer's role in the community, null when not a member. */
-  viewerRole: CommunityRole | null;
-  invited: boolean;
+  community: { id: string; visibility: CommunityVisibility };
+  principals: Principals;
 }
 
-export const isStaff = (viewer: Viewer | null): boolean =>
-  viewer?.role === GlobalRole.ADMIN || viewer?.role === GlobalRole.MODERATOR;
-
-/** Who may read a community and everything in it. The same rule is written as SQL in `readableCommunitySql` and `CommunityRepository.readersAmong`. */
-export function canRead(viewer: Viewer | null, facts: CommunityAccessFacts): boolean {
-  switch (facts.visibility) {
-    case CommunityVisibility.PUBLIC:
-      return true;
-    case CommunityVisibility.MEMBERS_ONLY:
-      return viewer !== null;
-    case CommunityVisibility.PRIVATE:
-      return facts.viewerRole !== null || facts.invited || isStaff(viewer);
-  }
+/** The viewer's role in the community, null when not a member. */
+export function viewerRole(facts: CommunityAccessFacts): CommunityRole | null {
+  if (facts.principals.holds(COORDINATOR, facts.community.id)) return CommunityRole.COORDINATOR;
+  return facts.principals.holds(MEMBER, facts.community.id) ? CommunityRole.MEMBER : null;
 }
 
-export function canJoin(_viewer: Viewer, facts: CommunityAccessFacts): boolean {
-  if (facts.viewerRole !== null) return false;
-  return facts.visibility !== CommunityVisibility.PRIVATE || facts.invited;
+/** Who may read a community and everything in it: {@link COMMUNITY_AUDIENCE}. */
+export const canRead = (facts: CommunityAccessFacts): boolean =>
+  COMMUNITY_AUDIENCE.allows(communityFacts(facts.community), facts.principals);
+
+export function canJoin(facts: CommunityAccessFacts): boolean {
+  if (viewerRole(facts) !== null) return false;
+  return facts.community.visibility !== CommunityVisibility.PRIVATE || facts.principals.holds(INVITED, facts.community.id);
 }
 
 /** Coordinators and site staff run a community (members, pins, locks, moderation queue). */
-export function canCoordinate(viewer: Viewer, facts: CommunityAccessFacts): boolean {
-  return facts.viewerRole === CommunityRole.COORDINATOR || isStaff(viewer);
+export function canCoordinate(viewer: Viewer | null, facts: CommunityAccessFacts): boolean {
+  return viewerRole(facts) === CommunityRole.COORDINATOR || isStaff(viewer);
 }
 
 /** Admins and moderators open new communities. */

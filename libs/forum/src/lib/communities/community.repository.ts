@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
-import type { Viewer } from '@bottega/core';
-import { suspendedSql } from '@bottega/identity';
+import type { Principals } from '@bottega/core';
 import { territoryWithinSql } from '@bottega/territories';
 import { CommunityEntity, CommunityMembershipEntity } from './community.entity';
 import { CommunityRole } from './community.enums';
-import { isStaff } from './community.policy';
+import { COMMUNITY_AUDIENCE } from './community.audience';
 
 export type CommunityFields = Pick<CommunityEntity, 'slug' | 'name' | 'description' | 'kind' | 'visibility' | 'territoryId'>;
 
@@ -33,27 +32,6 @@ export class CommunityRepository {
   /** Memberships of one user in several communities. */
   membershipsOf(userId: string, communityIds: readonly string[]): Promise<CommunityMembershipEntity[]> {
     return this.db.getRepository(CommunityMembershipEntity).findBy({ userId, communityId: In([...communityIds]) });
-  }
-
-  /** Memberships of (community, user) pairs, in one query. */
-  membershipsOfPairs(pairs: readonly { communityId: string; userId: string }[]): Promise<CommunityMembershipEntity[]> {
-    return this.db
-      .getRepository(CommunityMembershipEntity)
-      .createQueryBuilder('m')
-      .where('(m.community_id, m.user_id) IN (SELECT * FROM unnest(CAST(:communityIds AS uuid[]), CAST(:userIds AS uuid[])))', {
-        communityIds: pairs.map((p) => p.communityId),
-        userIds: pairs.map((p) => p.userId),
-      })
-      .getMany();
-  }
-
-  /** Pending invitations of (community, user) pairs, in one query. */
-  async invitationsOfPairs(pairs: readonly { communityId: string; userId: string }[]): Promise<{ communityId: string; userId: string }[]> {
-    return this.db.query(
-      `SELECT community_id AS "communityId", invitee_id AS "userId" FROM community_invitation
-        WHERE (community_id, invitee_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))`,
-      [pairs.map((p) => p.communityId), pairs.map((p) => p.userId)],
-    );
   }
 
   /** Creates a community with its creator as first coordinator. */
@@ -113,15 +91,15 @@ export class CommunityRepository {
     );
   }
 
-  /** Communities the viewer may read (see `canRead`), optionally only those they belong to. */
-  readableBy(viewer: Viewer | null, filter: { territoryId?: string | null; kind?: string | null; joined?: boolean }) {
+  /** Communities in the reader's audience ({@link COMMUNITY_AUDIENCE}), optionally only those they belong to. */
+  readableBy(reader: Principals, filter: { territoryId?: string | null; kind?: string | null; joined?: boolean }) {
     const query = this.communities.createQueryBuilder('community');
-    const readable = readableCommunitySql('community.id', viewer);
-    if (readable) query.andWhere(readable.sql, readable.params);
+    const readable = COMMUNITY_AUDIENCE.where({ communityId: 'community.id', visibility: 'community.visibility' }, reader);
+    query.andWhere(readable.sql, readable.params);
     if (filter.joined) {
       query.andWhere(
         'EXISTS (SELECT 1 FROM community_membership j WHERE j.community_id = community.id AND j.user_id = :joinedBy)',
-        { joinedBy: viewer?.userId ?? null },
+        { joinedBy: reader.userId },
       );
     }
     if (filter.kind) query.andWhere('community.kind = :kind', { kind: filter.kind });
@@ -138,38 +116,6 @@ export class CommunityRepository {
       .where('member.communityId = :communityId', { communityId });
   }
 
-  /**
-   * Those of `userIds` who may read the community now (for notifications)
-   * and, when `content` names a thread (and a post in it), who may see it:
-   * hidden content only by its author, the coordinators and staff, as
-   * `canSeeContent` has it; a deleted thread by nobody.
-   */
-  async readersAmong(
-    manager: EntityManager,
-    communityId: string,
-    userIds: string[],
-    content: { threadId: string; postId?: string | null } | null = null,
-  ): Promise<string[]> {
-    if (userIds.length === 0) return [];
-    const rows: { id: string }[] = await manager.query(
-      `SELECT u.id FROM app_user u, community c
-        WHERE c.id = $1 AND u.id = ANY($2::uuid[]) AND NOT ${suspendedSql('u')}
-          AND (c.visibility <> 'PRIVATE' OR u.role IN ('ADMIN', 'MODERATOR')
-               OR EXISTS (SELECT 1 FROM community_membership m WHERE m.community_id = c.id AND m.user_id = u.id)
-               OR EXISTS (SELECT 1 FROM community_invitation i WHERE i.community_id = c.id AND i.invitee_id = u.id))
-          AND ($3::uuid IS NULL OR EXISTS (
-                SELECT 1 FROM thread t LEFT JOIN post p ON p.id = $4::uuid AND p.thread_id = t.id
-                 WHERE t.id = $3 AND t.deleted_at IS NULL
-                   AND (u.role IN ('ADMIN', 'MODERATOR')
-                        OR EXISTS (SELECT 1 FROM community_membership cm
-                                    WHERE cm.community_id = c.id AND cm.user_id = u.id AND cm.role = 'COORDINATOR')
-                        OR ((t.hidden_at IS NULL OR t.author_id = u.id)
-                            AND (p.id IS NULL OR p.hidden_at IS NULL OR p.author_id = u.id)))))`,
-      [communityId, userIds, content?.threadId ?? null, content?.postId ?? null],
-    );
-    return rows.map((row) => row.id);
-  }
-
   async slugsStartingWith(base: string): Promise<Set<string>> {
     const rows: { slug: string }[] = await this.db.query(`SELECT slug FROM community WHERE slug = $1 OR slug LIKE $2`, [
       base,
@@ -177,24 +123,4 @@ export class CommunityRepository {
     ]);
     return new Set(rows.map((row) => row.slug));
   }
-}
-
-/**
- * SQL condition "the community `idColumn` is readable by the viewer" (see
- * `canRead`), or null when everything is (site staff).
- */
-export function readableCommunitySql(
-  idColumn: string,
-  viewer: Viewer | null,
-): { sql: string; params: Record<string, unknown> } | null {
-  if (isStaff(viewer)) return null;
-  return {
-    sql: `${idColumn} IN (
-      SELECT rc.id FROM community rc
-       WHERE rc.visibility = 'PUBLIC'
-          OR (rc.visibility = 'MEMBERS_ONLY' AND :signedIn)
-          OR EXISTS (SELECT 1 FROM community_membership m WHERE m.community_id = rc.id AND m.user_id = :viewerId)
-          OR EXISTS (SELECT 1 FROM community_invitation i WHERE i.community_id = rc.id AND i.invitee_id = :viewerId))`,
-    params: { signedIn: viewer !== null, viewerId: viewer?.userId ?? null },
-  };
 }

@@ -10,11 +10,10 @@ import {
 import { Territory, TerritoryLoaders } from '@bottega/territories';
 import { CommunityAccess } from './community.access';
 import type { CommunityEntity } from './community.entity';
-import { CommunityLoaders } from './community.loaders';
 import { CommunityMembershipService } from './community-membership.service';
 import { CommunityRole } from './community.enums';
 import { Community, CommunityConnection, CommunityMember, CommunityMemberConnection, CommunityPayload } from './community.model';
-import { canCoordinate, canJoin } from './community.policy';
+import { canCoordinate, canJoin, viewerRole } from './community.policy';
 import { CommunityRepository } from './community.repository';
 import { CommunityService } from './community.service';
 import {
@@ -33,14 +32,13 @@ export class CommunityResolver {
     private readonly service: CommunityService,
     private readonly membership: CommunityMembershipService,
     private readonly access: CommunityAccess,
-    private readonly loaders: CommunityLoaders,
     private readonly territoryLoaders: TerritoryLoaders,
   ) {}
 
   @Query(() => CommunityConnection, { description: 'Communities the viewer may read, by name.' })
   async communities(@Args() args: CommunitiesArgs, @Context() context: RequestContext): Promise<ConnectionValue<Community>> {
     const { filter } = args;
-    const query = this.repository.readableBy(await context.viewer(), {
+    const query = this.repository.readableBy(await this.access.principals(context), {
       territoryId: filter?.territory ? fromGlobalId(filter.territory, 'Territory', ['filter', 'territory']) : null,
       kind: filter?.kind ?? null,
       joined: filter?.joined ?? false,
@@ -120,23 +118,19 @@ export class CommunityResolver {
 
   @ResolveField(() => CommunityRole, { nullable: true, description: 'The viewer’s role here; null when not a member.' })
   async viewerRole(community: Community, _args: unknown, context: RequestContext): Promise<CommunityRole | null> {
-    return (await this.access.facts(context, await this.entity(community, context))).viewerRole;
+    return viewerRole(await this.access.facts(context, { id: community.dbId, visibility: community.visibility }));
   }
 
   @ResolveField(() => Boolean)
   async viewerCanJoin(community: Community, _args: unknown, context: RequestContext): Promise<boolean> {
-    const facts = await this.access.facts(context, await this.entity(community, context));
-    return context.can((viewer) => canJoin(viewer, facts));
+    const facts = await this.access.facts(context, { id: community.dbId, visibility: community.visibility });
+    return context.can(() => canJoin(facts));
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer runs this community (members, pins, locks, moderation).' })
   async viewerCanModerate(community: Community, _args: unknown, context: RequestContext): Promise<boolean> {
-    const facts = await this.access.facts(context, await this.entity(community, context));
+    const facts = await this.access.facts(context, { id: community.dbId, visibility: community.visibility });
     return context.can((viewer) => canCoordinate(viewer, facts));
-  }
-
-  private async entity(community: Community, context: RequestContext): Promise<CommunityEntity> {
-    return (await context.loaders.get(this.loaders.byId).load(community.dbId)) as CommunityEntity;
   }
 }
 

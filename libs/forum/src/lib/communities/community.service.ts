@@ -81,7 +81,7 @@ export class CommunityService {
   async update(input: UpdateCommunityInput, context: RequestContext): Promise<Outcome<CommunityEntity>> {
     const viewer = await context.requireViewer();
     const community = await this.access.readable(context, input.id, ['input', 'id']);
-    if (!canCoordinate(viewer, await this.access.factsFor(context, viewer, community))) {
+    if (!canCoordinate(viewer, await this.access.facts(context, community))) {
       throw new ForbiddenError('Only the coordinators edit this community.');
     }
     const changes: Partial<CommunityFields> = {};

@@ -4,9 +4,9 @@ import type { PostEntity } from '../posts/post.entity';
 import { PostLoaders } from '../posts/post.loaders';
 import { Post } from '../posts/post.model';
 import { ThreadAccess, type ThreadInContext } from '../threads/thread.access';
+import type { HideableContent } from '../threads/thread.audience';
 import { ThreadLoaders } from '../threads/thread.loaders';
 import { Thread } from '../threads/thread.model';
-import type { HideableContent } from './content-visibility';
 import type { ContentRef } from './moderation.repository';
 
 /** A post or thread the viewer can read, with its thread, community and the viewer's standing there. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { NotificationKind, NotificationWriter } from '@bottega/notifications';
-import { CommunityRepository } from '../communities/community.repository';
+import { ContentReaders } from '../threads/thread.audience';
 import type { ModeratedContent } from './moderated-content';
 
 /** Why an item was hidden: a moderator's words, or the reasons its flags gave. */
@@ -18,7 +18,7 @@ export interface HiddenBecause {
 export class ModerationNotifier {
   constructor(
     private readonly writer: NotificationWriter,
-    private readonly communities: CommunityRepository,
+    private readonly readers: ContentReaders,
   ) {}
 
   async hidden(manager: EntityManager, content: ModeratedContent, because: HiddenBecause): Promise<void> {
@@ -31,7 +31,7 @@ export class ModerationNotifier {
       subjectId: content.id,
       // Each hiding is its own event: content restored and hidden again is told again.
       eventKey: `hidden:${content.id}:${randomUUID()}`,
-      recipientIds: await this.communities.readersAmong(manager, content.community.id, [content.authorId]),
+      recipientIds: await this.readers.among(manager, { communityId: content.community.id }, [content.authorId]),
       reason: because.reason,
       reasonCodes: because.reasonCodes,
     });

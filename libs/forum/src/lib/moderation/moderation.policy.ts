@@ -1,6 +1,6 @@
-import type { Viewer } from '@bottega/core';
-import { canCoordinate, isStaff, type CommunityAccessFacts } from '../communities/community.policy';
-import { canSeeContent, type HideableContent } from './content-visibility';
+import { isStaff, type Viewer } from '@bottega/core';
+import { canCoordinate, type CommunityAccessFacts } from '../communities/community.policy';
+import { canSeeContent, type HideableContent } from '../threads/thread.audience';
 import { ModerationAction } from './moderation.enums';
 
 export type ContentType = 'Post' | 'Thread';
@@ -20,7 +20,7 @@ export function flagObstacle(
   content: HideableContent & { deletedAt: Date | null },
 ): FlagObstacle | null {
   if (content.authorId === viewer.userId) return FlagObstacle.OWN_CONTENT;
-  if (content.deletedAt !== null || !canSeeContent(viewer, facts, content)) return FlagObstacle.GONE;
+  if (content.deletedAt !== null || !canSeeContent(facts, content)) return FlagObstacle.GONE;
   return null;
 }
 

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
-import type { Viewer } from '@bottega/core';
+import { isStaff, type Viewer } from '@bottega/core';
 import { CommunityRole } from '../communities/community.enums';
-import { isStaff } from '../communities/community.policy';
 import { ModerationCaseEntity, type ContentFlagEntity } from './moderation.entity';
 import type { FlagReason, ModerationAction, ModerationCaseStatus } from './moderation.enums';
 import type { ContentType } from './moderation.policy';

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { RateLimiter, type RequestContext } from '@bottega/core';
+import { RateLimiter, isStaff, type RequestContext } from '@bottega/core';
 import { UserLoaders } from '@bottega/identity';
-import { isStaff } from '../communities/community.policy';
 import { MODERATION_OPTIONS, type ModerationOptions } from './moderation.options';
 import { isNewAccount } from './moderation.policy';
 

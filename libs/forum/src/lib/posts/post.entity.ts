@@ -42,7 +42,7 @@ export class PostEntity {
   @Column({ name: 'deleted_by', type: 'uuid', nullable: true })
   deletedBy!: string | null;
 
-  /** Set by moderators or by enough flags; see `canSeeContent`. */
+  /** Set by moderators or by enough flags; see `hiddenFromReaders`. */
   @Column({ name: 'hidden_at', type: 'timestamptz', precision: 3, nullable: true })
   hiddenAt!: Date | null;
 }

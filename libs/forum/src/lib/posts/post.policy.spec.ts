@@ -1,14 +1,12 @@
 import { GlobalRole, type Viewer } from '@bottega/core';
 import { CommunityRole, CommunityVisibility } from '../communities/community.enums';
 import type { CommunityAccessFacts } from '../communities/community.policy';
+import { standing } from '../../testing/standing';
 import { canQuoteInto, canReadRevisions } from './post.policy';
 
 const viewer = (role = GlobalRole.USER, userId = 'me'): Viewer => ({ userId, sessionId: 's', role });
-const facts = (viewerRole: CommunityRole | null = null): CommunityAccessFacts => ({
-  visibility: CommunityVisibility.PUBLIC,
-  viewerRole,
-  invited: false,
-});
+const facts = (role: CommunityRole | null = null): CommunityAccessFacts =>
+  standing(viewer(), role);
 
 describe('post policy', () => {
   it('shows a post’s history to its author, the community’s coordinators and staff only', () => {

@@ -1,7 +1,7 @@
-import type { Viewer } from '@bottega/core';
+import { isStaff, type Viewer } from '@bottega/core';
 import type { CommunityEntity } from '../communities/community.entity';
 import { CommunityVisibility } from '../communities/community.enums';
-import { canCoordinate, isStaff, type CommunityAccessFacts } from '../communities/community.policy';
+import { canCoordinate, type CommunityAccessFacts } from '../communities/community.policy';
 import type { PostEntity } from './post.entity';
 
 /** Authors edit their own posts (staff too), as long as they are not deleted. */

@@ -1,8 +1,8 @@
 import { Args, Context, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Outcome, RequestContext } from '@bottega/core';
 import { User, UserLoaders } from '@bottega/identity';
-import { canSeeContent } from '../moderation/content-visibility';
 import { ThreadAccess } from '../threads/thread.access';
+import { canSeeContent } from '../threads/thread.audience';
 import { ThreadLoaders } from '../threads/thread.loaders';
 import { Thread } from '../threads/thread.model';
 import { DeletePostInput, EditPostInput, ReactInput, ReplyToThreadInput } from './dto/post.inputs';
@@ -120,7 +120,7 @@ export class PostResolver {
     if (post.deleted) return false;
     if (!post.hidden) return true;
     const found = await this.access.load(context, post.entity.threadId);
-    return found !== null && canSeeContent(await context.viewer(), found.facts, post.entity);
+    return found !== null && canSeeContent(found.facts, post.entity);
   }
 }
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, fromGlobalId, type RequestContext, type Viewer } from '@bottega/core';
+import { NotFoundError, fromGlobalId, type RequestContext } from '@bottega/core';
 import { CommunityAccess } from '../communities/community.access';
 import type { CommunityEntity } from '../communities/community.entity';
 import { CommunityLoaders } from '../communities/community.loaders';
-import { canRead, type CommunityAccessFacts } from '../communities/community.policy';
-import { canSeeContent } from '../moderation/content-visibility';
+import type { CommunityAccessFacts } from '../communities/community.policy';
+import { THREAD_AUDIENCE, threadFacts } from './thread.audience';
 import type { ThreadEntity } from './thread.entity';
 import { ThreadLoaders } from './thread.loaders';
 
@@ -14,7 +14,7 @@ export interface ThreadInContext {
   facts: CommunityAccessFacts;
 }
 
-/** A thread is readable exactly when its community is, unless it is deleted or hidden from the viewer. */
+/** A thread is readable by its {@link THREAD_AUDIENCE}. */
 @Injectable()
 export class ThreadAccess {
   constructor(
@@ -30,16 +30,16 @@ export class ThreadAccess {
    */
   async load(context: RequestContext, threadId: string): Promise<ThreadInContext | null> {
     const viewer = await context.viewer();
-    return context.loaders.memo(`thread-access:${viewer?.sessionId ?? ''}:${threadId}`, () => this.decide(context, viewer, threadId));
+    return context.loaders.memo(`thread-access:${viewer?.sessionId ?? ''}:${threadId}`, () => this.decide(context, threadId));
   }
 
-  private async decide(context: RequestContext, viewer: Viewer | null, threadId: string): Promise<ThreadInContext | null> {
+  private async decide(context: RequestContext, threadId: string): Promise<ThreadInContext | null> {
     const thread = await context.loaders.get(this.threadLoaders.byId).load(threadId);
-    if (!thread || thread.deletedAt) return null;
+    if (!thread) return null;
     const community = await context.loaders.get(this.communityLoaders.byId).load(thread.communityId);
     if (!community) return null;
-    const facts = await this.communities.factsFor(context, viewer, community);
-    return canRead(viewer, facts) && canSeeContent(viewer, facts, thread) ? { thread, community, facts } : null;
+    const facts = await this.communities.facts(context, community);
+    return THREAD_AUDIENCE.allows(threadFacts(thread, community), facts.principals) ? { thread, community, facts } : null;
   }
 
   /** NOT_FOUND when unknown or unreadable, so private threads are not revealed. */

@@ -27,7 +27,7 @@ export class ThreadEntity {
   @Column({ name: 'pinned_at', type: 'timestamptz', precision: 3, nullable: true })
   pinnedAt!: Date | null;
 
-  /** Set by moderators or by enough flags; see `canSeeContent`. */
+  /** Set by moderators or by enough flags; see `hiddenFromReaders`. */
   @Column({ name: 'hidden_at', type: 'timestamptz', precision: 3, nullable: true })
   hiddenAt!: Date | null;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { FollowSubjectType, NotificationKind, NotificationWriter, type FollowSubject } from '@bottega/notifications';
-import { CommunityRepository } from '../communities/community.repository';
+import { ContentReaders } from './thread.audience';
 
 interface PostEvent {
   communityId: string;
@@ -20,7 +20,7 @@ interface PostEvent {
 export class ThreadNotifier {
   constructor(
     private readonly writer: NotificationWriter,
-    private readonly communities: CommunityRepository,
+    private readonly readers: ContentReaders,
   ) {}
 
   async threadStarted(
@@ -53,7 +53,7 @@ export class ThreadNotifier {
       ...event.tags.map((key) => ({ type: FollowSubjectType.TAG, key })),
       ...event.territoryIds.map((key) => ({ type: FollowSubjectType.TERRITORY, key })),
     ]);
-    const recipientIds = await this.communities.readersAmong(manager, event.communityId, followers, { threadId: event.threadId });
+    const recipientIds = await this.readers.among(manager, { communityId: event.communityId, threadId: event.threadId }, followers);
     await this.writer.notify(manager, {
       kind: NotificationKind.NEW_THREAD,
       actorId: event.authorId,
@@ -82,10 +82,11 @@ export class ThreadNotifier {
     event: { communityId: string; threadId: string; postId: string; answerAuthorId: string | null; actorId: string },
   ): Promise<void> {
     if (!event.answerAuthorId) return;
-    const recipients = await this.communities.readersAmong(manager, event.communityId, [event.answerAuthorId], {
-      threadId: event.threadId,
-      postId: event.postId,
-    });
+    const recipients = await this.readers.among(
+      manager,
+      { communityId: event.communityId, threadId: event.threadId, postId: event.postId },
+      [event.answerAuthorId],
+    );
     await this.writer.notify(manager, {
       kind: NotificationKind.ANSWER_ACCEPTED,
       actorId: event.actorId,
@@ -105,8 +106,8 @@ export class ThreadNotifier {
     eventKey: string,
     candidates: string[],
   ): Promise<void> {
-    const content = { threadId: event.threadId, postId: subjectType === 'Post' ? subjectId : null };
-    const recipientIds = await this.communities.readersAmong(manager, event.communityId, candidates, content);
+    const content = { communityId: event.communityId, threadId: event.threadId, postId: subjectType === 'Post' ? subjectId : null };
+    const recipientIds = await this.readers.among(manager, content, candidates);
     await this.writer.notify(manager, { kind, actorId: event.authorId, subjectType, subjectId, eventKey, recipientIds });
   }
 }

@@ -1,14 +1,12 @@
 import { GlobalRole, type Viewer } from '@bottega/core';
 import { CommunityRole, CommunityVisibility } from '../communities/community.enums';
 import type { CommunityAccessFacts } from '../communities/community.policy';
+import { standing } from '../../testing/standing';
 import { canDeleteThread, canEditThread, canMoveThread, canReply } from './thread.policy';
 
 const viewer = (role = GlobalRole.USER, userId = 'me'): Viewer => ({ userId, sessionId: 's', role });
-const facts = (viewerRole: CommunityRole | null = null, visibility = CommunityVisibility.PUBLIC): CommunityAccessFacts => ({
-  visibility,
-  viewerRole,
-  invited: false,
-});
+const facts = (role: CommunityRole | null = null, visibility = CommunityVisibility.PUBLIC): CommunityAccessFacts =>
+  standing(viewer(), role, visibility);
 const locked = { lockedAt: new Date() };
 
 describe('thread policy', () => {

@@ -1,6 +1,6 @@
-import type { Viewer } from '@bottega/core';
+import { isStaff, type Viewer } from '@bottega/core';
 import { CommunityVisibility } from '../communities/community.enums';
-import { canCoordinate, canRead, isStaff, type CommunityAccessFacts } from '../communities/community.policy';
+import { canCoordinate, canRead, viewerRole, type CommunityAccessFacts } from '../communities/community.policy';
 import type { ThreadEntity } from './thread.entity';
 import { ThreadKind } from './thread.enums';
 
@@ -9,8 +9,8 @@ import { ThreadKind } from './thread.enums';
  * in a private one, its members. Staff everywhere.
  */
 export function canPost(viewer: Viewer, facts: CommunityAccessFacts): boolean {
-  if (!canRead(viewer, facts)) return false;
-  return facts.visibility !== CommunityVisibility.PRIVATE || facts.viewerRole !== null || isStaff(viewer);
+  if (!canRead(facts)) return false;
+  return facts.community.visibility !== CommunityVisibility.PRIVATE || viewerRole(facts) !== null || isStaff(viewer);
 }
 
 /**

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
-import { GlobalRole, type Viewer } from '@bottega/core';
+import { STAFF_ROLES, type Principals } from '@bottega/core';
 import { territoryWithinSql } from '@bottega/territories';
 import { CommunityRole } from '../communities/community.enums';
-import { readableCommunitySql } from '../communities/community.repository';
-import { visibleContentSql } from '../moderation/content-visibility';
+import { CommunityEntity } from '../communities/community.entity';
+import { THREAD_AUDIENCE, threadColumns } from './thread.audience';
 import { ThreadEntity } from './thread.entity';
 import type { ThreadKind } from './thread.enums';
 
@@ -120,7 +120,7 @@ export class ThreadRepository {
         `UPDATE thread SET post_count = post_count + 1, participant_count = participant_count + $3, last_activity_at = now()
           WHERE id = $1 AND deleted_at IS NULL
             AND (locked_at IS NULL
-                 OR EXISTS (SELECT 1 FROM app_user u WHERE u.id = $2 AND u.role IN ('${GlobalRole.ADMIN}', '${GlobalRole.MODERATOR}'))
+                 OR EXISTS (SELECT 1 FROM app_user u WHERE u.id = $2 AND u.role IN (${STAFF_ROLES.map((role) => `'${role}'`).join(', ')}))
                  OR EXISTS (SELECT 1 FROM community_membership m
                              WHERE m.community_id = thread.community_id AND m.user_id = $2 AND m.role = '${CommunityRole.COORDINATOR}'))
           RETURNING id`,
@@ -282,13 +282,14 @@ export class ThreadRepository {
     );
   }
 
-  /** Threads the viewer may read (community readable, not hidden from them), filtered; order and paging are the caller's. */
-  query(viewer: Viewer | null, filter: ThreadFilterValues): SelectQueryBuilder<ThreadEntity> {
-    const query = this.threads.createQueryBuilder('thread').where('thread.deletedAt IS NULL');
-    const readable = readableCommunitySql('thread.community_id', viewer);
-    if (readable) query.andWhere(readable.sql, readable.params);
-    const visible = visibleContentSql({ hiddenAt: 'thread.hidden_at', authorId: 'thread.author_id', communityId: 'thread.community_id' }, viewer);
-    if (visible) query.andWhere(visible.sql, visible.params);
+  /** Threads in the reader's audience ({@link THREAD_AUDIENCE}), filtered; order and paging are the caller's. */
+  query(reader: Principals, filter: ThreadFilterValues): SelectQueryBuilder<ThreadEntity> {
+    const query = this.threads
+      .createQueryBuilder('thread')
+      .innerJoin(CommunityEntity, 'thread_community', 'thread_community.id = thread.community_id')
+      .where('thread.deletedAt IS NULL');
+    const readable = THREAD_AUDIENCE.where(threadColumns('thread', 'thread_community'), reader);
+    query.andWhere(readable.sql, readable.params);
     if (filter.communityId) query.andWhere('thread.communityId = :communityId', { communityId: filter.communityId });
     if (filter.authorId) query.andWhere('thread.authorId = :authorId', { authorId: filter.authorId });
     if (filter.kind) query.andWhere('thread.kind = :kind', { kind: filter.kind });

@@ -1,5 +1,6 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
+  AccessDirectory,
   ConnectionArgs,
   fromGlobalId,
   paginate,
@@ -65,13 +66,14 @@ export class ThreadResolver {
     private readonly postLoaders: PostLoaders,
     private readonly userLoaders: UserLoaders,
     private readonly territoryLoaders: TerritoryLoaders,
+    private readonly directory: AccessDirectory,
   ) {}
 
   @Query(() => ThreadConnection, { description: 'Threads the viewer may read, filtered and ordered.' })
   async threads(@Args() args: ThreadsArgs, @Context() context: RequestContext): Promise<ConnectionValue<Thread>> {
     const { filter } = args;
     const communityId = filter?.community ? fromGlobalId(filter.community, 'Community', ['filter', 'community']) : null;
-    const query = this.repository.query(await context.viewer(), {
+    const query = this.repository.query(await this.directory.of(context), {
       communityId,
       tag: filter?.tag ? slugify(filter.tag, 40) : null,
       territoryId: filter?.territory ? fromGlobalId(filter.territory, 'Territory', ['filter', 'territory']) : null,

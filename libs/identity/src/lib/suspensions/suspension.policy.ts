@@ -1,4 +1,4 @@
-import { GlobalRole, type Viewer } from '@bottega/core';
+import { GlobalRole, isStaff, type Viewer } from '@bottega/core';
 import type { UserEntity } from '../users/user.entity';
 
 /**
@@ -6,7 +6,7 @@ import type { UserEntity } from '../users/user.entity';
  * own; only admins touch admins. Community coordinators do not suspend.
  */
 export function canSuspend(viewer: Viewer, target: Pick<UserEntity, 'id' | 'role'>): boolean {
-  if (viewer.role !== GlobalRole.ADMIN && viewer.role !== GlobalRole.MODERATOR) return false;
+  if (!isStaff(viewer)) return false;
   if (target.id === viewer.userId) return false;
   return target.role !== GlobalRole.ADMIN || viewer.role === GlobalRole.ADMIN;
 }

@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
-import { GlobalRole, hasRole, type Outcome, type RequestContext } from '@bottega/core';
+import { isStaff, type Outcome, type RequestContext } from '@bottega/core';
 import { isSuspended } from '../users/suspension';
 import type { UserEntity } from '../users/user.entity';
 import { User } from '../users/user.model';
@@ -26,7 +26,7 @@ export class SuspensionResolver {
 
   @ResolveField(() => UserSuspension, { nullable: true, description: 'The running suspension; shown to moderators and admins only.' })
   async suspension(user: User, _args: unknown, context: RequestContext): Promise<UserSuspension | null> {
-    const staff = await context.can(hasRole(GlobalRole.MODERATOR, GlobalRole.ADMIN));
+    const staff = await context.can(isStaff);
     return staff && isSuspended(user.suspension) ? UserSuspension.of(user.suspension) : null;
   }
 

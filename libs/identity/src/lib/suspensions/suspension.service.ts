@@ -3,12 +3,11 @@ import {
   AuditLog,
   BadInputError,
   ForbiddenError,
-  GlobalRole,
   NotFoundError,
   UserError,
   UserErrorCode,
   fromGlobalId,
-  hasRole,
+  isStaff,
   refuse,
   succeed,
   validateInput,
@@ -80,7 +79,7 @@ export class SuspensionService {
 
   /** Staff only (FORBIDDEN before anything about the account is revealed), then NOT_FOUND, then the policy. */
   private async target(globalId: string, context: RequestContext): Promise<{ viewer: Viewer; target: UserEntity }> {
-    const viewer = await context.authorize(hasRole(GlobalRole.MODERATOR, GlobalRole.ADMIN));
+    const viewer = await context.authorize(isStaff);
     const target = await context.loaders.get(this.loaders.byId).load(fromGlobalId(globalId, 'User', ['input', 'userId']));
     if (!target) throw new NotFoundError('User', globalId);
     if (!canSuspend(viewer, target)) throw new ForbiddenError('Moderators suspend other accounts; only admins suspend admins.');

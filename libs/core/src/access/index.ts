@@ -1,0 +1,3 @@
+export * from './access-directory';
+export * from './audience';
+export * from './principals';
