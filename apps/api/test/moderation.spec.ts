@@ -80,7 +80,7 @@ describe('moderation', () => {
       expect((await as(author).data(FLAG, { input })).flagContent.userErrors).toEqual([{ field: ['input', 'subjectId'], code: 'INVALID' }]);
       expect((await as(author).data(POST, { id: thread.openingPostGlobalId })).node).toMatchObject({ viewerCanFlag: false });
       expect((await as(reader).data(POST, { id: thread.openingPostGlobalId })).node).toMatchObject({ viewerCanFlag: true });
-      const rows = await t.db.query(`SELECT f.flagger_id FROM content_flag f JOIN moderation_case c ON c.id = f.case_id WHERE c.post_id = $1`, [
+      const rows = await t.db.query(`SELECT f.flagger_id FROM content_flag f JOIN moderation_case c ON c.id = f.case_id WHERE c.subject_type = 'Post' AND c.subject_id = $1`, [
         thread.openingPostId,
       ]);
       expect(rows).toEqual([{ flagger_id: reader.id }]);
@@ -163,7 +163,7 @@ describe('moderation', () => {
       await as(regular).data(FLAG, { input: { subjectId: target.openingPostGlobalId, reason: 'OFFENSIVE' } });
       expect(await isHidden('post', target.openingPostId)).toBe(true);
       const weights = await t.db.query(
-        `SELECT f.flagger_id, f.weight FROM content_flag f JOIN moderation_case c ON c.id = f.case_id WHERE c.post_id = $1`,
+        `SELECT f.flagger_id, f.weight FROM content_flag f JOIN moderation_case c ON c.id = f.case_id WHERE c.subject_type = 'Post' AND c.subject_id = $1`,
         [target.openingPostId],
       );
       expect(Object.fromEntries(weights.map((w: { flagger_id: string; weight: number }) => [w.flagger_id, w.weight]))).toEqual({
@@ -275,7 +275,7 @@ describe('moderation', () => {
       expect((await decide(coordinator, thread.globalId, 'UNLOCK')).content).toMatchObject({ locked: false });
       expect((await decide(coordinator, reply, 'HIDE')).userErrors).toEqual([{ field: ['input', 'subjectId'], code: 'INVALID_STATE' }]);
       expect(Number((await t.db.query(`SELECT count(*) FROM content_flag WHERE resolved_at IS NULL AND case_id IN
-        (SELECT id FROM moderation_case WHERE post_id = $1 OR thread_id = $2)`, [thread.openingPostId, thread.id]))[0].count)).toBe(0);
+        (SELECT id FROM moderation_case WHERE subject_id IN ($1, $2))`, [thread.openingPostId, thread.id]))[0].count)).toBe(0);
 
       const entries = async (subject: string) => (await as(moderator).data(AUDIT, { subject })).auditLog.nodes.reverse();
       expect(await entries(thread.openingPostGlobalId)).toEqual([

@@ -18,6 +18,8 @@ export const principal = (kind: string, id: string): string => `${kind}:${id}`;
 
 /** The principal every account holds for itself. */
 export const USER = 'user';
+/** `coordinator:<community>`: runs a community, and moderates and reviews what is in it. */
+export const COORDINATOR = 'coordinator';
 
 /**
  * What one person is, for every access decision: the principals that access

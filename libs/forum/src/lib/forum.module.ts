@@ -1,7 +1,8 @@
 import { Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessDirectory, NodeRegistry, type RequestContext } from '@bottega/core';
-import { NotificationsModule } from '@bottega/notifications';
+import { ModerationModule } from '@bottega/moderation';
+import { FollowSubjectType, FollowTargets, NotificationsModule } from '@bottega/notifications';
 import { TerritoriesModule } from '@bottega/territories';
 import { CommunityAccess } from './communities/community.access';
 import { COMMUNITY_PRINCIPALS } from './communities/community.audience';
@@ -14,8 +15,8 @@ import { CommunityRepository } from './communities/community.repository';
 import { CommunityResolver } from './communities/community.resolver';
 import { CommunityService } from './communities/community.service';
 import type { ForumOptions } from './forum.options';
-import { MODERATION_ENTITIES, MODERATION_PROVIDERS } from './moderation/moderation.providers';
-import { MODERATION_OPTIONS } from './moderation/moderation.options';
+import { ForumContent } from './moderation/forum-content';
+import { MODERATION_PROVIDERS } from './moderation/moderation.providers';
 import { PostEntity, PostReactionEntity, PostRevisionEntity } from './posts/post.entity';
 import { PostBodyRenderer } from './posts/post-body.renderer';
 import { PostLoaders } from './posts/post.loaders';
@@ -48,7 +49,6 @@ import { ThreadService } from './threads/thread.service';
       PostEntity,
       PostRevisionEntity,
       PostReactionEntity,
-      ...MODERATION_ENTITIES,
     ]),
     TerritoriesModule,
     NotificationsModule,
@@ -88,15 +88,20 @@ export class ForumModule implements OnModuleInit {
     private readonly threadAccess: ThreadAccess,
     private readonly postLoaders: PostLoaders,
     private readonly directory: AccessDirectory,
+    private readonly content: ForumContent,
+    private readonly follows: FollowTargets,
   ) {}
 
   /** The forum with its configuration (moderation thresholds and limits). */
   static forRoot(options: ForumOptions): DynamicModule {
-    return { module: ForumModule, providers: [{ provide: MODERATION_OPTIONS, useValue: options.moderation }] };
+    return { module: ForumModule, imports: [ModerationModule.forRoot(options.moderation)] };
   }
 
   onModuleInit(): void {
     this.directory.register(COMMUNITY_PRINCIPALS);
+    this.content.register();
+    this.follows.register('Thread', FollowSubjectType.THREAD);
+    this.follows.register('Community', FollowSubjectType.COMMUNITY);
     // Private communities resolve to null for those who may not read them.
     this.nodes.register('Community', Community, async (ids, context: RequestContext) => {
       const communities = await context.loaders.get(this.loaders.byId).loadMany(ids);

@@ -1,7 +1,9 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NodeRegistry } from '@bottega/core';
+import { FollowTargets } from './follows/follow-targets';
 import { FollowEntity } from './follows/follow.entity';
+import { FollowSubjectType } from './follows/follow.enums';
 import { FollowRepository } from './follows/follow.repository';
 import { FollowResolver } from './follows/follow.resolver';
 import { FollowService } from './follows/follow.service';
@@ -14,16 +16,19 @@ import { NotificationWriter } from './notifications/notification.writer';
 /** Follows, stored notifications and their live delivery. */
 @Module({
   imports: [TypeOrmModule.forFeature([FollowEntity, NotificationEntity])],
-  providers: [FollowRepository, FollowService, FollowResolver, NotificationRepository, NotificationWriter, NotificationResolver],
-  exports: [NotificationWriter, FollowRepository],
+  providers: [FollowTargets, FollowRepository, FollowService, FollowResolver, NotificationRepository, NotificationWriter, NotificationResolver],
+  exports: [NotificationWriter, FollowRepository, FollowTargets],
 })
 export class NotificationsModule implements OnModuleInit {
   constructor(
     private readonly nodes: NodeRegistry,
     private readonly notifications: NotificationRepository,
+    private readonly targets: FollowTargets,
   ) {}
 
   onModuleInit(): void {
+    // Territories sit below every feature; their followers hear of what is tagged with them.
+    this.targets.register('Territory', FollowSubjectType.TERRITORY);
     // A notification is visible to its recipient only.
     this.nodes.register('Notification', Notification, async (ids, context) => {
       const viewer = await context.viewer();

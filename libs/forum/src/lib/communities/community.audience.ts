@@ -1,12 +1,11 @@
-import { Audience, EVERYONE, SIGNED_IN, STAFF, byValue, type PrincipalSource } from '@bottega/core';
+import { Audience, COORDINATOR, EVERYONE, SIGNED_IN, STAFF, always, byValue, type PrincipalSource } from '@bottega/core';
 import { CommunityRole, CommunityVisibility } from './community.enums';
 
 /** `member:<community>`: belongs to the community (coordinators too). */
 export const MEMBER = 'member';
 /** `invited:<community>`: holds a pending invitation to it. */
 export const INVITED = 'invited';
-/** `coordinator:<community>`: runs it. */
-export const COORDINATOR = 'coordinator';
+export { COORDINATOR };
 
 /** What decides who reads a community. */
 export type CommunityFacts = {
@@ -33,6 +32,9 @@ export const COMMUNITY_AUDIENCE = new Audience<CommunityFacts>([
 
 /** Those who decide on a community's content: its coordinators and site staff. */
 export const COMMUNITY_MODERATORS = [ofCommunity(COORDINATOR), STAFF];
+
+/** {@link COMMUNITY_MODERATORS} of one community, as principals (what a moderation case records). */
+export const moderatorsOf = (communityId: string): string[] => always<{ communityId: string }>(COMMUNITY_MODERATORS).principals({ communityId });
 
 /** Memberships, coordination and invitations, as principals. */
 export const COMMUNITY_PRINCIPALS: PrincipalSource = {

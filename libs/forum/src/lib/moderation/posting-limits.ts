@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RateLimiter, isStaff, type RequestContext } from '@bottega/core';
 import { UserLoaders } from '@bottega/identity';
-import { MODERATION_OPTIONS, type ModerationOptions } from './moderation.options';
-import { isNewAccount } from './moderation.policy';
+import { MODERATION_OPTIONS, isNewAccount, type ModerationOptions } from '@bottega/moderation';
 
 /**
  * Slows down what spammers do first: accounts younger than a few days may

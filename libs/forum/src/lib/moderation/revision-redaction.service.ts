@@ -17,8 +17,8 @@ import type { PostEntity } from '../posts/post.entity';
 import { PostLoaders } from '../posts/post.loaders';
 import { PostRepository } from '../posts/post.repository';
 import { PostService } from '../posts/post.service';
-import { RedactRevisionInput } from './dto/moderation.inputs';
-import { canRedactRevisions } from './moderation.policy';
+import { RedactRevisionInput } from './dto/redaction.inputs';
+import { canRedactRevisions } from './forum-moderation.policy';
 
 const VERSION = ['input', 'version'];
 

@@ -15,7 +15,9 @@ import {
   type RequestContext,
   type Viewer,
 } from '@bottega/core';
+import { ModerationAction, ModerationCases, type ContentRef } from '@bottega/moderation';
 import { CommunityAccess } from '../communities/community.access';
+import { moderatorsOf } from '../communities/community.audience';
 import { canCoordinate } from '../communities/community.policy';
 import { DeleteThreadInput, MoveThreadInput, ThreadFlagInput } from './dto/thread.inputs';
 import { ThreadAccess, type ThreadInContext } from './thread.access';
@@ -46,6 +48,7 @@ export class ThreadManagementService {
     private readonly audit: AuditLog,
     private readonly pubsub: PgPubSub,
     private readonly outbox: Outbox,
+    private readonly cases: ModerationCases,
   ) {}
 
   async setLocked(input: ThreadFlagInput, context: RequestContext): Promise<Outcome<ThreadEntity>> {
@@ -54,7 +57,7 @@ export class ThreadManagementService {
     const reason = input.reason?.trim() || null;
     const errors = await validateInput(ThreadFlagInput, { ...input, reason });
     if (errors.length > 0) return refuse(...errors);
-    await this.threads.transaction((manager) => this.lock(manager, found, input.on, { actorId: viewer.userId, reason }));
+    await this.threads.transaction((manager) => this.lock(manager, { threadId: found.thread.id, communityId: found.community.id }, input.on, { actorId: viewer.userId, reason }));
     return succeed(await context.loaders.reload(this.loaders.byId, found.thread.id));
   }
 
@@ -63,18 +66,18 @@ export class ThreadManagementService {
    * in the caller's transaction: the change, its audit entry and its event.
    * Returns false when the thread already was so.
    */
-  async lock(manager: EntityManager, target: Pick<ThreadInContext, 'thread' | 'community'>, locked: boolean, actor: ThreadActor): Promise<boolean> {
-    const changed = await this.threads.setLocked(manager, target.thread.id, locked);
+  async lock(manager: EntityManager, target: { threadId: string; communityId: string }, locked: boolean, actor: ThreadActor): Promise<boolean> {
+    const changed = await this.threads.setLocked(manager, target.threadId, locked);
     await this.audit.record(manager, {
       actorId: actor.actorId,
       action: locked ? 'LOCK' : 'UNLOCK',
-      subject: { type: 'Thread', id: target.thread.id },
+      subject: { type: 'Thread', id: target.threadId },
       reason: actor.reason,
-      metadata: { changed, communityId: target.community.id, ...actor.metadata },
+      metadata: { changed, communityId: target.communityId, ...actor.metadata },
     });
     if (changed) {
-      await this.outbox.record(manager, { kind: 'Thread', subjectId: target.thread.id, change: OutboxChange.EDITED, payload: { locked } });
-      await this.pubsub.publish(communityEvent(target.community.id, ThreadActivityKind.STATUS_CHANGED, target.thread.id), manager);
+      await this.outbox.record(manager, { kind: 'Thread', subjectId: target.threadId, change: OutboxChange.EDITED, payload: { locked } });
+      await this.pubsub.publish(communityEvent(target.communityId, ThreadActivityKind.STATUS_CHANGED, target.threadId), manager);
     }
     return changed;
   }
@@ -118,8 +121,10 @@ export class ThreadManagementService {
     const { thread, community, facts } = found;
     if (!canDeleteThread(viewer, facts, thread)) throw this.cannotDelete(viewer, found);
     const deleted = await this.threads.transaction(async (manager) => {
-      const resolvedFlags = await this.threads.softDelete(manager, thread.id, viewer.userId, !canCoordinate(viewer, facts));
-      if (resolvedFlags === null) return false;
+      // The pending cases of the thread and its posts are resolved with it, since nobody can act on them any more.
+      const cases = await this.lockCases(manager, thread.id);
+      if (!(await this.threads.softDelete(manager, thread.id, viewer.userId, !canCoordinate(viewer, facts)))) return false;
+      const resolvedFlags = await this.cases.resolve(manager, cases, viewer.userId, ModerationAction.DELETE);
       await this.outbox.record(manager, { kind: 'Thread', subjectId: thread.id, change: OutboxChange.DELETED, payload: { communityId: community.id } });
       await this.audit.record(manager, {
         actorId: viewer.userId,
@@ -157,7 +162,10 @@ export class ThreadManagementService {
     }
     if (errors.length > 0) return refuse(...errors);
     const moved = await this.threads.transaction(async (manager) => {
+      // Its moderation cases move with it, so the new community's coordinators see them.
+      const cases = await this.lockCases(manager, thread.id);
       if (!(await this.threads.move(manager, thread.id, community.id, target.id))) return false;
+      await this.cases.rescope(manager, cases, { communityId: target.id, moderators: moderatorsOf(target.id) });
       await this.outbox.record(manager, { kind: 'Thread', subjectId: thread.id, change: OutboxChange.MOVED, payload: { from: community.id, to: target.id } });
       await this.audit.record(manager, {
         actorId: viewer.userId,
@@ -180,6 +188,14 @@ export class ThreadManagementService {
       return refuse(UserError.of(UserErrorCode.CONFLICT, 'This thread was moved or deleted in the meantime; reload it.', ['input', 'threadId']));
     }
     return succeed(await context.loaders.reload(this.loaders.byId, thread.id));
+  }
+
+  /** Locks the cases of the thread and its posts before the thread, as flagging does, and names them. */
+  private async lockCases(manager: EntityManager, threadId: string): Promise<ContentRef[]> {
+    const posts = await this.threads.postIdsOf(manager, threadId);
+    const cases = [{ type: 'Thread', id: threadId }, ...posts.map((id) => ({ type: 'Post', id }))];
+    await this.cases.lock(manager, cases);
+    return cases;
   }
 
   private async moderated(viewer: Viewer, threadId: string, context: RequestContext): Promise<ThreadInContext> {

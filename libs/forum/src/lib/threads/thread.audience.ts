@@ -74,23 +74,29 @@ export const threadColumns = (thread: string, community: string) =>
 export class ContentReaders {
   constructor(private readonly directory: AccessDirectory) {}
 
+  /** Readers of a post, a thread, or a whole community: the most specific one named. */
   async among(
     manager: EntityManager,
-    content: { communityId: string; threadId?: string | null; postId?: string | null },
+    content: { communityId?: string | null; threadId?: string | null; postId?: string | null },
     userIds: string[],
   ): Promise<string[]> {
     if (userIds.length === 0) return [];
     const [row]: FactsRow[] = await manager.query(
-      `SELECT c.id AS "communityId", c.visibility,
+      `WITH subject AS (
+         SELECT p.id AS post_id, t.id AS thread_id, coalesce($1::uuid, t.community_id) AS community_id
+           FROM (SELECT 1) one
+           LEFT JOIN post p ON p.id = $3::uuid
+           LEFT JOIN thread t ON t.id = coalesce($2::uuid, p.thread_id))
+       SELECT c.id AS "communityId", c.visibility,
               t.author_id AS "threadAuthorId", t.hidden_at IS NOT NULL AS "threadHidden",
               (t.id IS NULL OR t.deleted_at IS NOT NULL) AS "threadDeleted",
               p.author_id AS "postAuthorId", p.hidden_at IS NOT NULL AS "postHidden",
               (p.id IS NULL OR p.deleted_at IS NOT NULL) AS "postDeleted"
-         FROM community c
-         LEFT JOIN thread t ON t.id = $2 AND t.community_id = c.id
-         LEFT JOIN post p ON p.id = $3 AND p.thread_id = t.id
-        WHERE c.id = $1`,
-      [content.communityId, content.threadId ?? null, content.postId ?? null],
+         FROM subject s
+         JOIN community c ON c.id = s.community_id
+         LEFT JOIN thread t ON t.id = s.thread_id AND t.community_id = c.id
+         LEFT JOIN post p ON p.id = s.post_id AND p.thread_id = t.id`,
+      [content.communityId ?? null, content.threadId ?? null, content.postId ?? null],
     );
     if (!row) return [];
     if (content.postId) return this.directory.readersAmong(manager, POST_AUDIENCE, row, userIds);

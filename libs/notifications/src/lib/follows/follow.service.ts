@@ -10,16 +10,11 @@ import {
   validateInput,
   type RequestContext,
 } from '@bottega/core';
+import { FollowTargets } from './follow-targets';
 import { FollowRepository } from './follow.repository';
 import { FollowSubjectType } from './follow.enums';
 import type { FollowSubject } from './follow.entity';
 import { FollowInput } from './follow.model';
-
-const FOLLOWABLE: Record<string, FollowSubjectType> = {
-  Thread: FollowSubjectType.THREAD,
-  Community: FollowSubjectType.COMMUNITY,
-  Territory: FollowSubjectType.TERRITORY,
-};
 
 /** Following threads, communities, tags and territories. */
 @Injectable()
@@ -27,6 +22,7 @@ export class FollowService {
   constructor(
     private readonly follows: FollowRepository,
     private readonly nodes: NodeRegistry,
+    private readonly targets: FollowTargets,
   ) {}
 
   async set(input: FollowInput, on: boolean, context: RequestContext): Promise<UserError[]> {
@@ -51,7 +47,7 @@ export class FollowService {
     }
     const subjectId = input.subjectId ?? '';
     const decoded = parseGlobalId(subjectId);
-    const type = decoded && FOLLOWABLE[decoded.type];
+    const type = decoded && this.targets.subjectOf(decoded.type);
     if (!decoded || !type) throw new BadInputError('Follow a thread, a community, a territory or a tag.', ['input', 'subjectId']);
     const [node] = (await this.nodes.loaderFor(decoded.type)?.([decoded.id], context)) ?? [];
     if (!node) throw new NotFoundError(decoded.type, subjectId);

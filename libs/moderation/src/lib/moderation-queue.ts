@@ -1,10 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError, paginate, type ConnectionValue, type RequestContext } from '@bottega/core';
-import { CommunityAccess } from '../communities/community.access';
+import {
+  AccessDirectory,
+  COORDINATOR,
+  ForbiddenError,
+  NodeRegistry,
+  NotFoundError,
+  fromGlobalId,
+  isStaff,
+  paginate,
+  type ConnectionValue,
+  type RequestContext,
+} from '@bottega/core';
 import type { ModerationQueueArgs } from './dto/moderation.inputs';
 import { ModerationCaseStatus } from './moderation.enums';
 import { ModerationCase } from './moderation.model';
-import { canModerateContent, canReviewFlags } from './moderation.policy';
+import { canReviewFlags } from './moderation.policy';
 import { ModerationRepository } from './moderation.repository';
 
 /** The queue of flagged items: everything for staff, their communities' items for coordinators. */
@@ -12,22 +22,27 @@ import { ModerationRepository } from './moderation.repository';
 export class ModerationQueue {
   constructor(
     private readonly repository: ModerationRepository,
-    private readonly communities: CommunityAccess,
+    private readonly directory: AccessDirectory,
+    private readonly nodes: NodeRegistry,
   ) {}
 
   async cases(args: ModerationQueueArgs, context: RequestContext): Promise<ConnectionValue<ModerationCase>> {
     const viewer = await context.requireViewer();
+    const principals = await this.directory.of(context);
     let communityId: string | null = null;
     if (args.filter?.community) {
-      const community = await this.communities.readable(context, args.filter.community, ['filter', 'community']);
-      if (!canModerateContent(viewer, await this.communities.facts(context, community))) {
+      const globalId = args.filter.community;
+      communityId = fromGlobalId(globalId, 'Community', ['filter', 'community']);
+      // Through `node`, so a community the viewer may not read stays unknown.
+      const [community] = (await this.nodes.loaderFor('Community')?.([communityId], context)) ?? [];
+      if (!community) throw new NotFoundError('Community', globalId);
+      if (!principals.holds(COORDINATOR, communityId) && !isStaff(viewer)) {
         throw new ForbiddenError('Only the coordinators of this community and site moderators see its moderation queue.');
       }
-      communityId = community.id;
-    } else if (!canReviewFlags(viewer, await this.repository.coordinatesAny(viewer.userId))) {
+    } else if (!canReviewFlags(viewer, principals)) {
       throw new ForbiddenError('The moderation queue is for coordinators and site moderators.');
     }
-    const query = this.repository.queue(viewer, { communityId, status: args.filter?.status ?? ModerationCaseStatus.PENDING });
+    const query = this.repository.queue(principals, { communityId, status: args.filter?.status ?? ModerationCaseStatus.PENDING });
     return paginate(
       query,
       [

@@ -1,15 +1,24 @@
 import { Field, ID, Int, ObjectType, createUnionType } from '@nestjs/graphql';
 import { Connection, UserError, toGlobalId } from '@bottega/core';
-import { Post } from '../posts/post.model';
-import { Thread } from '../threads/thread.model';
 import type { ContentFlagEntity, ModerationCaseEntity } from './moderation.entity';
 import { FlagReason, ModerationAction, ModerationCaseStatus } from './moderation.enums';
+
+type Model = new (...args: never[]) => object;
+const FLAGGABLE: Model[] = [];
+
+/**
+ * Makes a kind's GraphQL type a member of `FlaggedContent`. Called where the
+ * kind is registered, at import, since the schema is built before modules start.
+ */
+export function flaggable(...models: Model[]): void {
+  for (const model of models) if (!FLAGGABLE.includes(model)) FLAGGABLE.push(model);
+}
 
 export const FlaggedContent = createUnionType({
   name: 'FlaggedContent',
   description: 'A post or a thread, as flagged or moderated.',
-  types: () => [Post, Thread] as const,
-  resolveType: (value: Post | Thread) => (value instanceof Post ? Post : Thread),
+  types: () => FLAGGABLE,
+  resolveType: (value: object) => FLAGGABLE.find((model) => value instanceof model),
 });
 
 @ObjectType({ description: 'How many flags gave one reason.' })
@@ -108,7 +117,7 @@ export class FlagContentPayload {
 @ObjectType()
 export class ModeratePayload {
   @Field(() => FlaggedContent, { nullable: true, description: 'The post or thread as it is after the decision.' })
-  content!: Post | Thread | null;
+  content!: object | null;
 
   @Field(() => [UserError])
   userErrors!: UserError[];

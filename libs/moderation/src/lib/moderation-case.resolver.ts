@@ -1,43 +1,27 @@
 import { Int, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '@bottega/core';
 import { User, UserLoaders } from '@bottega/identity';
-import { CommunityLoaders } from '../communities/community.loaders';
-import { Community } from '../communities/community.model';
-import type { Post } from '../posts/post.model';
-import type { Thread } from '../threads/thread.model';
-import { ModeratedContentLocator } from './moderated-content';
-import type { ModerationCaseEntity } from './moderation.entity';
+import { ModerationSubjects } from './moderation-subjects';
 import { ModerationLoaders } from './moderation.loaders';
 import { ContentFlag, FlagReasonCount, FlaggedContent, ModerationCase } from './moderation.model';
-import { LATEST_FLAGS, type ContentRef } from './moderation.repository';
-
-const subjectOf = (entity: ModerationCaseEntity): ContentRef =>
-  entity.postId ? { type: 'Post', id: entity.postId } : { type: 'Thread', id: entity.threadId as string };
+import { LATEST_FLAGS } from './moderation.repository';
 
 /** Fields of a case; everything loads in batches, so a queue page costs the same SQL however long it is. */
 @Resolver(() => ModerationCase)
 export class ModerationCaseResolver {
   constructor(
     private readonly loaders: ModerationLoaders,
-    private readonly contents: ModeratedContentLocator,
-    private readonly communityLoaders: CommunityLoaders,
+    private readonly subjects: ModerationSubjects,
   ) {}
 
   @ResolveField(() => FlaggedContent, { nullable: true, description: 'The flagged post or thread.' })
-  content(moderationCase: ModerationCase, _args: unknown, context: RequestContext): Promise<Post | Thread | null> {
-    return this.contents.load(context, subjectOf(moderationCase.entity));
+  content(moderationCase: ModerationCase, _args: unknown, context: RequestContext): Promise<object | null> {
+    return this.subjects.present(context, moderationCase.entity);
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the item is hidden now.' })
   async hidden(moderationCase: ModerationCase, _args: unknown, context: RequestContext): Promise<boolean> {
-    return (await this.content(moderationCase, {}, context))?.hidden ?? false;
-  }
-
-  @ResolveField(() => Community)
-  async community(moderationCase: ModerationCase, _args: unknown, context: RequestContext): Promise<Community> {
-    const community = await context.loaders.get(this.communityLoaders.byId).load(moderationCase.entity.communityId);
-    if (!community) throw new Error(`Moderation case ${moderationCase.entity.id} has no community`);
-    return Community.from(community);
+    return (await this.subjects.item(context, moderationCase.entity))?.hidden ?? false;
   }
 
   @ResolveField(() => Int, { description: 'Flags ever raised on the item (one per person).' })
@@ -74,7 +58,7 @@ export class ModerationCaseResolver {
 export class ContentFlagResolver {
   constructor(
     private readonly loaders: ModerationLoaders,
-    private readonly contents: ModeratedContentLocator,
+    private readonly subjects: ModerationSubjects,
     private readonly userLoaders: UserLoaders,
   ) {}
 
@@ -85,8 +69,8 @@ export class ContentFlagResolver {
   }
 
   @ResolveField(() => FlaggedContent, { nullable: true, description: 'What was flagged.' })
-  async content(flag: ContentFlag, _args: unknown, context: RequestContext): Promise<Post | Thread | null> {
+  async content(flag: ContentFlag, _args: unknown, context: RequestContext): Promise<object | null> {
     const moderationCase = await context.loaders.get(this.loaders.caseById).load(flag.caseDbId);
-    return moderationCase && this.contents.load(context, subjectOf(moderationCase));
+    return moderationCase && this.subjects.present(context, moderationCase);
   }
 }

@@ -1,21 +1,26 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { FlagReason, ModerationAction, ModerationCaseStatus } from './moderation.enums';
 
-/** One per flagged post or thread; reopened when flagged again after a decision. */
+/** One per flagged item of any registered kind; reopened when flagged again after a decision. */
 @Entity({ name: 'moderation_case' })
 export class ModerationCaseEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ name: 'post_id', type: 'uuid', nullable: true })
-  postId!: string | null;
+  /** The registered content kind: `Post`, `Thread`. */
+  @Column({ name: 'subject_type', type: 'text' })
+  subjectType!: string;
 
-  @Column({ name: 'thread_id', type: 'uuid', nullable: true })
-  threadId!: string | null;
+  @Column({ name: 'subject_id', type: 'uuid' })
+  subjectId!: string;
 
-  /** The community of the item, so coordinators' queues filter without joins. */
-  @Column({ name: 'community_id', type: 'uuid' })
-  communityId!: string;
+  /** The community of the item, if any, so a queue filters by community without joins. */
+  @Column({ name: 'community_id', type: 'uuid', nullable: true })
+  communityId!: string | null;
+
+  /** The principals who review it (its kind's moderators), so each reviewer's queue is one condition. */
+  @Column({ type: 'text', array: true })
+  moderators!: string[];
 
   @Column({ type: 'text' })
   status!: ModerationCaseStatus;

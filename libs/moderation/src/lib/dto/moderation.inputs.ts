@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional, MaxLength } from 'class-validator';
 import { AuditReason, ConnectionArgs } from '@bottega/core';
 import { FlagReason, ModerationAction, ModerationCaseStatus } from '../moderation.enums';
@@ -24,18 +24,6 @@ export class ModerateInput {
 
   @Field(() => ModerationAction)
   action!: ModerationAction;
-
-  @AuditReason()
-  reason!: string;
-}
-
-@InputType()
-export class RedactRevisionInput {
-  @Field(() => ID)
-  postId!: string;
-
-  @Field(() => Int, { description: 'An earlier version; the current one is edited away first.' })
-  version!: number;
 
   @AuditReason()
   reason!: string;
