@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { renderPostMarkdown } from '../lib/markdown/post-markdown';
+import { renderPostMarkdown } from '@bottega/markdown';
 
 type Person = 'chiara' | 'marco' | 'elena' | 'luca' | 'admin';
 type People = Record<Person, string>;

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { toGlobalId } from '@bottega/core';
-import { POST_LINKS, renderPostMarkdown } from '../lib/markdown/post-markdown';
+import { POST_LINKS, renderPostMarkdown } from '@bottega/markdown';
 
 export interface TestThread {
   id: string;
