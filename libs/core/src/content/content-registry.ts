@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../context/request-context';
 import { parseGlobalId } from '../graphql/global-id';
+import type { SearchDocument } from './search-document';
 
 /** One item of a registered kind, as the shared capabilities (moderation, follows, notifications) see it. */
 export interface ContentItem {
@@ -23,7 +24,7 @@ export interface ContentItem {
  * A kind of content a feature registers once, so that moderation, follows,
  * notifications and search handle it like every other: how to load it for a
  * viewer (through its audience), how to show it, how to hide and restore it,
- * and who among some accounts may read it.
+ * who among some accounts may read it, and its search document.
  */
 export interface ContentKind {
   readonly type: string;
@@ -39,6 +40,8 @@ export interface ContentKind {
   readersAmong(manager: EntityManager, id: string, userIds: string[]): Promise<string[]>;
   /** Whether the account has content of this kind that is neither hidden nor deleted (it has taken part). */
   hasVisibleContentBy(userId: string): Promise<boolean>;
+  /** What search indexes about the item, as `manager` sees it; null when it is gone (deleted), so it leaves the index. */
+  document(manager: EntityManager, id: string): Promise<SearchDocument | null>;
 }
 
 /** The registered kinds of content; features register theirs at start-up. */

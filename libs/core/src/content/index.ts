@@ -1,1 +1,2 @@
 export * from './content-registry';
+export * from './search-document';

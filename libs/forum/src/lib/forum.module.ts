@@ -15,7 +15,7 @@ import { CommunityRepository } from './communities/community.repository';
 import { CommunityResolver } from './communities/community.resolver';
 import { CommunityService } from './communities/community.service';
 import type { ForumOptions } from './forum.options';
-import { ForumContent } from './moderation/forum-content';
+import { ForumContent } from './content/forum-content';
 import { MODERATION_PROVIDERS } from './moderation/moderation.providers';
 import { PostEntity, PostReactionEntity, PostRevisionEntity } from './posts/post.entity';
 import { PostBodyRenderer } from './posts/post-body.renderer';

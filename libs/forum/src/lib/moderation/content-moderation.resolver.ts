@@ -7,7 +7,7 @@ import { Post, PostPayload } from '../posts/post.model';
 import { ThreadAccess } from '../threads/thread.access';
 import { Thread } from '../threads/thread.model';
 import { RedactRevisionInput } from './dto/redaction.inputs';
-import { postItem, threadItem } from './forum-content';
+import { postItem, threadItem } from '../content/forum-content';
 import { canModerateContent, canRedactRevisions } from './forum-moderation.policy';
 import { RevisionRedaction } from './revision-redaction.service';
 

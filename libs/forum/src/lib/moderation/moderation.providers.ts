@@ -4,7 +4,7 @@ import {
   RevisionRedactionResolver,
   ThreadModerationResolver,
 } from './content-moderation.resolver';
-import { ForumContent } from './forum-content';
+import { ForumContent } from '../content/forum-content';
 import { PostingLimits } from './posting-limits';
 import { RevisionRedaction } from './revision-redaction.service';
 

@@ -10,6 +10,7 @@ import { Post } from '../posts/post.model';
 import { PostRepository } from '../posts/post.repository';
 import { ThreadManagementService } from '../threads/thread-management.service';
 import { ThreadAccess, type ThreadInContext } from '../threads/thread.access';
+import { postDocument, threadDocument } from './forum-documents';
 import { ContentReaders, canSeeContent } from '../threads/thread.audience';
 import { ThreadLoaders } from '../threads/thread.loaders';
 import { Thread } from '../threads/thread.model';
@@ -118,6 +119,7 @@ export class ForumContent {
       readersAmong: (manager, id, userIds) => this.readers.among(manager, { threadId: id }, userIds),
       // A thread's opening post is a post: the post kind answers for both.
       hasVisibleContentBy: async () => false,
+      document: threadDocument,
     };
   }
 
@@ -147,6 +149,7 @@ export class ForumContent {
         );
         return rows.length > 0;
       },
+      document: postDocument,
     };
   }
 
