@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { PgPubSub } from '@bottega/core';
 import { CommunityFactory, ThreadFactory } from '@bottega/forum/testing';
 import type { TestUser } from '@bottega/identity/testing';
 import { providerNamed } from './support/providers';
@@ -6,10 +7,10 @@ import { startTestApp, type TestApp } from './support/test-app';
 
 /**
  * Each kind's audience is declared once (community.audience.ts,
- * thread.audience.ts) and asked three ways: as a JavaScript check (behind
- * `node`), as a SQL condition (behind lists and counts) and as the readers
- * among some accounts (who is notified). For every kind of content and every
- * kind of viewer, all three must give the answer this table states.
+ * thread.audience.ts) and asked several ways: as a JavaScript check (behind
+ * `node` and subscriptions), as a SQL condition (behind lists and counts) and
+ * as the readers among some accounts (who is notified). For every kind of
+ * content and every kind of viewer, all must give the answer this table states.
  */
 type Visibility = 'PUBLIC' | 'MEMBERS_ONLY' | 'PRIVATE';
 type Who = 'anonymous' | 'outsider' | 'member' | 'invited' | 'author' | 'coordinator' | 'moderator' | 'admin' | 'suspended';
@@ -57,6 +58,18 @@ const POSTS_OF: Partial<Record<Kind, Kind[]>> = {
   deletedThread: ['postInDeletedThread'],
 };
 const POST_KINDS = Object.values(POSTS_OF).flat();
+
+const POST_ADDED = `subscription($threadId: ID!) { postAdded(threadId: $threadId) { id } }`;
+const ACTIVITY = `subscription($communityId: ID!) { threadActivity(communityId: $communityId) { kind thread { id } } }`;
+const REPLY = `mutation($input: ReplyToThreadInput!) { replyToThread(input: $input) { post { id } userErrors { code } } }`;
+
+async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 /** One item by its global id, as `node` decides (`CommunityAccess.canRead`, `ThreadAccess`, `canSeeContent`). */
 const BY_ID = `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Post { bodySource } } }`;
@@ -134,6 +147,7 @@ describe('one read rule, however it is asked', () => {
   const postsOf = async (threadId: string): Promise<string[]> =>
     (await t.db.query(`SELECT id FROM post WHERE thread_id = $1 ORDER BY created_at, id`, [threadId])).map((row: { id: string }) => row.id);
   const globalPostId = (id: string) => Buffer.from(`Post:${id}`).toString('base64url');
+  const dbId = (globalId: string) => Buffer.from(globalId, 'base64url').toString().split(':')[1]!;
   const viewers = Object.keys(REACH) as Who[];
   const line = (who: Who, visibility: Visibility, kind: Kind, answer: Answer) => `${who} in ${visibility}: ${kind} ${answer}`;
   /** A post as the viewer got it: not at all, without its body, or whole. */
@@ -216,7 +230,6 @@ describe('one read rule, however it is asked', () => {
   it('notifies exactly the people who may read each kind of content, no more', async () => {
     const readers = providerNamed<ContentReadersLike>(t.app, 'ContentReaders');
     const people = viewers.filter((who): who is Exclude<Who, 'anonymous'> => who !== 'anonymous');
-    const dbId = (globalId: string) => Buffer.from(globalId, 'base64url').toString().split(':')[1]!;
     /** What a notification about the item is about: its community, thread and post. */
     const subject = (visibility: Visibility, kind: Kind) => {
       const communityId = communityIds[visibility];
@@ -249,5 +262,84 @@ describe('one read rule, however it is asked', () => {
     expect(byNode).toEqual(table((who, visibility, kind) => reads(SHOWN[kind][REACH[who][visibility]])));
     expect(notified).toContain('member in PRIVATE: thread');
     expect(notified).toContain('author in MEMBERS_ONLY: hiddenPost');
+  });
+
+  it('lets exactly the readers subscribe, and delivers them what the table says', async () => {
+    const subscribers = viewers.filter((who): who is Exclude<Who, 'anonymous' | 'suspended'> | 'anonymous' => who !== 'suspended');
+    const sockets = new Map(subscribers.map((who) => [who, t.client.as(who === 'anonymous' ? null : users[who].accessToken).socket()]));
+    type Channel = 'community' | 'thread' | 'hiddenThread';
+    const CHANNELS: Channel[] = ['community', 'thread', 'hiddenThread'];
+    const streams = new Map<string, { events: unknown[]; refused: boolean; stop: () => void }>();
+    try {
+      for (const who of subscribers) {
+        for (const visibility of VISIBILITIES) {
+          for (const channel of CHANNELS) {
+            const stream = { events: [] as unknown[], refused: false, stop: () => undefined as void };
+            const [query, variables] =
+              channel === 'community'
+                ? [ACTIVITY, { communityId: items[visibility].community }]
+                : [POST_ADDED, { threadId: items[visibility][channel] }];
+            stream.stop = sockets.get(who)!.subscribe(
+              { query, variables },
+              {
+                next: (value) => {
+                  if (value.errors) stream.refused = value.errors.some((e) => e.extensions?.['code'] === 'NOT_FOUND');
+                  else stream.events.push(value.data);
+                },
+                error: () => (stream.refused = true),
+                complete: () => undefined,
+              },
+            );
+            streams.set(`${who} in ${visibility}: ${channel}`, stream);
+          }
+        }
+      }
+      // Every subscription is either refused or registered before anything is posted.
+      const pubsub = t.app.get(PgPubSub);
+      const accepted = (visibility: Visibility, channel: Channel) =>
+        subscribers.filter((who) => SHOWN[channel === 'community' ? 'community' : channel][REACH[who][visibility]] !== 'absent').length;
+      await until(
+        () =>
+          VISIBILITIES.every((visibility) =>
+            CHANNELS.every((channel) => {
+              const topic = channel === 'community' ? `community:${communityIds[visibility]}` : `thread:${dbId(items[visibility][channel])}`;
+              return pubsub.listenerCount(topic) === accepted(visibility, channel);
+            }),
+          ),
+        'the subscriptions to register',
+      );
+      for (const visibility of VISIBILITIES) {
+        for (const channel of ['thread', 'hiddenThread'] as const) {
+          const { body } = await t.client.as(users.coordinator.accessToken).request<any>(REPLY, {
+            input: { threadId: items[visibility][channel], body: `A reply to the ${channel} in ${visibility}` },
+          });
+          expect(body.data.replyToThread.userErrors).toEqual([]);
+        }
+      }
+      // A reply to each thread: postAdded once on its thread, threadActivity once per thread shown to the viewer.
+      const expected = subscribers.flatMap((who) =>
+        VISIBILITIES.flatMap((visibility) =>
+          CHANNELS.map((channel) => {
+            const reach = REACH[who][visibility];
+            if (channel === 'community') {
+              if (SHOWN.community[reach] === 'absent') return `${who} in ${visibility}: ${channel} refused`;
+              const threadsShown = (['thread', 'hiddenThread'] as const).filter((kind) => SHOWN[kind][reach] !== 'absent').length;
+              return `${who} in ${visibility}: ${channel} ${threadsShown} events`;
+            }
+            return SHOWN[channel][reach] === 'absent' ? `${who} in ${visibility}: ${channel} refused` : `${who} in ${visibility}: ${channel} 1 events`;
+          }),
+        ),
+      );
+      const observed = () =>
+        [...streams].map(([key, stream]) => (stream.refused ? `${key} refused` : `${key} ${stream.events.length} events`));
+      await until(() => JSON.stringify(observed()) === JSON.stringify(expected), 'every delivery', 10_000).catch(() => undefined);
+      expect(observed()).toEqual(expected);
+      // Positive controls: the member hears of the private thread, the author of their hidden one.
+      expect(observed()).toContain('member in PRIVATE: thread 1 events');
+      expect(observed()).toContain('author in PUBLIC: hiddenThread 1 events');
+    } finally {
+      for (const stream of streams.values()) stream.stop();
+      await Promise.all([...sockets.values()].map((socket) => socket.dispose()));
+    }
   });
 });
