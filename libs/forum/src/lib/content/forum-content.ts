@@ -19,33 +19,24 @@ import { ThreadRepository } from '../threads/thread.repository';
 // Members of `FlaggedContent`, in the schema's order.
 flaggable(Post, Thread);
 
-/** A thread as moderation, follows and notifications see it. */
-export function threadItem({ thread, community, facts }: ThreadInContext): ContentItem {
+type Hideable = Pick<PostEntity, 'id' | 'authorId' | 'hiddenAt' | 'deletedAt'>;
+
+/** A post or thread the viewer reads, as moderation, follows and notifications see it. */
+function itemOf(type: 'Post' | 'Thread', { community, facts }: ThreadInContext, row: Hideable): ContentItem {
   return {
-    type: 'Thread',
-    id: thread.id,
-    authorId: thread.authorId,
+    type,
+    id: row.id,
+    authorId: row.authorId,
     communityId: community.id,
-    hidden: thread.hiddenAt !== null,
-    deleted: thread.deletedAt !== null,
-    visible: canSeeContent(facts, thread),
+    hidden: row.hiddenAt !== null,
+    deleted: row.deletedAt !== null,
+    visible: canSeeContent(facts, row),
     moderators: moderatorsOf(community.id),
   };
 }
 
-/** A post of a thread the viewer reads, as moderation, follows and notifications see it. */
-export function postItem({ community, facts }: ThreadInContext, post: Pick<PostEntity, 'id' | 'authorId' | 'hiddenAt' | 'deletedAt'>): ContentItem {
-  return {
-    type: 'Post',
-    id: post.id,
-    authorId: post.authorId,
-    communityId: community.id,
-    hidden: post.hiddenAt !== null,
-    deleted: post.deletedAt !== null,
-    visible: canSeeContent(facts, post),
-    moderators: moderatorsOf(community.id),
-  };
-}
+export const threadItem = (found: ThreadInContext): ContentItem => itemOf('Thread', found, found.thread);
+export const postItem = (found: ThreadInContext, post: Hideable): ContentItem => itemOf('Post', found, post);
 
 /** Forum content always lives in a community. */
 function communityOf(item: ContentItem): string {
