@@ -67,6 +67,10 @@ export const envSchema = z
     NEW_ACCOUNT_DAYS: int(0, 365).default(2),
     NEW_ACCOUNT_POSTS_PER_HOUR: int(1, 100_000).default(10),
 
+    OUTBOX_BATCH_SIZE: int(1, 10_000).default(200),
+    OUTBOX_RETENTION_DAYS: int(1, 365).default(7),
+    OUTBOX_CONSUMER_EXPIRY_DAYS: int(1, 3650).default(30),
+
     METRICS_TOKEN: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
     METRICS_PORT: int(1, 65_535).optional(),
 

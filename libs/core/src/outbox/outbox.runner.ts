@@ -18,10 +18,21 @@ export interface OutboxRunnerSettings {
   backoffMaxMs: number;
   /** Changes every consumer has handled are kept this long, then deleted. */
   retentionDays: number;
+  /** A consumer no process has run for this long is retired: its row goes, and pruning no longer waits for it. */
+  consumerExpiryDays: number;
 }
 
-const DEFAULTS: OutboxRunnerSettings = { batchSize: 200, pollIntervalMs: 1_000, backoffFirstMs: 200, backoffMaxMs: 60_000, retentionDays: 7 };
+export const OUTBOX_DEFAULTS: OutboxRunnerSettings = {
+  batchSize: 200,
+  pollIntervalMs: 1_000,
+  backoffFirstMs: 200,
+  backoffMaxMs: 60_000,
+  retentionDays: 7,
+  consumerExpiryDays: 30,
+};
 const PRUNE_EVERY_MS = 60 * 60_000;
+/** How often a process marks the consumers it runs as alive. */
+const SEEN_EVERY_MS = 10 * 60_000;
 const PRUNE_BATCH = 10_000;
 
 /**
@@ -33,9 +44,10 @@ const PRUNE_BATCH = 10_000;
  */
 @Injectable()
 export class OutboxRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  readonly settings: OutboxRunnerSettings = { ...DEFAULTS };
+  readonly settings: OutboxRunnerSettings;
   private readonly logger: Logger;
-  private readonly known = new Set<string>();
+  /** When this process last marked each consumer it runs as alive. */
+  private readonly seen = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private nudges: AsyncIterableIterator<BusEvent, undefined> | undefined;
@@ -53,6 +65,7 @@ export class OutboxRunner implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly metrics: Metrics,
   ) {
     this.logger = options.logger.child({ component: 'outbox' });
+    this.settings = { ...OUTBOX_DEFAULTS, ...options.outbox };
   }
 
   onApplicationBootstrap(): void {
@@ -105,6 +118,13 @@ export class OutboxRunner implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   private async pass(): Promise<void> {
+    // The consumers this process runs are marked alive before anything is retired or pruned.
+    for (const consumer of this.consumers.all()) {
+      if (Date.now() - (this.seen.get(consumer.name) ?? 0) > SEEN_EVERY_MS) {
+        await this.store.ensureConsumer(consumer.name);
+        this.seen.set(consumer.name, Date.now());
+      }
+    }
     if (Date.now() - this.prunedAt > PRUNE_EVERY_MS) {
       this.prunedAt = Date.now();
       await this.prune();
@@ -114,10 +134,6 @@ export class OutboxRunner implements OnApplicationBootstrap, BeforeApplicationSh
     while ((await this.store.sequence(this.settings.batchSize * 5)) > 0 && !this.stopping);
     for (const consumer of this.consumers.all()) {
       if (this.stopping) return;
-      if (!this.known.has(consumer.name)) {
-        await this.store.ensureConsumer(consumer.name);
-        this.known.add(consumer.name);
-      }
       while (!this.stopping && (await this.drainBatch(consumer)));
       const lag = await this.store.lag(consumer.name);
       this.metrics.outboxLagEvents.set({ consumer: consumer.name }, lag.events);
@@ -125,8 +141,18 @@ export class OutboxRunner implements OnApplicationBootstrap, BeforeApplicationSh
     }
   }
 
-  /** Deletes, a batch at a time, what no consumer needs any more. Several processes may do it at once harmlessly. */
+  /**
+   * Retires consumers no process has run for `consumerExpiryDays`, then
+   * deletes, a batch at a time, what no remaining consumer needs. Several
+   * processes may do it at once harmlessly.
+   */
   async prune(): Promise<number> {
+    for (const name of await this.store.retireConsumers(this.settings.consumerExpiryDays)) {
+      this.logger.warn(
+        { consumer: name, days: this.settings.consumerExpiryDays },
+        'outbox consumer retired: no process has run it for days; if it comes back it starts from the oldest change kept',
+      );
+    }
     let deleted = 0;
     let batch: number;
     do {

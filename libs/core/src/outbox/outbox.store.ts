@@ -48,8 +48,22 @@ export class OutboxStore {
     });
   }
 
+  /** Creates the consumer's row (at the start of the retained log), or marks it as run by a process now. */
   async ensureConsumer(name: string): Promise<void> {
-    await this.db.query('INSERT INTO outbox_consumer (name) VALUES ($1) ON CONFLICT DO NOTHING', [name]);
+    await this.db.query('INSERT INTO outbox_consumer (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET updated_at = now()', [name]);
+  }
+
+  /**
+   * Deletes the rows of consumers no process has run for `expiryDays` (removed
+   * from the code, or renamed), so the changes they never handled can be
+   * pruned; returns their names.
+   */
+  async retireConsumers(expiryDays: number): Promise<string[]> {
+    const [rows]: [{ name: string }[], number] = await this.db.query(
+      `DELETE FROM outbox_consumer WHERE updated_at < now() - make_interval(days => $1) RETURNING name`,
+      [expiryDays],
+    );
+    return rows.map((row) => row.name);
   }
 
   /**
