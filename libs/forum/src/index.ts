@@ -1,3 +1,18 @@
 export { ForumModule } from './lib/forum.module';
 export type { ForumOptions } from './lib/forum.options';
 export { seedDemoForum } from './seed/demo-forum';
+export {
+  COMMUNITY_AUDIENCE,
+  COMMUNITY_MODERATORS,
+  COORDINATOR,
+  INVITED,
+  MEMBER,
+  communityFacts,
+  moderatorsOf,
+  ofCommunity,
+  type CommunityFacts,
+} from './lib/communities/community.audience';
+export { CommunityVisibility, CommunityRole } from './lib/communities/community.enums';
+export { Community } from './lib/communities/community.model';
+export { CommunityLoaders } from './lib/communities/community.loaders';
+export { Thread } from './lib/threads/thread.model';
