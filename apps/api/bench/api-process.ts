@@ -14,6 +14,8 @@ export interface ApiOptions {
   pgDataDir: string;
   /** Extra environment for the API, e.g. EXPOSE_SQL_STATEMENT_COUNT. */
   env?: Record<string, string>;
+  /** Extra Node flags for the API, e.g. --cpu-prof (which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
 }
 
 /** The built API (dist/) started as a child process on 127.0.0.1. */
@@ -77,7 +79,7 @@ export class ApiProcess {
     delete env['SEED_DEMO'];
 
     const startedAt = performance.now();
-    const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), 'dist/apps/api/src/main.js'], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const api = new ApiProcess(child, options);
     try {
       await api.waitUntilReady(startedAt + timeoutMs);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { summarise, type LatencySummary } from './stats';
 
@@ -5,6 +6,8 @@ export interface LoadOptions {
   connections: number;
   durationS: number;
   warmupS: number;
+  /** The API's process, whose CPU time per request is then measured: a figure other work on the machine moves less than throughput. */
+  apiPid?: number;
 }
 
 export interface HttpLoadResult {
@@ -16,6 +19,8 @@ export interface HttpLoadResult {
   timeouts: number;
   /** 2xx responses whose body was not a clean `data` answer (GraphQL errors). */
   mismatches: number;
+  /** CPU time the API process spent per response of the measured run (null without `apiPid`). */
+  cpuMsPerRequest: number | null;
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
@@ -80,10 +85,15 @@ export async function runHttpLoad(
     verifyBody: (text) => text.startsWith('{"data":') && !text.includes('"errors":'),
   });
   // Responses of the measured run only: the warm-up reports to another emitter.
+  let cpuFrom: number | null = null;
+  let responses = 0;
   instance.on('response', (_client, statusCode, _bytes, ms) => {
+    if (options.apiPid !== undefined && cpuFrom === null) cpuFrom = cpuMsOf(options.apiPid);
+    else responses += 1;
     if (statusCode >= 200 && statusCode < 300) latencies.push(ms);
   });
   const result = await instance;
+  const cpuTo = options.apiPid === undefined ? null : cpuMsOf(options.apiPid);
   const requests = result.requests.total;
   return {
     opsPerSec: requests / result.duration,
@@ -93,5 +103,18 @@ export async function runHttpLoad(
     errors: result.errors,
     timeouts: result.timeouts,
     mismatches: result.mismatches,
+    cpuMsPerRequest: cpuFrom !== null && cpuTo !== null && responses > 0 ? (cpuTo - cpuFrom) / responses : null,
   };
 }
+
+/** User and system CPU time of a process so far, in ms, from /proc/<pid>/stat. */
+function cpuMsOf(pid: number): number {
+  // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  if (!Number.isFinite(ticks)) throw new Error(`no CPU times for pid ${pid}`);
+  return (ticks * 1_000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** USER_HZ, which Linux reports /proc times in: 100 on every common architecture. */
+const CLOCK_TICKS_PER_SECOND = 100;

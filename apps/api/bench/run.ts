@@ -5,7 +5,10 @@
  * fan-out of one reply to many postAdded subscribers; each as a ratio against
  * a baseline measured in the same run. `npm run bench`; BENCH_DURATION,
  * BENCH_WARMUP (seconds), BENCH_CONNECTIONS, BENCH_SUBSCRIBERS and
- * BENCH_SOCKET_BATCH tune it. All traffic goes to 127.0.0.1.
+ * BENCH_SOCKET_BATCH tune it; BENCH_ONLY (comma-separated: fanout, territories,
+ * threadPage, threadList, abuse, outbox) runs some sections only, and
+ * BENCH_API_NODE_ARGS adds Node flags to the API (e.g. --cpu-prof). All
+ * traffic goes to 127.0.0.1.
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -16,7 +19,7 @@ import { createLogger } from '@bottega/core';
 import { freePort } from '@bottega/testing';
 import { measureAbuse } from './abuse';
 import { ApiProcess, timeBareNode } from './api-process';
-import { measureFanout, REPLY_BODY } from './fanout';
+import { measureFanout, REPLY_BODY, type FanoutResult } from './fanout';
 import { THREAD_LIST_QUERY, runThreadList, runThreadPage, toGlobalId, type PageResult } from './forum-pages';
 import { seedForum } from './forum-seed';
 import type { LoadOptions } from './http-load';
@@ -28,7 +31,7 @@ import { median } from './stats';
 import { figureFailures, renderSummary, type Summary } from './summary';
 import { runTerritories } from './territories';
 import { registerViewer, signedInReaders } from './viewer';
-import { measureBroadcast } from './ws-baseline';
+import { measureBroadcast, type BroadcastResult } from './ws-baseline';
 
 const ROOT = resolve(__dirname, '../../..');
 const FIRST_START_TIMEOUT_MS = 180_000;
@@ -36,6 +39,8 @@ const WARM_START_TIMEOUT_MS = 60_000;
 const BARE_NODE_RUNS = 5;
 /** The API's default GRAPHQL_MAX_RESPONSE_BYTES, set explicitly so the abuse figures can be held to it. */
 const RESPONSE_CEILING = 4 * 1024 * 1024;
+const SECTIONS = ['fanout', 'territories', 'threadPage', 'threadList', 'abuse', 'outbox'] as const;
+type Section = (typeof SECTIONS)[number];
 /** The whole run, as a last resort against anything unbounded. */
 const RUN_TIMEOUT_MS = 15 * 60_000;
 
@@ -59,7 +64,9 @@ async function main(): Promise<void> {
   };
   const subscribers = envInt('BENCH_SUBSCRIBERS', 2_000, 1, 50_000);
   const socketBatch = envInt('BENCH_SOCKET_BATCH', 200, 1, 5_000);
-  const fileLimit = assertFileLimit(subscribers);
+  const only = sections();
+  const runs = (section: Section) => only.has(section);
+  const fileLimit = runs('fanout') ? assertFileLimit(subscribers) : 'no fan-out in this run';
   const stops: string[] = [];
   // Other work on the machine skews every figure; show how busy it was.
   const loadBefore = loadavg()[0] ?? Number.NaN;
@@ -89,6 +96,7 @@ async function main(): Promise<void> {
       // Known to the bench, which signs its readers' tokens with it.
       JWT_SECRET: jwtSecret,
     },
+    nodeArgs: (process.env['BENCH_API_NODE_ARGS'] ?? '').split(' ').filter(Boolean),
   };
 
   let api: ApiProcess | null = null;
@@ -121,52 +129,62 @@ async function main(): Promise<void> {
   const threadGlobalId = toGlobalId('Thread', seed.hotThreadId);
   const ids = { threadId: seed.hotThreadId, viewerId: viewer.userId, accessToken: viewer.accessToken };
 
-  progress(`fan-out baseline: ${subscribers} plain ws sockets, one broadcast…`);
-  const message = JSON.stringify({
-    id: '00000000-0000-4000-8000-000000000000',
-    type: 'next',
-    payload: { data: { postAdded: { id: toGlobalId('Post', '00000000-0000-4000-8000-000000000000'), bodyHtml: `<p>${REPLY_BODY}</p>`, author: { displayName: 'Bench Viewer' } } } },
-  });
-  const broadcast = await measureBroadcast(subscribers, socketBatch, message);
-  progress(`fan-out: ${subscribers} graphql-ws subscribers, ${socketBatch} sockets at a time…`);
   const apiPid = warm.api.pid;
   if (apiPid === undefined) throw new Error('the API has no pid');
-  const fanout = await measureFanout({
-    apiPid,
-    wsUrl: `ws://127.0.0.1:${port}/graphql`,
-    graphqlUrl,
-    pool,
-    viewer,
-    threadGlobalId,
-    subscribers,
-    batch: socketBatch,
-    tokens: await signedInReaders(pool, jwtSecret, Math.floor(subscribers / 2)),
-    progress,
-  });
+  let broadcast: BroadcastResult | null = null;
+  let fanout: FanoutResult | null = null;
+  if (runs('fanout')) {
+    progress(`fan-out baseline: ${subscribers} plain ws sockets, one broadcast…`);
+    const message = JSON.stringify({
+      id: '00000000-0000-4000-8000-000000000000',
+      type: 'next',
+      payload: { data: { postAdded: { id: toGlobalId('Post', '00000000-0000-4000-8000-000000000000'), bodyHtml: `<p>${REPLY_BODY}</p>`, author: { displayName: 'Bench Viewer' } } } },
+    });
+    broadcast = await measureBroadcast(subscribers, socketBatch, message);
+    progress(`fan-out: ${subscribers} graphql-ws subscribers, ${socketBatch} sockets at a time…`);
+    fanout = await measureFanout({
+      apiPid,
+      wsUrl: `ws://127.0.0.1:${port}/graphql`,
+      graphqlUrl,
+      pool,
+      viewer,
+      threadGlobalId,
+      subscribers,
+      batch: socketBatch,
+      tokens: await signedInReaders(pool, jwtSecret, Math.floor(subscribers / 2)),
+      progress,
+    });
+  }
 
   // After the fan-out, whose memory figure wants an API that has not served heavy HTTP load yet.
-  const pages: PageResult[] = [await runTerritories(pool, graphqlUrl, load, progress)];
-  pages.push(await runThreadPage(pool, graphqlUrl, ids, load, progress));
-  pages.push(await runThreadList(pool, graphqlUrl, seed.hotCommunityId, load, progress));
-  const abuse = await measureAbuse({
-    apiPid,
-    graphqlUrl,
-    wsUrl: `ws://127.0.0.1:${port}/graphql`,
-    viewer,
-    threadGlobalId,
-    ordinary: { query: THREAD_LIST_QUERY, variables: { c: toGlobalId('Community', seed.hotCommunityId) } },
-    responseCeiling: RESPONSE_CEILING,
-    progress,
-  });
+  const pages: PageResult[] = [];
+  load.apiPid = apiPid;
+  if (runs('territories')) pages.push(await runTerritories(pool, graphqlUrl, load, progress));
+  if (runs('threadPage')) pages.push(await runThreadPage(pool, graphqlUrl, ids, load, progress));
+  if (runs('threadList')) pages.push(await runThreadList(pool, graphqlUrl, seed.hotCommunityId, load, progress));
+  const abuse = runs('abuse')
+    ? await measureAbuse({
+        apiPid,
+        graphqlUrl,
+        wsUrl: `ws://127.0.0.1:${port}/graphql`,
+        viewer,
+        threadGlobalId,
+        ordinary: { query: THREAD_LIST_QUERY, variables: { c: toGlobalId('Community', seed.hotCommunityId) } },
+        responseCeiling: RESPONSE_CEILING,
+        progress,
+      })
+    : null;
   // Last: its writes add posts to the seeded threads the page figures read.
-  const outbox = await measureOutbox({
-    databaseUrl,
-    pool,
-    authorId: viewer.userId,
-    legSeconds: Math.max(2, Math.round(load.durationS / 2)),
-    logger: createLogger({ level: 'warn' }),
-    progress,
-  });
+  const outbox = runs('outbox')
+    ? await measureOutbox({
+        databaseUrl,
+        pool,
+        authorId: viewer.userId,
+        legSeconds: Math.max(2, Math.round(load.durationS / 2)),
+        logger: createLogger({ level: 'warn' }),
+        progress,
+      })
+    : null;
   const apiLog = [first.api, warm.api].map((process) => ({ lines: process.outputLines, tail: process.recentOutput() }));
 
   await cleanUp();
@@ -195,6 +213,16 @@ async function main(): Promise<void> {
   ];
   process.stdout.write(renderSummary(summary));
   if (summary.failures.length) process.exitCode = 1;
+}
+
+/** BENCH_ONLY's sections, or all of them. */
+function sections(): Set<Section> {
+  const raw = process.env['BENCH_ONLY'];
+  if (raw === undefined || raw.trim() === '') return new Set(SECTIONS);
+  const names = raw.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(SECTIONS as readonly string[]).includes(name));
+  if (unknown.length) throw new Error(`BENCH_ONLY names unknown sections (${unknown.join(', ')}); known: ${SECTIONS.join(', ')}`);
+  return new Set(names as Section[]);
 }
 
 function build(): void {

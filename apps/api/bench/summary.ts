@@ -91,6 +91,9 @@ export function renderSummary(s: Summary): string {
     'Throughput: one op = one page with everything it shows (SQL/op: statements per op; API: x-sql-statements)',
     table(['', 'ops/s', 'p50 ms', 'p99 ms', 'SQL/op', 'ops', 'non-2xx', 'errors'], pageRows),
     ...s.pages.map((page) => `  ${page.name}: API and raw SQL agree on ${page.checked}`),
+    ...s.pages.flatMap((page) =>
+      page.http.cpuMsPerRequest === null ? [] : [`  ${page.name}: the API process spent ${ms(page.http.cpuMsPerRequest)} ms of CPU per request`],
+    ),
     ...fanoutLines(s),
     ...abuseLines(s),
     ...outboxLines(s),
