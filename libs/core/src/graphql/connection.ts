@@ -1,5 +1,6 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { nextTurn } from '../context/next-turn';
 import { requestScope } from '../context/request-scope';
@@ -44,6 +45,11 @@ export class LazyCount implements PromiseLike<number> {
   private promise: Promise<number> | undefined;
 
   constructor(private readonly count: () => Promise<number>) {}
+
+  /** The count is already known (it came with the page). */
+  settle(count: number): void {
+    this.promise = Promise.resolve(count);
+  }
 
   then<A = number, B = never>(
     onFulfilled?: ((value: number) => A | PromiseLike<A>) | null,
@@ -96,8 +102,10 @@ export type SortDirection = 'ASC' | 'DESC';
 
 /** One column of a keyset order; the last key must be unique (usually the id). */
 export interface SortKey<Row> {
-  /** SQL expression in the query builder, e.g. `organization.name`. */
+  /** SQL expression in the query builder, e.g. `organization.name`; cursors are bound to it. */
   expression: string;
+  /** The same key in the plain SQL of a {@link SqlList}, e.g. `organization.name` for `organization.name`'s column. */
+  column?: string;
   direction: SortDirection;
   /** Reads the key's value from a loaded row, for the cursor. */
   value: (row: Row) => string | number;
@@ -145,9 +153,9 @@ function cursorTag(ordering: string, payload: string): Buffer {
   return createHmac('sha256', cursorKey).update(ordering).update('|').update(payload).digest().subarray(0, 12);
 }
 
-function encodeCursor<Row>(keys: SortKey<Row>[], values: (string | number)[]): string {
+function encodeCursor(ordering: string, values: (string | number)[]): string {
   const payload = Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
-  return `${payload}.${cursorTag(orderingOf(keys), payload).toString('base64url')}`;
+  return `${payload}.${cursorTag(ordering, payload).toString('base64url')}`;
 }
 
 function decodeCursor<Row>(cursor: string, keys: SortKey<Row>[], argument: string): (string | number)[] {
@@ -171,26 +179,160 @@ function decodeCursor<Row>(cursor: string, keys: SortKey<Row>[], argument: strin
   throw new BadInputError(`\`${argument}\` is not a cursor of this list in this order.`, [argument]);
 }
 
+const TOTAL = '__totalCount';
+
 /**
- * Keyset pagination (no OFFSET, stable under inserts) over a query builder.
- * The builder carries the filters; this adds order, cursor condition and limit,
- * and maps loaded rows with `toNode`.
+ * A list read as plain rows with hand-written SQL, for hot pages where entity
+ * hydration and query building buy nothing: the rows are the columns
+ * selected, aliased to the properties of `Row`. Each {@link SortKey} of such
+ * a list names its SQL in `column`.
+ */
+export class SqlList<Row extends ObjectLiteral> {
+  constructor(
+    /** The select list, e.g. `p.id, p.created_at AS "createdAt"`. */
+    readonly columns: string,
+    /** `FROM … WHERE …`, with named parameters (`:threadId`); the keyset condition is ANDed to it. */
+    readonly from: string,
+    readonly params: Record<string, unknown>,
+    /** Runs a statement with named parameters (the repository's, so it is counted and logged as any other). */
+    readonly run: (sql: string, params: Record<string, unknown>) => Promise<ObjectLiteral[]>,
+  ) {}
+
+  /** A page in the order of `keys`; with `withCount`, the count of the whole list comes in the same statement. */
+  async rows(
+    keys: SortKey<Row>[],
+    cursor: (string | number)[] | null,
+    limit: number,
+    withCount: boolean,
+  ): Promise<{ rows: Row[]; total: number | null }> {
+    const columnOf = (key: SortKey<Row>) => {
+      if (!key.column) throw new Error(`Sort key ${key.expression} has no column for a plain SQL list`);
+      return key.column;
+    };
+    const sqlKeys = keys.map((key) => ({ ...key, expression: columnOf(key) }));
+    const count = withCount ? `, (SELECT count(*)::int ${this.from}) AS "${TOTAL}"` : '';
+    let sql = `SELECT ${this.columns}${count} ${this.from}`;
+    let params = this.params;
+    if (cursor) {
+      const condition = keysetCondition(sqlKeys, cursor);
+      sql += ` AND ${condition.sql}`;
+      params = { ...params, ...condition.params };
+    }
+    sql += ` ORDER BY ${sqlKeys.map((key) => `${key.expression} ${key.direction}`).join(', ')} LIMIT ${Math.trunc(limit)}`;
+    const rows = await this.run(sql, params);
+    // An empty page (past the end) carries no count.
+    const total = withCount && rows[0] ? Number(rows[0][TOTAL]) : null;
+    if (withCount) for (const row of rows) delete row[TOTAL];
+    return { rows: rows as Row[], total };
+  }
+
+  async count(): Promise<number> {
+    const [row] = await this.run(`SELECT count(*)::int AS count ${this.from}`, this.params);
+    return Number(row?.['count'] ?? 0);
+  }
+}
+
+/**
+ * An edge whose cursor is signed only when read: an HMAC per edge is most of
+ * a page's cost when nobody asks for the cursors (clients mostly read
+ * `pageInfo.endCursor`, or nothing).
+ */
+class LazyEdge<T> implements Edge<T> {
+  private signed: string | undefined;
+
+  constructor(
+    readonly node: T,
+    private readonly sign: () => string,
+  ) {}
+
+  get cursor(): string {
+    this.signed ??= this.sign();
+    return this.signed;
+  }
+}
+
+/** Page information whose cursors are those of its first and last edges, signed when read. */
+class EdgesPageInfo<T> implements PageInfo {
+  constructor(
+    readonly hasNextPage: boolean,
+    readonly hasPreviousPage: boolean,
+    private readonly edges: Edge<T>[],
+  ) {}
+
+  get startCursor(): string | null {
+    return this.edges[0]?.cursor ?? null;
+  }
+
+  get endCursor(): string | null {
+    return this.edges.at(-1)?.cursor ?? null;
+  }
+}
+
+/**
+ * Keyset pagination (no OFFSET, stable under inserts) over a query builder or
+ * a {@link SqlList}. The query carries the filters; this adds order, cursor
+ * condition and limit, and maps loaded rows with `toNode`.
  */
 export async function paginate<Row extends ObjectLiteral, T>(
-  query: SelectQueryBuilder<Row>,
+  query: SelectQueryBuilder<Row> | SqlList<Row>,
   keys: SortKey<Row>[],
   args: ConnectionArgs,
   toNode: (row: Row) => T,
+  /** The connection field's; when it asks for `totalCount`, a {@link SqlList} counts in the page's statement. */
+  info?: GraphQLResolveInfo,
 ): Promise<ConnectionValue<T>> {
   const page = readPage(args, keys);
-  const countQuery = query.clone();
-  const totalCount = new LazyCount(() => countQuery.orderBy().getCount());
+  const plain = query instanceof SqlList;
+  const countQuery = plain ? query : query.clone();
+  const totalCount = new LazyCount(() => (countQuery instanceof SqlList ? countQuery.count() : countQuery.orderBy().getCount()));
   if (page.limit === 0) {
     return { edges: [], nodes: [], totalCount, pageInfo: emptyPageInfo() };
   }
 
   const flip = (direction: SortDirection): SortDirection => (direction === 'ASC' ? 'DESC' : 'ASC');
   const ordered = keys.map((key) => ({ ...key, direction: page.backwards ? flip(key.direction) : key.direction }));
+  let rows: Row[];
+  if (plain) {
+    const loaded = await query.rows(ordered, page.cursor, page.limit + 1, info !== undefined && selects(info, 'totalCount'));
+    rows = loaded.rows;
+    if (loaded.total !== null) totalCount.settle(loaded.total);
+  } else {
+    rows = await builderRows(query, ordered, page);
+  }
+  if (requestScope.current()?.heavy) await nextTurn();
+  const hasMore = rows.length > page.limit;
+  const pageRows = rows.slice(0, page.limit);
+  if (page.backwards) pageRows.reverse();
+
+  const ordering = orderingOf(keys);
+  const edges: Edge<T>[] = pageRows.map((row) => new LazyEdge(toNode(row), () => encodeCursor(ordering, keys.map((key) => key.value(row)))));
+  return {
+    edges,
+    nodes: edges.map((edge) => edge.node),
+    totalCount,
+    pageInfo: new EdgesPageInfo(page.backwards ? page.cursor !== null : hasMore, page.backwards ? hasMore : page.cursor !== null, edges),
+  };
+}
+
+/** Whether the field's selection (through fragments) holds `name`, directives aside. */
+function selects(info: GraphQLResolveInfo, name: string): boolean {
+  const visit = (selections: readonly SelectionNode[]): boolean =>
+    selections.some((selection) => {
+      switch (selection.kind) {
+        case Kind.FIELD:
+          return selection.name.value === name;
+        case Kind.INLINE_FRAGMENT:
+          return visit(selection.selectionSet.selections);
+        case Kind.FRAGMENT_SPREAD: {
+          const fragment = info.fragments[selection.name.value];
+          return fragment !== undefined && visit(fragment.selectionSet.selections);
+        }
+      }
+    });
+  return info.fieldNodes.some((node) => node.selectionSet !== undefined && visit(node.selectionSet.selections));
+}
+
+function builderRows<Row extends ObjectLiteral>(query: SelectQueryBuilder<Row>, ordered: SortKey<Row>[], page: Page): Promise<Row[]> {
   const pageQuery = query.clone();
   if (page.cursor) {
     const { sql, params } = keysetCondition(ordered, page.cursor);
@@ -199,27 +341,7 @@ export async function paginate<Row extends ObjectLiteral, T>(
   ordered.forEach((key, index) =>
     index === 0 ? pageQuery.orderBy(key.expression, key.direction) : pageQuery.addOrderBy(key.expression, key.direction),
   );
-  const rows = await pageQuery.limit(page.limit + 1).getMany();
-  if (requestScope.current()?.heavy) await nextTurn();
-  const hasMore = rows.length > page.limit;
-  const pageRows = rows.slice(0, page.limit);
-  if (page.backwards) pageRows.reverse();
-
-  const edges = pageRows.map((row) => ({
-    cursor: encodeCursor(keys, keys.map((key) => key.value(row))),
-    node: toNode(row),
-  }));
-  return {
-    edges,
-    nodes: edges.map((edge) => edge.node),
-    totalCount,
-    pageInfo: {
-      hasNextPage: page.backwards ? page.cursor !== null : hasMore,
-      hasPreviousPage: page.backwards ? hasMore : page.cursor !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
+  return pageQuery.limit(page.limit + 1).getMany();
 }
 
 /** `(k1 > v1) OR (k1 = v1 AND k2 > v2) OR …`, with each key's own direction. */

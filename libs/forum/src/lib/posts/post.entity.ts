@@ -47,6 +47,9 @@ export class PostEntity {
   hiddenAt!: Date | null;
 }
 
+/** A post as pages read it: every column but the plain text kept for search and quotes. */
+export type PostRow = Omit<PostEntity, 'bodyText'>;
+
 @Entity({ name: 'post_revision' })
 export class PostRevisionEntity {
   @PrimaryColumn({ name: 'post_id', type: 'uuid' })

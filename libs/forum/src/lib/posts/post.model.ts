@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, Node, UserError, toGlobalId } from '@bottega/core';
-import type { PostEntity, PostRevisionEntity } from './post.entity';
+import type { PostRevisionEntity, PostRow } from './post.entity';
 import { ReactionKind } from './post.enums';
 
 @ObjectType('Post', { implements: () => [Node], description: 'A message in a thread; deleted ones stay as placeholders.' })
@@ -22,9 +22,9 @@ export class Post extends Node {
   @Field(() => Date, { nullable: true })
   editedAt!: Date | null;
 
-  entity!: PostEntity;
+  entity!: PostRow;
 
-  static from(entity: PostEntity): Post {
+  static from(entity: PostRow): Post {
     return Object.assign(new Post(), {
       id: toGlobalId('Post', entity.id),
       dbId: entity.id,

@@ -13,6 +13,8 @@ import { Post, PostPayload, PostRevision, ReactionSummary } from './post.model';
 import { canDeletePost, canEditPost, canReadRevisions } from './post.policy';
 import { PostService } from './post.service';
 
+const REACTION_KINDS = Object.values(ReactionKind);
+
 @Resolver(() => Post)
 export class PostResolver {
   constructor(
@@ -43,17 +45,22 @@ export class PostResolver {
     return payload(await this.service.react(input, context));
   }
 
+  // Body fields answer synchronously unless the post is hidden: a page has fifty of them.
   @ResolveField(() => String, { nullable: true, description: 'Sanitized HTML; null once deleted, and while hidden from the viewer.' })
-  async bodyHtml(post: Post, _args: unknown, context: RequestContext): Promise<string | null> {
-    return (await this.bodyVisible(post, context)) ? post.entity.bodyHtml : null;
+  bodyHtml(post: Post, _args: unknown, context: RequestContext): string | null | Promise<string | null> {
+    if (post.deleted) return null;
+    if (!post.hidden) return post.entity.bodyHtml;
+    return this.hiddenBodyVisible(post, context).then((visible) => (visible ? post.entity.bodyHtml : null));
   }
 
   @ResolveField(() => String, {
     nullable: true,
     description: 'Markdown as written (for editing and quoting); null once deleted, and while hidden from the viewer.',
   })
-  async bodySource(post: Post, _args: unknown, context: RequestContext): Promise<string | null> {
-    return (await this.bodyVisible(post, context)) ? post.entity.bodySource : null;
+  bodySource(post: Post, _args: unknown, context: RequestContext): string | null | Promise<string | null> {
+    if (post.deleted) return null;
+    if (!post.hidden) return post.entity.bodySource;
+    return this.hiddenBodyVisible(post, context).then((visible) => (visible ? post.entity.bodySource : null));
   }
 
   @ResolveField(() => Thread)
@@ -79,7 +86,7 @@ export class PostResolver {
   async reactions(post: Post, _args: unknown, context: RequestContext): Promise<ReactionSummary[]> {
     const viewer = await context.viewer();
     const counts = await context.loaders.get(this.loaders.reactions).load(reactionKey(post.dbId, viewer?.userId ?? null));
-    return Object.values(ReactionKind).map((kind) => {
+    return REACTION_KINDS.map((kind) => {
       const row = counts.find((c) => c.kind === kind);
       return { kind, count: row?.count ?? 0, viewerHasReacted: row?.mine ?? false };
     });
@@ -115,10 +122,8 @@ export class PostResolver {
     return found !== null && context.can((viewer) => canDeletePost(viewer, found.facts, post.entity));
   }
 
-  /** Deleted posts show no body; hidden ones only to those who may see hidden content. */
-  private async bodyVisible(post: Post, context: RequestContext): Promise<boolean> {
-    if (post.deleted) return false;
-    if (!post.hidden) return true;
+  /** A hidden post's body shows only to those who may see hidden content. */
+  private async hiddenBodyVisible(post: Post, context: RequestContext): Promise<boolean> {
     const found = await this.access.load(context, post.entity.threadId);
     return found !== null && canSeeContent(found.facts, post.entity);
   }

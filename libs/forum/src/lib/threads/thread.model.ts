@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, Node, UserError, toGlobalId } from '@bottega/core';
 import type { ThreadEntity } from './thread.entity';
+import type { ThreadRow } from './thread.repository';
 import { ThreadKind } from './thread.enums';
 
 @ObjectType('Thread', { implements: () => [Node], description: 'A discussion or a question in a community.' })
@@ -40,7 +41,10 @@ export class Thread extends Node {
 
   entity!: ThreadEntity;
 
-  static from(entity: ThreadEntity): Thread {
+  /** The tags, when the row came with them (see `ThreadRow`); otherwise the `tags` field loads them. */
+  tagSlugs!: string[] | null;
+
+  static from(entity: ThreadEntity | ThreadRow): Thread {
     return Object.assign(new Thread(), {
       id: toGlobalId('Thread', entity.id),
       dbId: entity.id,
@@ -56,6 +60,7 @@ export class Thread extends Node {
       lastActivityAt: entity.lastActivityAt,
       createdAt: entity.createdAt,
       entity,
+      tagSlugs: 'tags' in entity ? entity.tags : null,
     });
   }
 }

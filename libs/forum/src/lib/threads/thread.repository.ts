@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { In, type DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
-import { STAFF_ROLES, type Principals } from '@bottega/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { STAFF_ROLES, SqlList, type Principals } from '@bottega/core';
 import { territoryWithinSql } from '@bottega/territories';
 import { CommunityRole } from '../communities/community.enums';
-import { CommunityEntity } from '../communities/community.entity';
 import { THREAD_AUDIENCE, threadColumns } from './thread.audience';
 import { ThreadEntity } from './thread.entity';
 import type { ThreadKind } from './thread.enums';
@@ -25,20 +24,43 @@ export type CountOutcome = 'COUNTED' | 'LOCKED' | 'GONE';
 /** Rows of an `UPDATE … RETURNING`, which the driver returns as [rows, count]. */
 const updated = <T>(result: [T[], number]): T[] => result[0];
 
+/** Every column of a thread, named as {@link ThreadEntity}'s properties. */
+const THREAD_ROW_COLUMNS = [
+  'thread.id',
+  'thread.community_id AS "communityId"',
+  'thread.author_id AS "authorId"',
+  'thread.kind',
+  'thread.title',
+  'thread.accepted_post_id AS "acceptedPostId"',
+  'thread.locked_at AS "lockedAt"',
+  'thread.pinned_at AS "pinnedAt"',
+  'thread.hidden_at AS "hiddenAt"',
+  'thread.post_count AS "postCount"',
+  'thread.participant_count AS "participantCount"',
+  'thread.version',
+  'thread.deleted_at AS "deletedAt"',
+  'thread.deleted_by AS "deletedBy"',
+  'thread.last_activity_at AS "lastActivityAt"',
+  'thread.created_at AS "createdAt"',
+  // Every page that shows a thread shows its tags: a few slugs, read in the same statement.
+  'ARRAY(SELECT g.slug FROM thread_tag tt JOIN tag g ON g.id = tt.tag_id WHERE tt.thread_id = thread.id ORDER BY g.slug) AS tags',
+].join(', ');
+
+/** A thread as lists and loaders read it: every column, and its tags' slugs in order. */
+export type ThreadRow = ThreadEntity & { tags: string[] };
+
 /** The only code that reads and writes threads, their tags, territories and participants. */
 @Injectable()
 export class ThreadRepository {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @InjectRepository(ThreadEntity) private readonly threads: Repository<ThreadEntity>,
-  ) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
   }
 
-  findByIds(ids: readonly string[]): Promise<ThreadEntity[]> {
-    return this.threads.findBy({ id: In([...ids]) });
+  /** Plain rows: each post and field of a page asks for its thread through a loader. */
+  findByIds(ids: readonly string[]): Promise<ThreadRow[]> {
+    return this.db.query(`SELECT ${THREAD_ROW_COLUMNS} FROM thread thread WHERE thread.id = ANY($1::uuid[])`, [ids]);
   }
 
   async tagsOf(threadIds: readonly string[]): Promise<{ threadId: string; slug: string }[]> {
@@ -282,31 +304,40 @@ export class ThreadRepository {
     );
   }
 
-  /** Threads in the reader's audience ({@link THREAD_AUDIENCE}), filtered; order and paging are the caller's. */
-  query(reader: Principals, filter: ThreadFilterValues): SelectQueryBuilder<ThreadEntity> {
-    const query = this.threads
-      .createQueryBuilder('thread')
-      .innerJoin(CommunityEntity, 'thread_community', 'thread_community.id = thread.community_id')
-      .where('thread.deletedAt IS NULL');
+  /**
+   * Threads in the reader's audience ({@link THREAD_AUDIENCE}), filtered, as
+   * plain rows (lists are the pages read most, and hydration bought them
+   * nothing); order and paging are the caller's.
+   */
+  query(reader: Principals, filter: ThreadFilterValues): SqlList<ThreadRow> {
     const readable = THREAD_AUDIENCE.where(threadColumns('thread', 'thread_community'), reader);
-    query.andWhere(readable.sql, readable.params);
-    if (filter.communityId) query.andWhere('thread.communityId = :communityId', { communityId: filter.communityId });
-    if (filter.authorId) query.andWhere('thread.authorId = :authorId', { authorId: filter.authorId });
-    if (filter.kind) query.andWhere('thread.kind = :kind', { kind: filter.kind });
+    const conditions = ['thread.deleted_at IS NULL', readable.sql];
+    const params: Record<string, unknown> = { ...readable.params };
+    const where = (condition: string, values: Record<string, unknown> = {}) => {
+      conditions.push(condition);
+      Object.assign(params, values);
+    };
+    if (filter.communityId) where('thread.community_id = :communityId', { communityId: filter.communityId });
+    if (filter.authorId) where('thread.author_id = :authorId', { authorId: filter.authorId });
+    if (filter.kind) where('thread.kind = :kind', { kind: filter.kind });
     if (filter.tag) {
-      query.andWhere(
-        'EXISTS (SELECT 1 FROM thread_tag ft JOIN tag t ON t.id = ft.tag_id WHERE ft.thread_id = thread.id AND t.slug = :tag)',
-        { tag: filter.tag },
-      );
+      where('EXISTS (SELECT 1 FROM thread_tag ft JOIN tag t ON t.id = ft.tag_id WHERE ft.thread_id = thread.id AND t.slug = :tag)', {
+        tag: filter.tag,
+      });
     }
     if (filter.territoryId) {
-      query.andWhere(
+      where(
         `EXISTS (SELECT 1 FROM thread_territory ftt WHERE ftt.thread_id = thread.id AND ${territoryWithinSql('ftt.territory_id', 'territoryId')})`,
         { territoryId: filter.territoryId },
       );
     }
-    if (filter.answered !== null) query.andWhere(`thread.acceptedPostId IS ${filter.answered ? 'NOT ' : ''}NULL`);
-    if (filter.locked !== null) query.andWhere(`thread.lockedAt IS ${filter.locked ? 'NOT ' : ''}NULL`);
-    return query;
+    if (filter.answered !== null) where(`thread.accepted_post_id IS ${filter.answered ? 'NOT ' : ''}NULL`);
+    if (filter.locked !== null) where(`thread.locked_at IS ${filter.locked ? 'NOT ' : ''}NULL`);
+    return new SqlList<ThreadRow>(
+      THREAD_ROW_COLUMNS,
+      `FROM thread thread JOIN community thread_community ON thread_community.id = thread.community_id WHERE ${conditions.join(' AND ')}`,
+      params,
+      (sql, values) => this.db.query(...this.db.driver.escapeQueryWithParameters(sql, values)),
+    );
   }
 }

@@ -1,4 +1,5 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   AccessDirectory,
   ConnectionArgs,
@@ -17,6 +18,7 @@ import { CommunityLoaders } from '../communities/community.loaders';
 import { Community } from '../communities/community.model';
 import { Post, PostConnection } from '../posts/post.model';
 import { PostLoaders } from '../posts/post.loaders';
+import type { PostRow } from '../posts/post.entity';
 import { PostRepository } from '../posts/post.repository';
 import {
   AcceptAnswerInput,
@@ -38,20 +40,29 @@ import { ThreadRepository } from './thread.repository';
 import { ThreadService } from './thread.service';
 
 const iso = (date: Date) => date.toISOString();
+// `expression` is what cursors are bound to (it named the keys when lists were query builders); `column` is the SQL.
 const ORDERS: Record<ThreadOrder, SortKey<ThreadEntity>[]> = {
-  [ThreadOrder.LATEST_ACTIVITY]: [{ expression: 'thread.lastActivityAt', direction: 'DESC', value: (t) => iso(t.lastActivityAt) }],
-  [ThreadOrder.NEWEST]: [{ expression: 'thread.createdAt', direction: 'DESC', value: (t) => iso(t.createdAt) }],
+  [ThreadOrder.LATEST_ACTIVITY]: [
+    { expression: 'thread.lastActivityAt', column: 'thread.last_activity_at', direction: 'DESC', value: (t) => iso(t.lastActivityAt) },
+  ],
+  [ThreadOrder.NEWEST]: [{ expression: 'thread.createdAt', column: 'thread.created_at', direction: 'DESC', value: (t) => iso(t.createdAt) }],
   [ThreadOrder.MOST_ACTIVE]: [
-    { expression: 'thread.postCount', direction: 'DESC', value: (t) => t.postCount },
-    { expression: 'thread.lastActivityAt', direction: 'DESC', value: (t) => iso(t.lastActivityAt) },
+    { expression: 'thread.postCount', column: 'thread.post_count', direction: 'DESC', value: (t) => t.postCount },
+    { expression: 'thread.lastActivityAt', column: 'thread.last_activity_at', direction: 'DESC', value: (t) => iso(t.lastActivityAt) },
   ],
 };
+// The same expression as the community list indexes (see the thread-list-order migration).
 const PINNED_FIRST: SortKey<ThreadEntity> = {
   expression: '(CASE WHEN thread.pinnedAt IS NULL THEN 0 ELSE 1 END)',
+  column: '(CASE WHEN thread.pinned_at IS NULL THEN 0 ELSE 1 END)',
   direction: 'DESC',
   value: (t) => (t.pinnedAt ? 1 : 0),
 };
-const BY_ID: SortKey<ThreadEntity> = { expression: 'thread.id', direction: 'DESC', value: (t) => t.id };
+const BY_ID: SortKey<ThreadEntity> = { expression: 'thread.id', column: 'thread.id', direction: 'DESC', value: (t) => t.id };
+const POSTS_IN_ORDER: SortKey<PostRow>[] = [
+  { expression: 'post.createdAt', column: 'post.created_at', direction: 'ASC', value: (p) => p.createdAt.toISOString() },
+  { expression: 'post.id', column: 'post.id', direction: 'ASC', value: (p) => p.id },
+];
 
 @Resolver(() => Thread)
 export class ThreadResolver {
@@ -70,7 +81,7 @@ export class ThreadResolver {
   ) {}
 
   @Query(() => ThreadConnection, { description: 'Threads the viewer may read, filtered and ordered.' })
-  async threads(@Args() args: ThreadsArgs, @Context() context: RequestContext): Promise<ConnectionValue<Thread>> {
+  async threads(@Args() args: ThreadsArgs, @Context() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<Thread>> {
     const { filter } = args;
     const communityId = filter?.community ? fromGlobalId(filter.community, 'Community', ['filter', 'community']) : null;
     const query = this.repository.query(await this.directory.of(context), {
@@ -83,7 +94,7 @@ export class ThreadResolver {
       authorId: filter?.author ? fromGlobalId(filter.author, 'User', ['filter', 'author']) : null,
     });
     const keys = [...(communityId ? [PINNED_FIRST] : []), ...ORDERS[args.orderBy], BY_ID];
-    return paginate(query, keys, args, Thread.from);
+    return paginate(query, keys, args, Thread.from, info);
   }
 
   @Mutation(() => ThreadPayload, { nullable: true, description: 'Starts a discussion or asks a question, with its first post.' })
@@ -153,8 +164,8 @@ export class ThreadResolver {
   }
 
   @ResolveField(() => [String])
-  tags(thread: Thread, _args: unknown, context: RequestContext): Promise<string[]> {
-    return context.loaders.get(this.loaders.tags).load(thread.dbId);
+  tags(thread: Thread, _args: unknown, context: RequestContext): string[] | Promise<string[]> {
+    return thread.tagSlugs ?? context.loaders.get(this.loaders.tags).load(thread.dbId);
   }
 
   @ResolveField(() => [Territory])
@@ -178,16 +189,8 @@ export class ThreadResolver {
   }
 
   @ResolveField(() => PostConnection, { description: 'All posts in reading order, deleted ones as placeholders.' })
-  posts(@Parent() thread: Thread, @Args() args: ConnectionArgs): Promise<ConnectionValue<Post>> {
-    return paginate(
-      this.postRepository.inThread(thread.dbId),
-      [
-        { expression: 'post.createdAt', direction: 'ASC', value: (p) => p.createdAt.toISOString() },
-        { expression: 'post.id', direction: 'ASC', value: (p) => p.id },
-      ],
-      args,
-      Post.from,
-    );
+  posts(@Parent() thread: Thread, @Args() args: ConnectionArgs, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<Post>> {
+    return paginate(this.postRepository.inThread(thread.dbId), POSTS_IN_ORDER, args, Post.from, info);
   }
 
   @ResolveField(() => Boolean)
