@@ -50,7 +50,7 @@ module.exports = {
     ],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esm.join('|')})/)`],
-  globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.ts',
+  globalSetup: '<rootDir>/apps/api/test/support/jest-global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/jest-global-teardown.ts',
   reporters: ['default', '<rootDir>/libs/testing/src/summary-reporter.cjs'],
   testTimeout: 30_000,

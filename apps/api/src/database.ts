@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { createMaintenanceDataSource, runMigrations, startEmbeddedPostgres } from '@bottega/core';
 import type { Env } from './config/env.schema';
+import { MIGRATIONS } from './config/migrations';
 import { seedDemoContent } from './seed/demo-seed';
 
 export interface PreparedDatabase {
@@ -47,7 +48,7 @@ export async function prepareDatabase(env: Env, logger: Logger): Promise<Prepare
 }
 
 async function migrateAndSeed(env: Env, url: string, logger: Logger): Promise<void> {
-  const dataSource = createMaintenanceDataSource(url);
+  const dataSource = createMaintenanceDataSource(url, MIGRATIONS);
   await dataSource.initialize();
   try {
     const applied = await runMigrations(dataSource);

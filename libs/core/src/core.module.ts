@@ -9,7 +9,6 @@ import { AuditModule } from './audit/audit.module';
 import { ACCESS_TOKEN_OPTIONS, AccessTokenService } from './auth/access-token.service';
 import { RequestContextFactory } from './context/request-context.factory';
 import { CORE_OPTIONS, type CoreOptions } from './core.options';
-import { MIGRATIONS } from './database/migrations';
 import { DatabaseLogger } from './database/typeorm-logger';
 import { useCursorSecret } from './graphql/connection';
 import { graphqlOptions } from './graphql/graphql-options';
@@ -50,7 +49,7 @@ export class CoreModule implements OnModuleInit {
           url: options.database.url,
           autoLoadEntities: true,
           synchronize: false,
-          migrations: MIGRATIONS,
+          migrations: options.database.migrations,
           migrationsRun: false,
           maxQueryExecutionTime: options.database.slowQueryMs,
           logger: new DatabaseLogger(options.logger.child({ component: 'database' }), options.database.slowQueryMs),

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { AccessTokenOptions } from './auth/access-token.service';
+import type { MigrationClass } from './database/migrate';
 import type { HeavyOperationLimits } from './graphql/heavy-operations';
 import type { GraphQLLimits } from './graphql/limits';
 import type { SocketLimits } from './graphql/graphql-ws.server';
@@ -14,6 +15,8 @@ export interface CoreOptions {
     url: string;
     poolSize: number;
     slowQueryMs: number;
+    /** Every library's migrations, in the order they apply (the app collects them). */
+    migrations: MigrationClass[];
   };
   accessToken: AccessTokenOptions;
   graphql: {

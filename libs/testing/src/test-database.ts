@@ -8,6 +8,7 @@ import {
   runMigrations,
   startEmbeddedPostgres,
   type EmbeddedPostgresHandle,
+  type MigrationClass,
 } from '@bottega/core/database';
 
 /** Passed from the Jest global setup to every worker through the environment. */
@@ -19,9 +20,10 @@ const holder = globalThis as { bottegaTestPostgres?: EmbeddedPostgresHandle & { 
 
 /**
  * Once per test run: a PostgreSQL server (DATABASE_URL, or an embedded one in a
- * temporary folder) and a template database with every migration applied.
+ * temporary folder) and a template database with the app's migrations applied.
+ * The app's Jest global setup passes them in: this library cannot import features.
  */
-export async function setUpTestDatabaseServer(): Promise<void> {
+export async function setUpTestDatabaseServer(migrations: MigrationClass[]): Promise<void> {
   let serverUrl = process.env['DATABASE_URL'];
   if (!serverUrl) {
     const dataDir = mkdtempSync(join(tmpdir(), 'bottega-test-pg-'));
@@ -36,7 +38,7 @@ export async function setUpTestDatabaseServer(): Promise<void> {
   }
   const template = `bottega_template_${process.pid}_${Date.now().toString(36)}`;
   await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE "${template}"`));
-  const dataSource = createMaintenanceDataSource(databaseUrl(serverUrl, template));
+  const dataSource = createMaintenanceDataSource(databaseUrl(serverUrl, template), migrations);
   await dataSource.initialize();
   try {
     await runMigrations(dataSource);

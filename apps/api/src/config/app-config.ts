@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { CoreOptions } from '@bottega/core';
 import type { ForumOptions } from '@bottega/forum';
 import type { IdentityOptions } from '@bottega/identity';
+import { MIGRATIONS } from './migrations';
 import type { Env } from './env.schema';
 
 /** Used only outside production, where JWT_SECRET may be omitted. */
@@ -19,7 +20,12 @@ export function appConfig(env: Env, databaseUrl: string, logger: Logger): AppCon
   return {
     core: {
       logger,
-      database: { url: databaseUrl, poolSize: env.DATABASE_POOL_SIZE, slowQueryMs: env.DATABASE_SLOW_QUERY_MS },
+      database: {
+        url: databaseUrl,
+        poolSize: env.DATABASE_POOL_SIZE,
+        slowQueryMs: env.DATABASE_SLOW_QUERY_MS,
+        migrations: MIGRATIONS,
+      },
       accessToken: {
         secret: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
         ttlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,

@@ -1,13 +1,13 @@
 import { DataSource } from 'typeorm';
-import { MIGRATIONS } from './migrations';
+import type { MigrationClass } from './migrate';
 
 /** A bare connection for maintenance work (migrations, seeding, test databases). */
-export function createMaintenanceDataSource(url: string): DataSource {
+export function createMaintenanceDataSource(url: string, migrations: MigrationClass[]): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
     synchronize: false,
-    migrations: MIGRATIONS,
+    migrations,
     logging: ['error'],
     extra: { max: 2 },
   });

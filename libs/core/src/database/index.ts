@@ -1,4 +1,5 @@
 export * from './data-source';
 export * from './embedded-postgres';
 export * from './migrate';
+export * from './migrations';
 export * from './postgres-errors';

@@ -1,4 +1,7 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, MigrationInterface } from 'typeorm';
+
+/** A migration as TypeORM takes it: a class named `<What><13-digit timestamp>`. */
+export type MigrationClass = new () => MigrationInterface;
 
 /** Any constant works; all Bottega processes must agree on it. */
 const MIGRATION_LOCK = 4_242_001;

@@ -1,3 +1,0 @@
-import { setUpTestDatabaseServer } from './test-database';
-
-export default setUpTestDatabaseServer;
