@@ -1,5 +1,6 @@
 // One Jest run for the whole workspace: unit tests next to the code, integration
-// tests in apps/api/test driving the real app against a real PostgreSQL.
+// tests driving the real app against a real PostgreSQL, in libs/<lib>/test for
+// one library's API and in apps/api/test for what crosses libraries.
 const { compilerOptions } = require('./tsconfig.base.json');
 
 
@@ -52,6 +53,8 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esm.join('|')})/)`],
   globalSetup: '<rootDir>/apps/api/test/support/jest-global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/jest-global-teardown.ts',
+  // Registers the app with @bottega/testing, which libraries' tests start without importing it.
+  setupFiles: ['<rootDir>/apps/api/test/support/jest-setup.ts'],
   reporters: ['default', '<rootDir>/libs/testing/src/summary-reporter.cjs'],
   testTimeout: 30_000,
   maxWorkers: 2,

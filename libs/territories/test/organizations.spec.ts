@@ -1,5 +1,6 @@
-import { DirectoryFactory } from '@bottega/territories/testing';
-import { startTestApp, type TestApp } from './support/test-app';
+import { UserFactory } from '@bottega/identity/testing';
+import { startTestApp, type TestApp } from '@bottega/testing';
+import { DirectoryFactory } from '../src/testing';
 
 const CREATE = `
   mutation Create($input: CreateOrganizationInput!) {
@@ -18,13 +19,15 @@ const UPDATE = `
 
 describe('organizations', () => {
   let t: TestApp;
+  let users: UserFactory;
   let directory: DirectoryFactory;
   let admin: { accessToken: string };
   let milano: { globalId: string };
   beforeAll(async () => {
     t = await startTestApp();
+    users = new UserFactory(t.app);
     directory = new DirectoryFactory(t.db);
-    admin = await t.users.admin().create();
+    admin = await users.admin().create();
     milano = await directory.territory('IT-MI');
   });
   afterAll(() => t.close());
@@ -63,9 +66,9 @@ describe('organizations', () => {
       const before = await count();
       const input = { name: 'Fondazione Nuova', kind: 'FOUNDATION' };
       expect((await t.client.error(CREATE, { input })).code).toBe('UNAUTHENTICATED');
-      const user = await t.users.create();
+      const user = await users.create();
       expect((await t.client.as(user.accessToken).error(CREATE, { input })).code).toBe('FORBIDDEN');
-      const moderator = await t.users.moderator().create();
+      const moderator = await users.moderator().create();
       expect((await t.client.as(moderator.accessToken).error(CREATE, { input })).code).toBe('FORBIDDEN');
       expect(await count()).toBe(before);
     });
@@ -142,7 +145,7 @@ describe('organizations', () => {
       const rename = { id: organization.globalId, name: 'Rinominata' };
       expect((await t.client.as(admin.accessToken).error(UPDATE, { input: { ...rename, id: unknown } })).code).toBe('NOT_FOUND');
       expect((await t.client.error(UPDATE, { input: rename })).code).toBe('UNAUTHENTICATED');
-      const user = await t.users.create();
+      const user = await users.create();
       expect((await t.client.as(user.accessToken).error(UPDATE, { input: rename })).code).toBe('FORBIDDEN');
       const { updateOrganization } = await t.client.as(admin.accessToken).data(UPDATE, { input: { ...rename, name: 'Y' } });
       expect(updateOrganization.userErrors).toEqual([{ field: ['input', 'name'], code: 'INVALID' }]);

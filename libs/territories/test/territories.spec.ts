@@ -1,5 +1,5 @@
-import { DirectoryFactory } from '@bottega/territories/testing';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, type TestApp } from '@bottega/testing';
+import { DirectoryFactory } from '../src/testing';
 
 const LOMBARD_PROVINCES = ['IT-BG', 'IT-BS', 'IT-CO', 'IT-CR', 'IT-LC', 'IT-LO', 'IT-MB', 'IT-MI', 'IT-MN', 'IT-PV', 'IT-SO', 'IT-VA'];
 

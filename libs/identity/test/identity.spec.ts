@@ -1,5 +1,5 @@
-import { executeOverSocket } from '@bottega/testing';
-import { startTestApp, type TestApp } from './support/test-app';
+import { executeOverSocket, startTestApp, type TestApp } from '@bottega/testing';
+import { UserFactory } from '../src/testing';
 
 const REGISTER = `
   mutation Register($input: RegisterInput!) {
@@ -28,8 +28,10 @@ const STRONG_PASSWORD = 'Cascina-Orto-Sociale-2026';
 
 describe('identity', () => {
   let t: TestApp;
+  let users: UserFactory;
   beforeAll(async () => {
     t = await startTestApp();
+    users = new UserFactory(t.app);
   });
   afterAll(() => t.close());
 
@@ -45,7 +47,7 @@ describe('identity', () => {
 
       const { viewer } = await t.client.as(result.session.accessToken).data(VIEWER);
       expect(viewer.id).toBe(result.viewer.id);
-      const other = await t.users.create();
+      const other = await users.create();
       const seen = await t.client.as(other.accessToken).data(`query($id: ID!) { node(id: $id) { ... on User { email displayName } } }`, {
         id: result.viewer.id,
       });
@@ -113,7 +115,7 @@ describe('identity', () => {
 
   describe('login', () => {
     it('signs in with the right password and opens a new session', async () => {
-      const user = await t.users.create();
+      const user = await users.create();
       const { login } = await t.client.data(LOGIN, { input: { email: user.email.toUpperCase(), password: user.password } });
       expect(login.userErrors).toEqual([]);
       expect(login.viewer.id).toBe(user.globalId);
@@ -122,7 +124,7 @@ describe('identity', () => {
     });
 
     it('answers a wrong password and an unknown email the same way', async () => {
-      const user = await t.users.create();
+      const user = await users.create();
       const wrong = await t.client.data(LOGIN, { input: { email: user.email, password: 'Not-The-Password-99' } });
       const unknown = await t.client.data(LOGIN, { input: { email: 'nobody@example.org', password: 'Not-The-Password-99' } });
       expect(wrong.login).toEqual(unknown.login);
@@ -140,7 +142,7 @@ describe('identity', () => {
     });
 
     it('refuses a suspended account after checking its password', async () => {
-      const user = await t.users.suspended().create();
+      const user = await users.suspended().create();
       const error = await t.client.error(LOGIN, { input: { email: user.email, password: user.password } });
       expect(error).toEqual({ code: 'FORBIDDEN', message: 'This account is suspended.' });
       const { viewer } = await t.client.data(VIEWER);
@@ -150,7 +152,7 @@ describe('identity', () => {
     it('holds back repeated failures from an address without locking the owner out elsewhere', async () => {
       const limited = await startTestApp({ LOGIN_FREE_ATTEMPTS: '3', TRUST_PROXY: 'true' });
       try {
-        const user = await limited.users.create();
+        const user = await new UserFactory(limited.app).create();
         const from = (address: string) => ({ 'x-forwarded-for': address });
         for (let i = 0; i < 3; i++) {
           await limited.client.request(LOGIN, { input: { email: user.email, password: 'Wrong-Password-Again-1' } }, from('203.0.113.7'));
@@ -183,7 +185,7 @@ describe('identity', () => {
 
   describe('sessions', () => {
     const signIn = async () => {
-      const user = await t.users.create();
+      const user = await users.create();
       const { login } = await t.client.data(LOGIN, { input: { email: user.email, password: user.password } });
       return { user, ...login.session } as { accessToken: string; refreshToken: string };
     };
@@ -241,7 +243,7 @@ describe('identity', () => {
     });
 
     it('treats a forged or garbled access token as unauthenticated, not anonymous', async () => {
-      const user = await t.users.create();
+      const user = await users.create();
       const [header, payload] = user.accessToken.split('.');
       const forged = `${header}.${payload}.${'A'.repeat(43)}`;
       expect((await t.client.as(forged).error(VIEWER)).code).toBe('UNAUTHENTICATED');
@@ -251,7 +253,7 @@ describe('identity', () => {
 
   describe('over graphql-ws', () => {
     it('authenticates from connection params', async () => {
-      const user = await t.users.create();
+      const user = await users.create();
       const socket = t.client.as(user.accessToken).socket();
       try {
         const result = await executeOverSocket(socket, VIEWER);

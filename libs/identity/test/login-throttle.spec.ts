@@ -1,4 +1,5 @@
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, type TestApp } from '@bottega/testing';
+import { UserFactory } from '../src/testing';
 
 const LOGIN = `
   mutation Login($input: LoginInput!) {
@@ -17,6 +18,7 @@ interface Attempt {
 
 describe('sign-in throttle', () => {
   let t: TestApp;
+  let users: UserFactory;
   beforeAll(async () => {
     t = await startTestApp({
       TRUST_PROXY: 'true',
@@ -25,6 +27,7 @@ describe('sign-in throttle', () => {
       LOGIN_BACKOFF_MAX_SECONDS: '900',
       LOGIN_FAILURES_PER_ACCOUNT: '30',
     });
+    users = new UserFactory(t.app);
   });
   afterAll(() => t.close());
 
@@ -47,7 +50,7 @@ describe('sign-in throttle', () => {
   const count = (attempts: Attempt[], outcome: string) => attempts.filter((a) => a.outcome === outcome).length;
 
   it('checks only the free attempts of a concurrent burst and refuses the rest without checking', async () => {
-    const user = await t.users.create();
+    const user = await users.create();
     const from = address();
     // The right password is sent last, so it arrives after the free attempts are spent.
     const passwords = [...Array.from({ length: 24 }, () => WRONG), user.password];
@@ -60,7 +63,7 @@ describe('sign-in throttle', () => {
   });
 
   it('lets the owner sign in from another address while an attacker is held back', async () => {
-    const user = await t.users.create();
+    const user = await users.create();
     const attacker = address();
     for (let i = 0; i < 12; i++) await login(user.email, WRONG, attacker);
     expect((await login(user.email, user.password, attacker)).outcome).toBe('RATE_LIMITED');
@@ -69,7 +72,7 @@ describe('sign-in throttle', () => {
   });
 
   it('makes each further attempt from an address wait twice as long, up to the ceiling', async () => {
-    const user = await t.users.create();
+    const user = await users.create();
     const from = address();
     for (let i = 0; i < 10; i++) expect((await login(user.email, WRONG, from)).outcome).toBe('INVALID_CREDENTIALS');
 
@@ -86,7 +89,7 @@ describe('sign-in throttle', () => {
   });
 
   it('clears the back-off of an address when its owner signs in there', async () => {
-    const user = await t.users.create();
+    const user = await users.create();
     const from = address();
     for (let i = 0; i < 9; i++) await login(user.email, WRONG, from);
     expect((await login(user.email, user.password, from)).outcome).toBe('SIGNED_IN');
@@ -101,7 +104,7 @@ describe('sign-in throttle', () => {
   });
 
   it('stops a distributed attack at the account ceiling, except for addresses its owner signed in from', async () => {
-    const user = await t.users.create();
+    const user = await users.create();
     const home = address();
     expect((await login(user.email, user.password, home)).outcome).toBe('SIGNED_IN');
 
@@ -128,7 +131,7 @@ describe('sign-in throttle', () => {
   it('still limits all sign-ins from one address', async () => {
     const limited = await startTestApp({ LOGIN_RATE_LIMIT_PER_IP: '2' });
     try {
-      const user = await limited.users.create();
+      const user = await new UserFactory(limited.app).create();
       const attempt = () => limited.client.request(LOGIN, { input: { email: user.email, password: user.password } });
       expect((await attempt()).body.errors).toBeUndefined();
       expect((await attempt()).body.errors).toBeUndefined();

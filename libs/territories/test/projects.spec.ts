@@ -1,5 +1,6 @@
-import { DirectoryFactory } from '@bottega/territories/testing';
-import { startTestApp, type TestApp } from './support/test-app';
+import { UserFactory } from '@bottega/identity/testing';
+import { startTestApp, type TestApp } from '@bottega/testing';
+import { DirectoryFactory } from '../src/testing';
 
 const CREATE = `
   mutation Create($input: CreateProjectInput!) {
@@ -29,14 +30,16 @@ const unknownId = (type: string) => Buffer.from(`${type}:00000000-0000-4000-8000
 
 describe('projects', () => {
   let t: TestApp;
+  let users: UserFactory;
   let directory: DirectoryFactory;
   let admin: { accessToken: string };
   let milano: string;
   let lecco: string;
   beforeAll(async () => {
     t = await startTestApp();
+    users = new UserFactory(t.app);
     directory = new DirectoryFactory(t.db);
-    admin = await t.users.admin().create();
+    admin = await users.admin().create();
     milano = (await directory.territory('IT-MI')).globalId;
     lecco = (await directory.territory('IT-LC')).globalId;
   });
@@ -86,7 +89,7 @@ describe('projects', () => {
     it('needs a signed-in admin and changes nothing otherwise', async () => {
       const before = await projectCount();
       expect((await t.client.error(CREATE, { input: validInput() })).code).toBe('UNAUTHENTICATED');
-      const user = await t.users.create();
+      const user = await users.create();
       expect((await t.client.as(user.accessToken).error(CREATE, { input: validInput() })).code).toBe('FORBIDDEN');
       expect(await projectCount()).toBe(before);
     });
@@ -172,7 +175,7 @@ describe('projects', () => {
       const { updateProject } = await client.data(UPDATE, { input: { id: project.globalId, endsOn: '2024-12-31' } });
       expect(updateProject.userErrors).toEqual([{ field: ['input', 'endsOn'], code: 'OUT_OF_RANGE' }]);
       expect((await client.error(UPDATE, { input: { id: unknownId('Project'), title: 'Nuovo' } })).code).toBe('NOT_FOUND');
-      const user = await t.users.create();
+      const user = await users.create();
       expect((await t.client.as(user.accessToken).error(UPDATE, { input: { id: project.globalId, title: 'Nuovo' } })).code).toBe(
         'FORBIDDEN',
       );
@@ -213,7 +216,7 @@ describe('projects', () => {
     });
 
     it('loads a page of projects with a constant number of SQL statements, however long the page', async () => {
-      const people = await Promise.all([1, 2, 3].map(() => t.users.create()));
+      const people = await Promise.all([1, 2, 3].map(() => users.create()));
       const org = await directory.organization();
       for (let i = 0; i < 24; i++) {
         await directory.project({
@@ -246,8 +249,8 @@ describe('projects', () => {
 
   describe('team', () => {
     it('lets a project lead add, retitle and remove members; viewerCanManageTeam follows the same rule', async () => {
-      const lead = await t.users.named('Lucia Lead').create();
-      const newcomer = await t.users.named('Nico Nuovo').create();
+      const lead = await users.named('Lucia Lead').create();
+      const newcomer = await users.named('Nico Nuovo').create();
       const project = await directory.project({ leadUserId: lead.id });
       const asLead = t.client.as(lead.accessToken);
       const added = await asLead.data(ADD, { input: { projectId: project.globalId, userId: newcomer.globalId, title: 'facilitatore' } });
@@ -268,9 +271,9 @@ describe('projects', () => {
     });
 
     it('refuses anonymous callers, plain members, unknown projects and people, duplicates and bad input', async () => {
-      const lead = await t.users.create();
-      const member = await t.users.create();
-      const outsider = await t.users.create();
+      const lead = await users.create();
+      const member = await users.create();
+      const outsider = await users.create();
       const project = await directory.project({ leadUserId: lead.id, members: [member.id] });
       const input = { projectId: project.globalId, userId: outsider.globalId };
       const teamSize = async () =>
@@ -292,7 +295,7 @@ describe('projects', () => {
     });
 
     it('never leaves a project without a lead', async () => {
-      const lead = await t.users.create();
+      const lead = await users.create();
       const project = await directory.project({ leadUserId: lead.id });
       const asLead = t.client.as(lead.accessToken);
       const key = { projectId: project.globalId, userId: lead.globalId };
@@ -306,7 +309,7 @@ describe('projects', () => {
 
     it('lets only one of two leads demote the other when both try at once', async () => {
       for (let round = 0; round < 5; round++) {
-        const [anna, bruno] = await Promise.all([t.users.create(), t.users.create()]);
+        const [anna, bruno] = await Promise.all([users.create(), users.create()]);
         const project = await directory.project({ leadUserId: anna.id });
         await t.db.query(`INSERT INTO project_member (project_id, user_id, role) VALUES ($1, $2, 'LEAD')`, [project.id, bruno.id]);
         const results = await Promise.all([
