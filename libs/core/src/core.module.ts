@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { FastifyInstance } from 'fastify';
 import { AccessDirectory } from './access/access-directory';
 import { AuditModule } from './audit/audit.module';
+import { ContentRegistry } from './content/content-registry';
 import { ACCESS_TOKEN_OPTIONS, AccessTokenService } from './auth/access-token.service';
 import { RequestContextFactory } from './context/request-context.factory';
 import { CORE_OPTIONS, type CoreOptions } from './core.options';
@@ -70,6 +71,7 @@ export class CoreModule implements OnModuleInit {
         { provide: ACCESS_TOKEN_OPTIONS, useValue: options.accessToken },
         AccessTokenService,
         AccessDirectory,
+        ContentRegistry,
         RequestContextFactory,
         Metrics,
         RateLimiter,
@@ -88,6 +90,7 @@ export class CoreModule implements OnModuleInit {
         CORE_OPTIONS,
         AccessTokenService,
         AccessDirectory,
+        ContentRegistry,
         RequestContextFactory,
         Metrics,
         RateLimiter,

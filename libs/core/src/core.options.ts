@@ -5,6 +5,7 @@ import type { HeavyOperationLimits } from './graphql/heavy-operations';
 import type { GraphQLLimits } from './graphql/limits';
 import type { SocketLimits } from './graphql/graphql-ws.server';
 import type { MutationRateLimits } from './graphql/operation-guard';
+import type { OutboxRunnerSettings } from './outbox/outbox.runner';
 
 export const CORE_OPTIONS = Symbol('CORE_OPTIONS');
 
@@ -36,6 +37,8 @@ export interface CoreOptions {
   /** Adds `x-sql-statements` to HTTP responses (tests and benchmarks). */
   exposeSqlStatementCount: boolean;
   metrics: MetricsOptions;
+  /** How the outbox runner batches, and how long it keeps handled changes and silent consumers (defaults otherwise). */
+  outbox?: Partial<Pick<OutboxRunnerSettings, 'batchSize' | 'retentionDays' | 'consumerExpiryDays'>>;
 }
 
 /** Where Prometheus reads `GET /metrics`. */

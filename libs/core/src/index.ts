@@ -3,6 +3,7 @@ export * from './core.options';
 export * from './auth/access-token.service';
 export * from './auth/viewer';
 export * from './access';
+export * from './content';
 export * from './auth/session-events';
 export * from './audit/audit-log';
 export * from './audit/audit-entry.model';

@@ -61,6 +61,11 @@ export function appConfig(env: Env, databaseUrl: string, logger: Logger): AppCon
         host: env.HOST,
         token: env.METRICS_TOKEN,
       },
+      outbox: {
+        batchSize: env.OUTBOX_BATCH_SIZE,
+        retentionDays: env.OUTBOX_RETENTION_DAYS,
+        consumerExpiryDays: env.OUTBOX_CONSUMER_EXPIRY_DAYS,
+      },
     },
     identity: {
       refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL_DAYS * 86_400,

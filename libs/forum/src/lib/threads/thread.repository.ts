@@ -248,12 +248,9 @@ export class ThreadRepository {
   /**
    * Soft-deletes a live thread. `onlyIfAlone` is the author's condition (nobody
    * else has posted), checked on the row a concurrent reply locks and counts
-   * on, so one of the two wins. The pending moderation cases of the thread and
-   * its posts are resolved with it, since nobody can act on them any more.
-   * Returns how many flags that resolved, or null when nothing was deleted.
+   * on, so one of the two wins. False when nothing was deleted.
    */
-  async softDelete(manager: EntityManager, threadId: string, deletedBy: string, onlyIfAlone: boolean): Promise<number | null> {
-    await this.lockCases(manager, threadId);
+  async softDelete(manager: EntityManager, threadId: string, deletedBy: string, onlyIfAlone: boolean): Promise<boolean> {
     const rows = updated(
       await manager.query(
         `UPDATE thread SET deleted_at = now(), deleted_by = $2
@@ -261,47 +258,24 @@ export class ThreadRepository {
         [threadId, deletedBy, onlyIfAlone],
       ),
     );
-    if (rows.length === 0) return null;
-    const flags = updated(
-      await manager.query(
-        `WITH resolved AS (
-           UPDATE moderation_case SET status = 'RESOLVED', resolved_at = now(), resolved_by = $2, resolution = 'DELETE'
-            WHERE status = 'PENDING' AND (thread_id = $1 OR post_id IN (SELECT id FROM post WHERE thread_id = $1))
-            RETURNING id)
-         UPDATE content_flag SET resolved_at = now() WHERE case_id IN (SELECT id FROM resolved) AND resolved_at IS NULL RETURNING case_id`,
-        [threadId, deletedBy],
-      ),
-    );
-    return flags.length;
+    return rows.length === 1;
   }
 
-  /**
-   * Moves a live thread from one community to another; false when it is no
-   * longer in `fromId` (moved or deleted meanwhile). Its moderation cases move
-   * with it, so the new community's coordinators see them in their queue.
-   */
+  /** Moves a live thread from one community to another; false when it is no longer in `fromId` (moved or deleted meanwhile). */
   async move(manager: EntityManager, threadId: string, fromId: string, toId: string): Promise<boolean> {
-    await this.lockCases(manager, threadId);
     const rows = updated(
       await manager.query(
         `UPDATE thread SET community_id = $3 WHERE id = $1 AND community_id = $2 AND deleted_at IS NULL RETURNING id`,
         [threadId, fromId, toId],
       ),
     );
-    if (rows.length === 0) return false;
-    await manager.query(
-      `UPDATE moderation_case SET community_id = $2 WHERE thread_id = $1 OR post_id IN (SELECT id FROM post WHERE thread_id = $1)`,
-      [threadId, toId],
-    );
-    return true;
+    return rows.length === 1;
   }
 
-  /** Flagging locks an item's case before the item; doing the same here keeps the two from deadlocking. */
-  private async lockCases(manager: EntityManager, threadId: string): Promise<void> {
-    await manager.query(
-      `SELECT id FROM moderation_case WHERE thread_id = $1 OR post_id IN (SELECT id FROM post WHERE thread_id = $1) ORDER BY id FOR UPDATE`,
-      [threadId],
-    );
+  /** The ids of every post of the thread, deleted ones too. */
+  async postIdsOf(manager: EntityManager, threadId: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM post WHERE thread_id = $1`, [threadId]);
+    return rows.map((row) => row.id);
   }
 
   /**
