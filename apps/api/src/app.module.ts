@@ -3,6 +3,7 @@ import { CoreModule } from '@bottega/core';
 import { ForumModule } from '@bottega/forum';
 import { IdentityModule } from '@bottega/identity';
 import { NotificationsModule } from '@bottega/notifications';
+import { PracticesModule } from '@bottega/practices';
 import { TerritoriesModule } from '@bottega/territories';
 import type { AppConfig } from './config/app-config';
 
@@ -18,6 +19,7 @@ export class AppModule {
         TerritoriesModule,
         NotificationsModule,
         ForumModule.forRoot(config.forum),
+        PracticesModule,
       ],
     };
   }

@@ -3,6 +3,7 @@ import { FORUM_MIGRATIONS } from '@bottega/forum/migrations';
 import { IDENTITY_MIGRATIONS } from '@bottega/identity/migrations';
 import { MODERATION_MIGRATIONS } from '@bottega/moderation/migrations';
 import { NOTIFICATIONS_MIGRATIONS } from '@bottega/notifications/migrations';
+import { PRACTICES_MIGRATIONS } from '@bottega/practices/migrations';
 import { TERRITORIES_MIGRATIONS } from '@bottega/territories/migrations';
 
 /** The timestamp that ends a migration's class name, as TypeORM reads and records it. */
@@ -22,4 +23,5 @@ export const MIGRATIONS: MigrationClass[] = [
   ...FORUM_MIGRATIONS,
   ...MODERATION_MIGRATIONS,
   ...NOTIFICATIONS_MIGRATIONS,
+  ...PRACTICES_MIGRATIONS,
 ].sort((a, b) => migrationTimestamp(a) - migrationTimestamp(b));

@@ -1,0 +1,144 @@
+import { Client } from 'pg';
+import { EVERYONE, Principals, SIGNED_IN, STAFF, type FactColumns } from '@bottega/core';
+import { COORDINATOR, CommunityVisibility, INVITED, MEMBER } from '@bottega/forum';
+import { createTestDatabase, dropTestDatabase } from '@bottega/testing';
+import { PRACTICE_AUDIENCE, PRACTICE_AUTHOR, type PracticeFacts } from './practice.audience';
+import { PracticeStatus } from './practice.enums';
+
+/** Every kind of reader, by the principals they hold for practice `p` in community `c`. */
+const READERS: Record<string, string[]> = {
+  nobody: [],
+  anonymous: [EVERYONE],
+  signedIn: [EVERYONE, SIGNED_IN, 'user:z'],
+  creator: [EVERYONE, SIGNED_IN, 'user:a', `${PRACTICE_AUTHOR}:p`],
+  coAuthor: [EVERYONE, SIGNED_IN, 'user:b', `${PRACTICE_AUTHOR}:p`],
+  authorElsewhere: [EVERYONE, SIGNED_IN, 'user:e', `${PRACTICE_AUTHOR}:q`],
+  authorMember: [EVERYONE, SIGNED_IN, 'user:a', `${PRACTICE_AUTHOR}:p`, `${MEMBER}:c`],
+  member: [EVERYONE, SIGNED_IN, 'user:m', `${MEMBER}:c`],
+  invited: [EVERYONE, SIGNED_IN, 'user:i', `${INVITED}:c`],
+  coordinator: [EVERYONE, SIGNED_IN, 'user:k', `${MEMBER}:c`, `${COORDINATOR}:c`],
+  coordinatorElsewhere: [EVERYONE, SIGNED_IN, 'user:l', `${MEMBER}:d`, `${COORDINATOR}:d`],
+  staff: [EVERYONE, SIGNED_IN, 'user:s', STAFF],
+};
+
+/** Every combination of the given values for each fact. */
+function combinations<F>(values: { [K in keyof F]: readonly F[K][] }): F[] {
+  return Object.entries(values).reduce<Record<string, unknown>[]>(
+    (all, [fact, options]) => all.flatMap((partial) => (options as unknown[]).map((value) => ({ ...partial, [fact]: value }))),
+    [{}],
+  ) as F[];
+}
+
+const practices = combinations<PracticeFacts>({
+  communityId: ['c', null],
+  visibility: Object.values(CommunityVisibility),
+  practiceId: ['p'],
+  status: Object.values(PracticeStatus),
+  hidden: [false, true],
+});
+
+describe('practice audience', () => {
+  let url: string;
+  let client: Client;
+
+  beforeAll(async () => {
+    url = await createTestDatabase();
+    client = new Client({ connectionString: url });
+    await client.connect();
+  });
+  afterAll(async () => {
+    await client.end();
+    await dropTestDatabase(url);
+  });
+
+  const admittedByJs = (): Set<string> => {
+    const admitted = new Set<string>();
+    practices.forEach((facts, item) => {
+      for (const [reader, names] of Object.entries(READERS)) {
+        if (PRACTICE_AUDIENCE.allows(facts, new Principals(null, names))) admitted.add(`${item}:${reader}`);
+      }
+    });
+    return admitted;
+  };
+
+  /** The SQL condition for every (facts, reader) pair in one statement, the facts given as a JSON array. */
+  const admittedBySql = async (): Promise<Set<string>> => {
+    const columns: FactColumns<PracticeFacts> = {
+      communityId: `(f.facts ->> 'communityId')`,
+      visibility: `(f.facts ->> 'visibility')`,
+      practiceId: `(f.facts ->> 'practiceId')`,
+      status: `(f.facts ->> 'status')`,
+      hidden: `(f.facts ->> 'hidden')::boolean`,
+    };
+    const { rows } = await client.query<{ item: string; reader: string }>(
+      `SELECT f.i - 1 AS item, r.name AS reader
+         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS f(facts, i),
+              jsonb_each($2::jsonb) AS r(name, principals)
+        WHERE ${PRACTICE_AUDIENCE.condition(columns, 'ARRAY(SELECT jsonb_array_elements_text(r.principals))')}`,
+      [JSON.stringify(practices), JSON.stringify(READERS)],
+    );
+    return new Set(rows.map((row) => `${row.item}:${row.reader}`));
+  };
+
+  /** A search engine's filter: a reader holds one principal of every restriction. */
+  const admittedByRestrictions = (): Set<string> => {
+    const admitted = new Set<string>();
+    practices.forEach((facts, item) => {
+      const restrictions = PRACTICE_AUDIENCE.restrictions(facts);
+      for (const [reader, names] of Object.entries(READERS)) {
+        if (names.includes(EVERYONE) && restrictions.every((admits) => admits.some((name) => names.includes(name)))) {
+          admitted.add(`${item}:${reader}`);
+        }
+      }
+    });
+    return admitted;
+  };
+
+  it('decides alike in JavaScript, in SQL and as search restrictions, for every combination of facts and reader', async () => {
+    const byJs = admittedByJs();
+    expect(await admittedBySql()).toEqual(byJs);
+    expect(admittedByRestrictions()).toEqual(byJs);
+    const readers = (admitted: boolean) =>
+      Object.keys(READERS).filter((reader) => practices.some((_facts, item) => byJs.has(`${item}:${reader}`) === admitted));
+    expect(readers(true)).toEqual(Object.keys(READERS).filter((reader) => reader !== 'nobody'));
+    expect(readers(false)).toContain('signedIn');
+  });
+
+  it('states the rule: drafts for their authors and reviewers, published practices for the community’s readers', () => {
+    const practice = (more: Partial<PracticeFacts> = {}): PracticeFacts => ({
+      communityId: null,
+      visibility: CommunityVisibility.PUBLIC,
+      practiceId: 'p',
+      status: PracticeStatus.DRAFT,
+      hidden: false,
+      ...more,
+    });
+    const allows = (facts: PracticeFacts, reader: string) => PRACTICE_AUDIENCE.allows(facts, new Principals(null, READERS[reader]!));
+    const inPrivate = { communityId: 'c', visibility: CommunityVisibility.PRIVATE };
+
+    for (const status of [PracticeStatus.DRAFT, PracticeStatus.IN_REVIEW]) {
+      expect(allows(practice({ status }), 'creator')).toBe(true);
+      expect(allows(practice({ status }), 'coAuthor')).toBe(true);
+      expect(allows(practice({ status }), 'staff')).toBe(true);
+      expect(allows(practice({ status }), 'authorElsewhere')).toBe(false);
+      expect(allows(practice({ status }), 'signedIn')).toBe(false);
+      expect(allows(practice({ status, communityId: 'c' }), 'coordinator')).toBe(true);
+      expect(allows(practice({ status, communityId: 'c' }), 'member')).toBe(false);
+      expect(allows(practice({ status }), 'coordinator')).toBe(false);
+    }
+    expect(allows(practice({ status: PracticeStatus.PUBLISHED }), 'anonymous')).toBe(true);
+    expect(allows(practice({ status: PracticeStatus.ARCHIVED }), 'anonymous')).toBe(true);
+    expect(allows(practice({ status: PracticeStatus.PUBLISHED, ...inPrivate }), 'member')).toBe(true);
+    expect(allows(practice({ status: PracticeStatus.PUBLISHED, ...inPrivate }), 'creator')).toBe(false);
+    expect(allows(practice({ status: PracticeStatus.DRAFT, ...inPrivate }), 'authorMember')).toBe(true);
+    expect(allows(practice({ status: PracticeStatus.PUBLISHED, hidden: true }), 'signedIn')).toBe(false);
+    expect(allows(practice({ status: PracticeStatus.PUBLISHED, hidden: true }), 'coAuthor')).toBe(true);
+
+    expect(PRACTICE_AUDIENCE.restrictions(practice({ status: PracticeStatus.PUBLISHED }))).toEqual([]);
+    expect(PRACTICE_AUDIENCE.restrictions(practice())).toEqual([[`${PRACTICE_AUTHOR}:p`, STAFF]]);
+    expect(PRACTICE_AUDIENCE.restrictions(practice({ status: PracticeStatus.IN_REVIEW, ...inPrivate }))).toEqual([
+      [`${INVITED}:c`, `${MEMBER}:c`, STAFF],
+      [`${COORDINATOR}:c`, `${PRACTICE_AUTHOR}:p`, STAFF],
+    ]);
+  });
+});

@@ -1,0 +1,25 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum PracticeKind {
+  /** The structured record: need, approach, resources, results, difficulties, transferability. */
+  PRACTICE = 'PRACTICE',
+  /** A narrative of the people involved. */
+  STORY = 'STORY',
+}
+registerEnumType(PracticeKind, { name: 'PracticeKind' });
+
+export enum PracticeStatus {
+  DRAFT = 'DRAFT',
+  IN_REVIEW = 'IN_REVIEW',
+  PUBLISHED = 'PUBLISHED',
+  ARCHIVED = 'ARCHIVED',
+}
+registerEnumType(PracticeStatus, {
+  name: 'PracticeStatus',
+  description: 'DRAFT → IN_REVIEW → PUBLISHED → ARCHIVED; a practice in review can be returned to DRAFT.',
+});
+
+export enum PracticeOrder {
+  NEWEST = 'NEWEST',
+}
+registerEnumType(PracticeOrder, { name: 'PracticeOrder' });

@@ -1,0 +1,305 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { SqlList, type Principals } from '@bottega/core';
+import type { CommunityVisibility } from '@bottega/forum';
+import { territoryWithinSql } from '@bottega/territories';
+import { PRACTICE_AUDIENCE, practiceColumns } from './practice.audience';
+import type { PracticeKind, PracticeStatus } from './practice.enums';
+import { SECTIONS, completeSql, type SectionName, type Sections } from './practice.sections';
+
+/** A practice as every page reads it: its columns, its sections, its links and its community's visibility. */
+export interface PracticeRow {
+  id: string;
+  slug: string;
+  kind: PracticeKind;
+  status: PracticeStatus;
+  title: string;
+  summary: string;
+  sections: Sections;
+  startsOn: string | null;
+  endsOn: string | null;
+  communityId: string | null;
+  communityVisibility: CommunityVisibility | null;
+  projectId: string | null;
+  createdBy: string | null;
+  version: number;
+  reviewComment: string | null;
+  hiddenAt: Date | null;
+  publishedAt: Date | null;
+  archivedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  /** The creator first, then co-authors in the order they were named. */
+  authorIds: string[];
+  tags: string[];
+  territoryIds: string[];
+}
+
+/** What a create or an update writes; a field left undefined stays as it is. */
+export interface PracticeFields {
+  kind?: PracticeKind;
+  title?: string;
+  summary?: string;
+  sections?: Partial<Sections>;
+  startsOn?: string | null;
+  endsOn?: string | null;
+  projectId?: string | null;
+}
+
+export interface PracticeLinks {
+  coAuthorIds?: string[];
+  tags?: string[];
+  territoryIds?: string[];
+}
+
+export interface PracticeFilterValues {
+  territoryId: string | null;
+  tag: string | null;
+  kind: PracticeKind | null;
+  status: PracticeStatus | null;
+  communityId: string | null;
+  projectId: string | null;
+}
+
+/** A replaced version of a published practice. */
+export interface PracticeVersionRow {
+  version: number;
+  content: { kind: PracticeKind; title: string; summary: string; sections: Sections; startsOn: string | null; endsOn: string | null };
+  madeBy: string | null;
+  madeAt: Date;
+}
+
+const SECTIONS_SQL = `jsonb_build_object(${SECTIONS.map(
+  (name) => `'${name}', jsonb_build_object('source', practice.${name}_source, 'html', practice.${name}_html)`,
+).join(', ')})`;
+
+const ROW_COLUMNS = [
+  'practice.id',
+  'practice.slug',
+  'practice.kind',
+  'practice.status',
+  'practice.title',
+  'practice.summary',
+  `${SECTIONS_SQL} AS sections`,
+  `to_char(practice.starts_on, 'YYYY-MM-DD') AS "startsOn"`,
+  `to_char(practice.ends_on, 'YYYY-MM-DD') AS "endsOn"`,
+  'practice.community_id AS "communityId"',
+  'practice_community.visibility AS "communityVisibility"',
+  'practice.project_id AS "projectId"',
+  'practice.created_by AS "createdBy"',
+  'practice.version',
+  'practice.review_comment AS "reviewComment"',
+  'practice.hidden_at AS "hiddenAt"',
+  'practice.published_at AS "publishedAt"',
+  'practice.archived_at AS "archivedAt"',
+  'practice.created_at AS "createdAt"',
+  'practice.updated_at AS "updatedAt"',
+  'ARRAY(SELECT a.user_id FROM practice_author a WHERE a.practice_id = practice.id ORDER BY a.position) AS "authorIds"',
+  'ARRAY(SELECT g.slug FROM practice_tag pt JOIN tag g ON g.id = pt.tag_id WHERE pt.practice_id = practice.id ORDER BY g.slug) AS tags',
+  'ARRAY(SELECT t.territory_id FROM practice_territory t WHERE t.practice_id = practice.id ORDER BY t.territory_id) AS "territoryIds"',
+].join(', ');
+
+const FROM = 'FROM practice practice LEFT JOIN community practice_community ON practice_community.id = practice.community_id';
+
+/** Rows of an `UPDATE … RETURNING`, which the driver returns as [rows, count]. */
+const updated = <T>(result: [T[], number]): T[] => result[0];
+
+/** The only code that reads and writes practices, their authors, tags, territories and versions. */
+@Injectable()
+export class PracticeRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  findByIds(ids: readonly string[], runner: DataSource | EntityManager = this.db): Promise<PracticeRow[]> {
+    return runner.query(`SELECT ${ROW_COLUMNS} ${FROM} WHERE practice.id = ANY($1::uuid[])`, [ids]);
+  }
+
+  async idBySlug(slug: string): Promise<string | null> {
+    const [row]: { id: string }[] = await this.db.query(`SELECT id FROM practice WHERE slug = $1`, [slug]);
+    return row?.id ?? null;
+  }
+
+  async slugsStartingWith(base: string): Promise<Set<string>> {
+    const rows: { slug: string }[] = await this.db.query(`SELECT slug FROM practice WHERE slug = $1 OR slug LIKE $2`, [base, `${base}-%`]);
+    return new Set(rows.map((row) => row.slug));
+  }
+
+  async insert(
+    manager: EntityManager,
+    practice: { slug: string; communityId: string | null; createdBy: string } & Required<Pick<PracticeFields, 'kind' | 'title'>> & PracticeFields,
+    links: Required<PracticeLinks>,
+  ): Promise<string> {
+    const [row]: { id: string }[] = await manager.query(
+      `INSERT INTO practice (slug, kind, title, community_id, created_by, updated_by) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`,
+      [practice.slug, practice.kind, practice.title, practice.communityId, practice.createdBy],
+    );
+    if (!row) throw new Error('A practice was not inserted');
+    await this.write(manager, row.id, practice);
+    await manager.query(`INSERT INTO practice_author (practice_id, user_id, position) VALUES ($1, $2, 0)`, [row.id, practice.createdBy]);
+    await this.link(manager, row.id, links);
+    return row.id;
+  }
+
+  /**
+   * Locks the practice if it is still at `version` and in one of `statuses`;
+   * a concurrent edit from the same version waits here and then finds the
+   * version moved on, so exactly one of them writes. Returns what the row
+   * held (for the version it replaces), or null.
+   */
+  async lockAt(manager: EntityManager, id: string, version: number, statuses: PracticeStatus[]): Promise<PracticeRow | null> {
+    const [locked]: { id: string }[] = await manager.query(
+      `SELECT id FROM practice WHERE id = $1 AND version = $2 AND status = ANY($3::text[]) FOR UPDATE`,
+      [id, version, statuses],
+    );
+    if (!locked) return null;
+    const [row] = await this.findByIds([id], manager);
+    return row ?? null;
+  }
+
+  /** Keeps a published practice's content as it was before an edit replaces it. */
+  async keepVersion(manager: EntityManager, before: PracticeRow): Promise<void> {
+    const { kind, title, summary, sections, startsOn, endsOn } = before;
+    await manager.query(
+      `INSERT INTO practice_version (practice_id, version, content, made_by, made_at)
+       SELECT id, version, $2::jsonb, updated_by, updated_at FROM practice WHERE id = $1`,
+      [before.id, JSON.stringify({ kind, title, summary, sections, startsOn, endsOn })],
+    );
+  }
+
+  /** Writes the fields given and moves to the next version (the caller holds the row lock of {@link lockAt}). */
+  async update(manager: EntityManager, id: string, editorId: string, fields: PracticeFields, links: PracticeLinks): Promise<void> {
+    await manager.query(`UPDATE practice SET version = version + 1, updated_by = $2, updated_at = now() WHERE id = $1`, [id, editorId]);
+    await this.write(manager, id, fields);
+    await this.link(manager, id, links);
+  }
+
+  /**
+   * Moves the practice from `from` to `to` in one conditional UPDATE, so two
+   * reviewers (or a reviewer and an author) cannot both move it; submitting
+   * also requires the required parts, checked on the row it changes. False
+   * when it was not in `from` (or, submitted, not complete).
+   */
+  async transition(
+    manager: EntityManager,
+    id: string,
+    change: { from: PracticeStatus; to: PracticeStatus; reviewComment: string | null; requireComplete: boolean },
+  ): Promise<boolean> {
+    const rows = updated(
+      await manager.query(
+        `UPDATE practice SET status = $3, review_comment = $4,
+                published_at = CASE WHEN $3 = 'PUBLISHED' THEN coalesce(published_at, now()) ELSE published_at END,
+                archived_at = CASE WHEN $3 = 'ARCHIVED' THEN now() ELSE archived_at END
+          WHERE id = $1 AND status = $2 AND (NOT $5 OR ${completeSql('practice')}) RETURNING id`,
+        [id, change.from, change.to, change.reviewComment, change.requireComplete],
+      ),
+    );
+    return rows.length === 1;
+  }
+
+  /** Hides or shows a practice again; false when it already was so. */
+  async setHidden(manager: EntityManager, id: string, hidden: boolean): Promise<boolean> {
+    const rows = updated(
+      await manager.query(`UPDATE practice SET hidden_at = CASE WHEN $2 THEN now() END WHERE id = $1 AND (hidden_at IS NULL) = $2 RETURNING id`, [
+        id,
+        hidden,
+      ]),
+    );
+    return rows.length === 1;
+  }
+
+  /** Whether the account authors a published practice that is not hidden. */
+  async hasVisibleBy(userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `SELECT 1 FROM practice_author a JOIN practice p ON p.id = a.practice_id
+        WHERE a.user_id = $1 AND p.status IN ('PUBLISHED', 'ARCHIVED') AND p.hidden_at IS NULL LIMIT 1`,
+      [userId],
+    );
+    return rows.length > 0;
+  }
+
+  /** The replaced versions of a practice, newest first; paging is the caller's. */
+  versions(practiceId: string): SqlList<PracticeVersionRow> {
+    return new SqlList<PracticeVersionRow>(
+      `v.version, v.content, v.made_by AS "madeBy", v.made_at AS "madeAt"`,
+      `FROM practice_version v WHERE v.practice_id = :practiceId`,
+      { practiceId },
+      (sql, values) => this.db.query(...this.db.driver.escapeQueryWithParameters(sql, values)),
+    );
+  }
+
+  /** Practices in the reader's audience ({@link PRACTICE_AUDIENCE}), filtered; order and paging are the caller's. */
+  query(reader: Principals, filter: PracticeFilterValues): SqlList<PracticeRow> {
+    const readable = PRACTICE_AUDIENCE.where(practiceColumns('practice', 'practice_community'), reader);
+    const conditions = [readable.sql];
+    const params: Record<string, unknown> = { ...readable.params };
+    const where = (condition: string, values: Record<string, unknown> = {}) => {
+      conditions.push(condition);
+      Object.assign(params, values);
+    };
+    if (filter.communityId) where('practice.community_id = :communityId', { communityId: filter.communityId });
+    if (filter.projectId) where('practice.project_id = :projectId', { projectId: filter.projectId });
+    if (filter.kind) where('practice.kind = :kind', { kind: filter.kind });
+    if (filter.status) where('practice.status = :status', { status: filter.status });
+    if (filter.tag) {
+      where('EXISTS (SELECT 1 FROM practice_tag ft JOIN tag t ON t.id = ft.tag_id WHERE ft.practice_id = practice.id AND t.slug = :tag)', {
+        tag: filter.tag,
+      });
+    }
+    if (filter.territoryId) {
+      where(
+        `EXISTS (SELECT 1 FROM practice_territory ftt WHERE ftt.practice_id = practice.id AND ${territoryWithinSql('ftt.territory_id', 'territoryId')})`,
+        { territoryId: filter.territoryId },
+      );
+    }
+    return new SqlList<PracticeRow>(ROW_COLUMNS, `${FROM} WHERE ${conditions.join(' AND ')}`, params, (sql, values) =>
+      this.db.query(...this.db.driver.escapeQueryWithParameters(sql, values)),
+    );
+  }
+
+  private async write(manager: EntityManager, id: string, fields: PracticeFields): Promise<void> {
+    const sets: string[] = [];
+    const values: unknown[] = [id];
+    const set = (column: string, value: unknown) => {
+      values.push(value);
+      sets.push(`${column} = $${values.length}`);
+    };
+    if (fields.kind !== undefined) set('kind', fields.kind);
+    if (fields.title !== undefined) set('title', fields.title);
+    if (fields.summary !== undefined) set('summary', fields.summary);
+    for (const [name, text] of Object.entries(fields.sections ?? {}) as [SectionName, { source: string; html: string }][]) {
+      set(`${name}_source`, text.source);
+      set(`${name}_html`, text.html);
+    }
+    if (fields.startsOn !== undefined) set('starts_on', fields.startsOn);
+    if (fields.endsOn !== undefined) set('ends_on', fields.endsOn);
+    if (fields.projectId !== undefined) set('project_id', fields.projectId);
+    if (sets.length > 0) await manager.query(`UPDATE practice SET ${sets.join(', ')} WHERE id = $1`, values);
+  }
+
+  /** Co-authors, tags and territories given become exactly those (tags created on first use, as the forum's). */
+  private async link(manager: EntityManager, id: string, links: PracticeLinks): Promise<void> {
+    if (links.coAuthorIds) {
+      await manager.query(`DELETE FROM practice_author WHERE practice_id = $1 AND position > 0`, [id]);
+      await manager.query(
+        `INSERT INTO practice_author (practice_id, user_id, position)
+         SELECT $1, u.id, u.n FROM unnest($2::uuid[]) WITH ORDINALITY AS u(id, n) ON CONFLICT DO NOTHING`,
+        [id, links.coAuthorIds],
+      );
+    }
+    if (links.tags) {
+      await manager.query(`DELETE FROM practice_tag WHERE practice_id = $1`, [id]);
+      if (links.tags.length > 0) {
+        await manager.query(`INSERT INTO tag (slug) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [links.tags]);
+        await manager.query(`INSERT INTO practice_tag (practice_id, tag_id) SELECT $1, id FROM tag WHERE slug = ANY($2::text[])`, [id, links.tags]);
+      }
+    }
+    if (links.territoryIds) {
+      await manager.query(`DELETE FROM practice_territory WHERE practice_id = $1`, [id]);
+      await manager.query(`INSERT INTO practice_territory (practice_id, territory_id) SELECT $1, unnest($2::uuid[])`, [id, links.territoryIds]);
+    }
+  }
+}

@@ -1,0 +1,188 @@
+import { Args, Context, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  AccessDirectory,
+  ConnectionArgs,
+  NodeRegistry,
+  fromGlobalId,
+  paginate,
+  slugify,
+  type ConnectionValue,
+  type Outcome,
+  type RequestContext,
+  type SortKey,
+} from '@bottega/core';
+import { Community } from '@bottega/forum';
+import { User, UserLoaders } from '@bottega/identity';
+import { Project, ProjectLoaders, Territory, TerritoryLoaders } from '@bottega/territories';
+import { CreatePracticeInput, PracticeDecisionInput, PracticesArgs, ReturnPracticeInput, UpdatePracticeInput } from './dto/practice.inputs';
+import { PracticeReviewService } from './practice-review.service';
+import { PracticeAccess } from './practice.access';
+import { PracticeOrder } from './practice.enums';
+import { Practice, PracticeConnection, PracticePayload, PracticeVersion, PracticeVersionConnection } from './practice.model';
+import { canDecide, canReadVersions, type PracticeDecision } from './practice.policy';
+import { PracticeRepository, type PracticeRow, type PracticeVersionRow } from './practice.repository';
+import { PracticeService } from './practice.service';
+
+const ORDERS: Record<PracticeOrder, SortKey<PracticeRow>[]> = {
+  [PracticeOrder.NEWEST]: [
+    { expression: 'practice.createdAt', column: 'practice.created_at', direction: 'DESC', value: (p) => p.createdAt.toISOString() },
+    { expression: 'practice.id', column: 'practice.id', direction: 'DESC', value: (p) => p.id },
+  ],
+};
+const NEWEST_VERSION_FIRST: SortKey<PracticeVersionRow>[] = [
+  { expression: 'practiceVersion.version', column: 'v.version', direction: 'DESC', value: (v) => v.version },
+];
+
+@Resolver(() => Practice)
+export class PracticeResolver {
+  constructor(
+    private readonly repository: PracticeRepository,
+    private readonly service: PracticeService,
+    private readonly review: PracticeReviewService,
+    private readonly access: PracticeAccess,
+    private readonly directory: AccessDirectory,
+    private readonly nodes: NodeRegistry,
+    private readonly userLoaders: UserLoaders,
+    private readonly projectLoaders: ProjectLoaders,
+    private readonly territoryLoaders: TerritoryLoaders,
+  ) {}
+
+  @Query(() => Practice, { nullable: true, description: 'A practice by its slug; null when there is none the viewer may read.' })
+  async practice(@Args('slug') slug: string, @Context() context: RequestContext): Promise<Practice | null> {
+    const id = await this.repository.idBySlug(slug);
+    const found = id && (await this.access.load(context, id));
+    return found ? Practice.from(found.practice) : null;
+  }
+
+  @Query(() => PracticeConnection, { description: 'Practices and stories the viewer may read, filtered, newest first.' })
+  async practices(@Args() args: PracticesArgs, @Context() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<Practice>> {
+    const { filter } = args;
+    const query = this.repository.query(await this.directory.of(context), {
+      territoryId: filter?.territory ? fromGlobalId(filter.territory, 'Territory', ['filter', 'territory']) : null,
+      tag: filter?.tag ? slugify(filter.tag, 40) : null,
+      kind: filter?.kind ?? null,
+      status: filter?.status ?? null,
+      communityId: filter?.community ? fromGlobalId(filter.community, 'Community', ['filter', 'community']) : null,
+      projectId: filter?.project ? fromGlobalId(filter.project, 'Project', ['filter', 'project']) : null,
+    });
+    return paginate(query, ORDERS[args.orderBy], args, Practice.from, info);
+  }
+
+  @Mutation(() => PracticePayload, { nullable: true, description: 'Starts a practice or a story as a draft; its creator is its first author.' })
+  async createPractice(@Args('input') input: CreatePracticeInput, @Context() context: RequestContext): Promise<PracticePayload> {
+    return payload(await this.service.create(input, context));
+  }
+
+  @Mutation(() => PracticePayload, {
+    nullable: true,
+    description: 'Edits a draft or a published practice (which keeps the version it replaces). Its authors; a stale version is a CONFLICT.',
+  })
+  async updatePractice(@Args('input') input: UpdatePracticeInput, @Context() context: RequestContext): Promise<PracticePayload> {
+    return payload(await this.service.update(input, context));
+  }
+
+  @Mutation(() => PracticePayload, { nullable: true, description: 'Sends a draft to its reviewers once its required sections are written. Its authors.' })
+  async submitPracticeForReview(@Args('input') input: PracticeDecisionInput, @Context() context: RequestContext): Promise<PracticePayload> {
+    return payload(await this.review.submit(input, context));
+  }
+
+  @Mutation(() => PracticePayload, {
+    nullable: true,
+    description: 'Publishes a practice in review. The coordinators of its community, and staff; audited.',
+  })
+  async publishPractice(@Args('input') input: PracticeDecisionInput, @Context() context: RequestContext): Promise<PracticePayload> {
+    return payload(await this.review.publish(input, context));
+  }
+
+  @Mutation(() => PracticePayload, {
+    nullable: true,
+    description: 'Returns a practice in review to its authors as a draft, with a comment. Its reviewers; audited.',
+  })
+  async returnPractice(@Args('input') input: ReturnPracticeInput, @Context() context: RequestContext): Promise<PracticePayload> {
+    return payload(await this.review.return(input, context));
+  }
+
+  @Mutation(() => PracticePayload, {
+    nullable: true,
+    description: 'Archives a published practice: still readable, no longer edited. Its authors and reviewers; audited.',
+  })
+  async archivePractice(@Args('input') input: PracticeDecisionInput, @Context() context: RequestContext): Promise<PracticePayload> {
+    return payload(await this.review.archive(input, context));
+  }
+
+  @ResolveField(() => [User], { description: 'The creator first, then the co-authors.' })
+  async authors(practice: Practice, _args: unknown, context: RequestContext): Promise<User[]> {
+    const users = await context.loaders.get(this.userLoaders.byId).loadMany(practice.row.authorIds);
+    return users.flatMap((user) => (user && !(user instanceof Error) ? [User.from(user)] : []));
+  }
+
+  @ResolveField(() => Community, { nullable: true, description: 'The community it belongs to, when the viewer reads it.' })
+  async community(practice: Practice, _args: unknown, context: RequestContext): Promise<Community | null> {
+    const load = practice.row.communityId ? this.nodes.loaderFor('Community') : undefined;
+    const [community] = load && practice.row.communityId ? await load([practice.row.communityId], context) : [null];
+    return (community as Community | null | undefined) ?? null;
+  }
+
+  @ResolveField(() => Project, { nullable: true, description: 'The living lab it comes from.' })
+  async project(practice: Practice, _args: unknown, context: RequestContext): Promise<Project | null> {
+    const project = practice.row.projectId && (await context.loaders.get(this.projectLoaders.byId).load(practice.row.projectId));
+    return project ? Project.from(project) : null;
+  }
+
+  @ResolveField(() => [Territory])
+  async territories(practice: Practice, _args: unknown, context: RequestContext): Promise<Territory[]> {
+    const found = await context.loaders.get(this.territoryLoaders.byId).loadMany(practice.row.territoryIds);
+    return found.flatMap((t) => (t && !(t instanceof Error) ? [Territory.from(t)] : []));
+  }
+
+  @ResolveField(() => PracticeVersionConnection, {
+    nullable: true,
+    description: 'Earlier published versions, newest first; null unless the viewer authors or reviews the practice.',
+  })
+  async versions(
+    @Parent() practice: Practice,
+    @Args() args: ConnectionArgs,
+    @Context() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ConnectionValue<PracticeVersion> | null> {
+    const found = await this.access.load(context, practice.dbId);
+    if (!found || !canReadVersions(found.principals, found.practice)) return null;
+    return paginate(this.repository.versions(practice.dbId), NEWEST_VERSION_FIRST, args, PracticeVersion.from, info);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may edit it now (an author, while a draft or published).' })
+  viewerCanEdit(practice: Practice, _args: unknown, context: RequestContext): Promise<boolean> {
+    return this.can('edit', practice, context);
+  }
+
+  @ResolveField(() => Boolean)
+  viewerCanSubmit(practice: Practice, _args: unknown, context: RequestContext): Promise<boolean> {
+    return this.can('submit', practice, context);
+  }
+
+  @ResolveField(() => Boolean)
+  viewerCanPublish(practice: Practice, _args: unknown, context: RequestContext): Promise<boolean> {
+    return this.can('publish', practice, context);
+  }
+
+  @ResolveField(() => Boolean)
+  viewerCanReturn(practice: Practice, _args: unknown, context: RequestContext): Promise<boolean> {
+    return this.can('return', practice, context);
+  }
+
+  @ResolveField(() => Boolean)
+  viewerCanArchive(practice: Practice, _args: unknown, context: RequestContext): Promise<boolean> {
+    return this.can('archive', practice, context);
+  }
+
+  /** The policy that guards the mutation, for the viewer (false when anonymous: anonymous readers hold no authorship). */
+  private async can(decision: PracticeDecision, practice: Practice, context: RequestContext): Promise<boolean> {
+    const found = await this.access.load(context, practice.dbId);
+    return found !== null && canDecide(decision, found.principals, found.practice);
+  }
+}
+
+function payload(outcome: Outcome<PracticeRow>): PracticePayload {
+  return outcome.ok ? { practice: Practice.from(outcome.value), userErrors: [] } : { practice: null, userErrors: outcome.errors };
+}

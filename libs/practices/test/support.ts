@@ -1,0 +1,53 @@
+import type { TestUser } from '@bottega/identity/testing';
+import type { TestApp } from '@bottega/testing';
+
+export const PRACTICE_FIELDS = `id slug kind status title summary version reviewComment publishedAt tags
+  need { markdown html } approach { markdown html } transferability { markdown html }
+  startsOn endsOn authors { id } territories { code } project { title } community { id }
+  viewerCanEdit viewerCanSubmit viewerCanPublish viewerCanReturn viewerCanArchive`;
+
+const mutation = (name: string, input: string) =>
+  `mutation($input: ${input}!) { ${name}(input: $input) { practice { ${PRACTICE_FIELDS} } userErrors { field code message } } }`;
+
+export const CREATE = mutation('createPractice', 'CreatePracticeInput');
+export const UPDATE = mutation('updatePractice', 'UpdatePracticeInput');
+export const SUBMIT = mutation('submitPracticeForReview', 'PracticeDecisionInput');
+export const PUBLISH = mutation('publishPractice', 'PracticeDecisionInput');
+export const RETURN = mutation('returnPractice', 'ReturnPracticeInput');
+export const ARCHIVE = mutation('archivePractice', 'PracticeDecisionInput');
+
+/** The sections a PRACTICE needs before review. */
+export const COMPLETE = {
+  summary: 'Un custode sociale per ogni condominio popolare.',
+  need: 'Anziani **soli** nei quartieri popolari.',
+  approach: 'Portierato sociale con volontari e servizi sociali.',
+  results: 'Accessi al pronto soccorso ridotti del 20%.',
+  transferability: 'Serve un ente gestore e un accordo con il Comune.',
+};
+
+export const unknownId = (type: string) => Buffer.from(`${type}:00000000-0000-4000-8000-000000000000`).toString('base64url');
+export const practiceId = (id: string) => Buffer.from(`Practice:${id}`).toString('base64url');
+
+/** Talks to the API as `user` (anonymous with null). */
+export function api(t: TestApp) {
+  const client = (user: TestUser | null) => t.client.as(user?.accessToken ?? null);
+  return {
+    request: (user: TestUser | null, query: string, variables: Record<string, unknown> = {}) => client(user).request<any>(query, variables),
+    data: (user: TestUser | null, query: string, variables: Record<string, unknown> = {}) => client(user).data(query, variables),
+    /** The error code of an operation expected to fail as a whole. */
+    code: async (user: TestUser | null, query: string, variables: Record<string, unknown> = {}) =>
+      (await client(user).request<any>(query, variables)).body.errors?.[0]?.extensions?.code,
+  };
+}
+
+/** Everything about practices in the database, to show an operation changed nothing. */
+export async function state(t: TestApp): Promise<unknown> {
+  const [practices, authors, versions, outbox, audit] = await Promise.all([
+    t.db.query(`SELECT id, status, version, title, need_source, review_comment FROM practice ORDER BY id`),
+    t.db.query(`SELECT practice_id, user_id, position FROM practice_author ORDER BY practice_id, position`),
+    t.db.query(`SELECT practice_id, version FROM practice_version ORDER BY practice_id, version`),
+    t.db.query(`SELECT count(*)::int AS n FROM outbox_event WHERE kind = 'Practice'`),
+    t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE subject_type = 'Practice'`),
+  ]);
+  return { practices, authors, versions, outbox, audit };
+}
