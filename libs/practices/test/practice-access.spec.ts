@@ -1,3 +1,4 @@
+import { ContentRegistry } from '@bottega/core';
 import { CommunityFactory } from '@bottega/forum/testing';
 import { UserFactory, type TestUser } from '@bottega/identity/testing';
 import { DirectoryFactory } from '@bottega/territories/testing';
@@ -14,7 +15,7 @@ describe('who reads a practice', () => {
   let t: TestApp;
   let call: ReturnType<typeof api>;
   let [author, coAuthor, coordinator, member, outsider, otherCoordinator, moderator]: TestUser[] = [];
-  let community: { globalId: string };
+  let community: { id: string; globalId: string };
   let privateCommunity: { globalId: string };
   let project: string;
   const territory: Record<string, string> = {};
@@ -95,6 +96,24 @@ describe('who reads a practice', () => {
     for (const [who, user] of readers) {
       expect({ who, ...(await seen(user, draft)) }).toEqual({ who, bySlug: true, listed: true, counted: 2, node: true });
     }
+  });
+
+  it('names the same readers for notifications, and the same restrictions for search, as the API shows', async () => {
+    const draft = await create({ title: 'Bozza condivisa' });
+    const id: string = (await t.db.query(`SELECT id FROM practice WHERE slug = $1`, [draft.slug]))[0].id;
+    const kind = t.app.get(ContentRegistry).get('Practice')!;
+    const everyone = [author!, coAuthor!, coordinator!, member!, outsider!, otherCoordinator!, moderator!];
+    const agree = async () => {
+      const viaApi: string[] = [];
+      for (const user of everyone) if ((await seen(user, draft)).node) viaApi.push(user.id);
+      expect(await kind.readersAmong(t.db.manager, id, everyone.map((user) => user.id))).toEqual(viaApi);
+      return viaApi;
+    };
+    expect(await agree()).toEqual([author!.id, coAuthor!.id, coordinator!.id, moderator!.id]);
+    expect((await kind.document(t.db.manager, id))?.restrictions).toEqual([[`coordinator:${community.id}`, `practice-author:${id}`, 'staff']]);
+    await publish(draft);
+    expect(await agree()).toEqual(everyone.map((user) => user.id));
+    expect((await kind.document(t.db.manager, id))?.restrictions).toEqual([]);
   });
 
   it('keeps a published practice of a private community to that community', async () => {

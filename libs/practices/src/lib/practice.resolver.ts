@@ -19,6 +19,7 @@ import { CreatePracticeInput, PracticeDecisionInput, PracticesArgs, ReturnPracti
 import { PracticeReviewService } from './practice-review.service';
 import { PracticeAccess } from './practice.access';
 import { PracticeOrder } from './practice.enums';
+import { PracticeLoaders } from './practice.loaders';
 import { Practice, PracticeConnection, PracticePayload, PracticeVersion, PracticeVersionConnection } from './practice.model';
 import { canDecide, canReadVersions, type PracticeDecision } from './practice.policy';
 import { PracticeRepository, type PracticeRow, type PracticeVersionRow } from './practice.repository';
@@ -41,6 +42,7 @@ export class PracticeResolver {
     private readonly service: PracticeService,
     private readonly review: PracticeReviewService,
     private readonly access: PracticeAccess,
+    private readonly loaders: PracticeLoaders,
     private readonly directory: AccessDirectory,
     private readonly nodes: NodeRegistry,
     private readonly userLoaders: UserLoaders,
@@ -66,7 +68,9 @@ export class PracticeResolver {
       communityId: filter?.community ? fromGlobalId(filter.community, 'Community', ['filter', 'community']) : null,
       projectId: filter?.project ? fromGlobalId(filter.project, 'Project', ['filter', 'project']) : null,
     });
-    return paginate(query, ORDERS[args.orderBy], args, Practice.from, info);
+    // The page's rows are what the fields' access checks would load again.
+    const byId = context.loaders.get(this.loaders.byId);
+    return paginate(query, ORDERS[args.orderBy], args, (row) => (byId.prime(row.id, row), Practice.from(row)), info);
   }
 
   @Mutation(() => PracticePayload, { nullable: true, description: 'Starts a practice or a story as a draft; its creator is its first author.' })
