@@ -1,3 +1,4 @@
 export * from './graphql-client';
 export * from './test-app';
 export * from './test-database';
+export * from './providers';

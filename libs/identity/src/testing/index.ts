@@ -1,1 +1,2 @@
 export * from './user.factory';
+export * from './test-app';

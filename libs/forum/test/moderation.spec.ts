@@ -1,6 +1,5 @@
-import { CommunityFactory, ThreadFactory, type TestCommunity, type TestThread } from '@bottega/forum/testing';
-import type { TestUser } from '@bottega/identity/testing';
-import { startTestApp, type TestApp } from './support/test-app';
+import { CommunityFactory, ThreadFactory, type TestCommunity, type TestThread } from '../src/testing';
+import { startTestApp, type TestApp, type TestUser } from '@bottega/identity/testing';
 
 const FLAG = `mutation($input: FlagContentInput!) { flagContent(input: $input) { flag { reason note resolved } userErrors { field code } } }`;
 const MODERATE = `mutation($input: ModerateInput!) { moderate(input: $input) {

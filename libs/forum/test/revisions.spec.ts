@@ -1,6 +1,5 @@
-import { CommunityFactory, ThreadFactory, type TestCommunity, type TestThread } from '@bottega/forum/testing';
-import type { TestUser } from '@bottega/identity/testing';
-import { startTestApp, type TestApp } from './support/test-app';
+import { CommunityFactory, ThreadFactory, type TestCommunity, type TestThread } from '../src/testing';
+import { startTestApp, type TestApp, type TestUser } from '@bottega/identity/testing';
 
 const EDIT = `mutation($input: EditPostInput!) { editPost(input: $input) { post { version } userErrors { code } } }`;
 const REDACT = `mutation($input: RedactRevisionInput!) { redactRevision(input: $input) {

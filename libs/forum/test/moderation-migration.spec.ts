@@ -1,6 +1,6 @@
-import { CommunityFactory, ThreadFactory } from '@bottega/forum/testing';
+import { CommunityFactory, ThreadFactory } from '../src/testing';
 import { ModerationOfAnyKind1764000001100 } from '@bottega/moderation/migrations';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, type TestApp } from '@bottega/identity/testing';
 
 const FLAG = `mutation($input: FlagContentInput!) { flagContent(input: $input) { userErrors { code } } }`;
 

@@ -1,7 +1,7 @@
 import type { Client } from 'graphql-ws';
 import { PgPubSub } from '@bottega/core';
-import { CommunityFactory, ThreadFactory } from '@bottega/forum/testing';
-import { startTestApp, type TestApp } from './support/test-app';
+import { CommunityFactory, ThreadFactory } from '../src/testing';
+import { startTestApp, type TestApp } from '@bottega/identity/testing';
 
 const POST_ADDED = `subscription($threadId: ID!) { postAdded(threadId: $threadId) { id bodyHtml author { handle } } }`;
 const ACTIVITY = `subscription($communityId: ID!) { threadActivity(communityId: $communityId) { kind thread { title } post { bodySource } } }`;

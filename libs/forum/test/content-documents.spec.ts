@@ -1,6 +1,6 @@
 import { ContentRegistry } from '@bottega/core';
-import { CommunityFactory, ThreadFactory } from '@bottega/forum/testing';
-import { startTestApp, type TestApp } from './support/test-app';
+import { CommunityFactory, ThreadFactory } from '../src/testing';
+import { startTestApp, type TestApp } from '@bottega/identity/testing';
 
 /** What search will be given for forum content: the words, the filters, and who may find it (from the audience). */
 describe('search documents of forum content', () => {

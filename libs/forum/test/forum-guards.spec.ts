@@ -1,5 +1,5 @@
-import { CommunityFactory, ThreadFactory } from '@bottega/forum/testing';
-import { startTestApp, type TestApp } from './support/test-app';
+import { CommunityFactory, ThreadFactory } from '../src/testing';
+import { startTestApp, type TestApp } from '@bottega/identity/testing';
 
 const unknownId = (type: string) => Buffer.from(`${type}:00000000-0000-4000-8000-000000000000`).toString('base64url');
 

@@ -1,5 +1,5 @@
-import { CommunityFactory } from '@bottega/forum/testing';
-import { startTestApp, type TestApp } from './support/test-app';
+import { CommunityFactory } from '../src/testing';
+import { startTestApp, type TestApp } from '@bottega/identity/testing';
 
 const CREATE = `
   mutation($input: CreateCommunityInput!) {

@@ -1,5 +1,5 @@
-import { CommunityFactory, ThreadFactory } from '@bottega/forum/testing';
-import { startTestApp, type TestApp } from './support/test-app';
+import { CommunityFactory, ThreadFactory } from '../src/testing';
+import { startTestApp, type TestApp } from '@bottega/identity/testing';
 
 const REPLY = `mutation($input: ReplyToThreadInput!) { replyToThread(input: $input) { post { id } userErrors { code } } }`;
 const START = `mutation($input: StartThreadInput!) { startThread(input: $input) { thread { id } userErrors { field code } } }`;

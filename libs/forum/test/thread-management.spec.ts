@@ -1,8 +1,7 @@
 import type { Client } from 'graphql-ws';
 import { PgPubSub } from '@bottega/core';
-import { CommunityFactory, ThreadFactory, type TestCommunity, type TestThread } from '@bottega/forum/testing';
-import type { TestUser } from '@bottega/identity/testing';
-import { startTestApp, type TestApp } from './support/test-app';
+import { CommunityFactory, ThreadFactory, type TestCommunity, type TestThread } from '../src/testing';
+import { startTestApp, type TestApp, type TestUser } from '@bottega/identity/testing';
 
 const REPLY = `mutation($input: ReplyToThreadInput!) { replyToThread(input: $input) { post { id } userErrors { field code } } }`;
 const LOCK = `mutation($input: ThreadFlagInput!) { lockThread(input: $input) { thread { locked } userErrors { field code } } }`;

@@ -8,9 +8,8 @@ import {
   restrictedWhile,
   type ContentItem,
 } from '@bottega/core';
-import type { TestUser } from '@bottega/identity/testing';
-import { ModerationAction, ModerationDecisions } from '@bottega/moderation';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, type TestApp, type TestUser } from '@bottega/identity/testing';
+import { ModerationAction, ModerationDecisions } from '../src';
 
 const FLAG = `mutation($input: FlagContentInput!) { flagContent(input: $input) { flag { reason } userErrors { field code message } } }`;
 const MODERATE = `mutation($input: ModerateInput!) { moderate(input: $input) { userErrors { field code message } } }`;

@@ -1,6 +1,5 @@
-import { CommunityFactory, ThreadFactory, type TestCommunity } from '@bottega/forum/testing';
-import type { TestUser } from '@bottega/identity/testing';
-import { startTestApp, type TestApp } from './support/test-app';
+import { CommunityFactory, ThreadFactory, type TestCommunity } from '../src/testing';
+import { startTestApp, type TestApp, type TestUser } from '@bottega/identity/testing';
 
 const START = `
   mutation($input: StartThreadInput!) {

@@ -1,6 +1,5 @@
-import { CommunityFactory, ThreadFactory, type TestThread } from '@bottega/forum/testing';
-import type { TestUser } from '@bottega/identity/testing';
-import { startTestApp, type TestApp } from './support/test-app';
+import { CommunityFactory, ThreadFactory, type TestThread } from '../src/testing';
+import { startTestApp, type TestApp, type TestUser } from '@bottega/identity/testing';
 
 const EDIT = `mutation($input: EditPostInput!) { editPost(input: $input) { post { version bodyHtml editedAt revisions { version bodySource } } userErrors { field code } } }`;
 const DELETE = `mutation($input: DeletePostInput!) { deletePost(input: $input) { post { deleted bodyHtml bodySource thread { postCount } } userErrors { field code } } }`;

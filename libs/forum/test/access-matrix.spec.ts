@@ -1,9 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { PgPubSub } from '@bottega/core';
-import { CommunityFactory, ThreadFactory } from '@bottega/forum/testing';
-import type { TestUser } from '@bottega/identity/testing';
-import { providerNamed } from './support/providers';
-import { startTestApp, type TestApp } from './support/test-app';
+import { CommunityFactory, ThreadFactory } from '../src/testing';
+import { startTestApp, type TestApp, type TestUser } from '@bottega/identity/testing';
+import { providerNamed } from '@bottega/testing';
 
 /**
  * Each kind's audience is declared once (community.audience.ts,
