@@ -98,6 +98,14 @@ describe('practice mutations', () => {
       expect(again.slug).toBe('custodi-sociali-a-quarto-oggiaro-2');
     });
 
+    it('gives drafts created at the same moment with the same title each a slug of their own', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 4 }, () => call.data(author!, CREATE, { input: { title: 'Banco alimentare di quartiere' } })),
+      );
+      const slugs = results.map((r) => r.createPractice.practice.slug).sort();
+      expect(slugs).toEqual(['banco-alimentare-di-quartiere', 'banco-alimentare-di-quartiere-2', 'banco-alimentare-di-quartiere-3', 'banco-alimentare-di-quartiere-4']);
+    });
+
     it('refuses the anonymous, a private community the author has not joined, unknown ids and bad input, creating nothing', async () => {
       const before = await state(t);
       const create = (user: TestUser | null, input: Record<string, unknown>) => call.request(user, CREATE, { input: { title: 'Orti sociali', ...input } });

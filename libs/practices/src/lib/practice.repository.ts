@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { SqlList, type Principals } from '@bottega/core';
+import { SqlList, uniqueSlug, type Principals } from '@bottega/core';
 import type { CommunityVisibility } from '@bottega/forum';
 import { territoryWithinSql } from '@bottega/territories';
 import { PRACTICE_AUDIENCE, practiceColumns } from './practice.audience';
@@ -123,9 +123,17 @@ export class PracticeRepository {
     return row?.id ?? null;
   }
 
-  async slugsStartingWith(base: string): Promise<Set<string>> {
-    const rows: { slug: string }[] = await this.db.query(`SELECT slug FROM practice WHERE slug = $1 OR slug LIKE $2`, [base, `${base}-%`]);
-    return new Set(rows.map((row) => row.slug));
+  /**
+   * The slug of `title`, with -2, -3… when taken. Practices titled alike are
+   * created one at a time (a transaction lock on the slug), so concurrent ones
+   * each see the others' slugs and take the next.
+   */
+  async takeSlug(manager: EntityManager, title: string): Promise<string> {
+    return uniqueSlug(title, 'practice', async (base) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('practice-slug:' || $1))`, [base]);
+      const rows: { slug: string }[] = await manager.query(`SELECT slug FROM practice WHERE slug = $1 OR slug LIKE $2`, [base, `${base}-%`]);
+      return new Set(rows.map((row) => row.slug));
+    });
   }
 
   async insert(

@@ -10,11 +10,9 @@ import {
   UserError,
   UserErrorCode,
   fromGlobalId,
-  isUniqueViolation,
   refuse,
   slugify,
   succeed,
-  uniqueSlug,
   validateInput,
   type Outcome,
   type RequestContext,
@@ -55,25 +53,17 @@ export class PracticeService {
     const { fields, links } = await this.read(input, context, errors);
     if (errors.length > 0) return refuse(...errors);
 
-    // Slugs are made from the title; two drafts titled alike at once meet in the unique index, and the later takes the next slug.
-    for (let attempt = 1; ; attempt++) {
-      const slug = await uniqueSlug(title, 'practice', (base) => this.practices.slugsStartingWith(base));
-      try {
-        const id = await this.practices.transaction(async (manager) => {
-          const created = await this.practices.insert(
-            manager,
-            { ...fields, kind: fields.kind ?? PracticeKind.PRACTICE, title, slug, communityId, createdBy: viewer.userId },
-            { coAuthorIds: links.coAuthorIds ?? [], tags: links.tags ?? [], territoryIds: links.territoryIds ?? [] },
-          );
-          await this.outbox.record(manager, { kind: 'Practice', subjectId: created, change: OutboxChange.CREATED, payload: { communityId } });
-          return created;
-        });
-        return succeed(await context.loaders.reload(this.loaders.byId, id));
-      } catch (error) {
-        if (attempt < 3 && isUniqueViolation(error, 'practice_slug_key')) continue;
-        throw error;
-      }
-    }
+    const id = await this.practices.transaction(async (manager) => {
+      const slug = await this.practices.takeSlug(manager, title);
+      const created = await this.practices.insert(
+        manager,
+        { ...fields, kind: fields.kind ?? PracticeKind.PRACTICE, title, slug, communityId, createdBy: viewer.userId },
+        { coAuthorIds: links.coAuthorIds ?? [], tags: links.tags ?? [], territoryIds: links.territoryIds ?? [] },
+      );
+      await this.outbox.record(manager, { kind: 'Practice', subjectId: created, change: OutboxChange.CREATED, payload: { communityId } });
+      return created;
+    });
+    return succeed(await context.loaders.reload(this.loaders.byId, id));
   }
 
   /**
