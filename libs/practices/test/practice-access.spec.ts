@@ -1,8 +1,7 @@
 import { ContentRegistry } from '@bottega/core';
 import { CommunityFactory } from '@bottega/forum/testing';
-import { UserFactory, type TestUser } from '@bottega/identity/testing';
+import { startTestApp, type TestApp, type TestUser } from '@bottega/identity/testing';
 import { DirectoryFactory } from '@bottega/territories/testing';
-import { startTestApp, type TestApp } from '@bottega/testing';
 import { COMPLETE, CREATE, PUBLISH, SUBMIT, api } from './support';
 
 const BY_SLUG = `query($slug: String!) { practice(slug: $slug) { id status } }`;
@@ -23,7 +22,7 @@ describe('who reads a practice', () => {
   beforeAll(async () => {
     t = await startTestApp();
     call = api(t);
-    const users = new UserFactory(t.app);
+    const { users } = t;
     [author, coAuthor, coordinator, member, outsider, otherCoordinator, moderator] = await Promise.all([
       users.create(),
       users.create(),

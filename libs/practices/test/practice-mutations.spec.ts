@@ -1,7 +1,6 @@
 import { CommunityFactory } from '@bottega/forum/testing';
-import { UserFactory, type TestUser } from '@bottega/identity/testing';
+import { startTestApp, type TestApp, type TestUser } from '@bottega/identity/testing';
 import { DirectoryFactory } from '@bottega/territories/testing';
-import { startTestApp, type TestApp } from '@bottega/testing';
 import { ARCHIVE, COMPLETE, CREATE, PUBLISH, RETURN, SUBMIT, UPDATE, api, state, unknownId } from './support';
 
 describe('practice mutations', () => {
@@ -16,7 +15,7 @@ describe('practice mutations', () => {
   beforeAll(async () => {
     t = await startTestApp();
     call = api(t);
-    const users = new UserFactory(t.app);
+    const { users } = t;
     [author, coAuthor, coordinator, member, outsider, invited, moderator] = await Promise.all([
       users.named('Giulia Rossi').create(),
       users.create(),

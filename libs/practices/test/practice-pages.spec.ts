@@ -1,7 +1,6 @@
 import { CommunityFactory } from '@bottega/forum/testing';
-import { UserFactory, type TestUser } from '@bottega/identity/testing';
+import { startTestApp, type TestApp, type TestUser } from '@bottega/identity/testing';
 import { DirectoryFactory } from '@bottega/territories/testing';
-import { startTestApp, type TestApp } from '@bottega/testing';
 import { COMPLETE, CREATE, PUBLISH, SUBMIT, api } from './support';
 
 const PAGE = `query($first: Int!) { practices(first: $first) { totalCount nodes {
@@ -14,7 +13,7 @@ describe('a page of practices', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ EXPOSE_SQL_STATEMENT_COUNT: 'true' });
-    const users = new UserFactory(t.app);
+    const { users } = t;
     [author, coAuthor, coordinator] = await Promise.all([users.create(), users.create(), users.create()]);
     const community = await new CommunityFactory(t.db).create({ coordinatorId: coordinator!.id, memberIds: [author!.id] });
     const directory = new DirectoryFactory(t.db);
