@@ -2,3 +2,4 @@ export * from './graphql-client';
 export * from './test-app';
 export * from './test-database';
 export * from './providers';
+export * from './audience-agreement';

@@ -1,7 +1,6 @@
-import { Client } from 'pg';
-import { EVERYONE, Principals, SIGNED_IN, STAFF, type FactColumns } from '@bottega/core';
+import { EVERYONE, Principals, SIGNED_IN, STAFF } from '@bottega/core';
 import { COORDINATOR, CommunityVisibility, INVITED, MEMBER } from '@bottega/forum';
-import { createTestDatabase, dropTestDatabase } from '@bottega/testing';
+import { admissions, combinations, openTestDatabaseClient } from '@bottega/testing';
 import { PRACTICE_AUDIENCE, PRACTICE_AUTHOR, type PracticeFacts } from './practice.audience';
 import { PracticeStatus } from './practice.enums';
 
@@ -21,14 +20,6 @@ const READERS: Record<string, string[]> = {
   staff: [EVERYONE, SIGNED_IN, 'user:s', STAFF],
 };
 
-/** Every combination of the given values for each fact. */
-function combinations<F>(values: { [K in keyof F]: readonly F[K][] }): F[] {
-  return Object.entries(values).reduce<Record<string, unknown>[]>(
-    (all, [fact, options]) => all.flatMap((partial) => (options as unknown[]).map((value) => ({ ...partial, [fact]: value }))),
-    [{}],
-  ) as F[];
-}
-
 const practices = combinations<PracticeFacts>({
   communityId: ['c', null],
   visibility: Object.values(CommunityVisibility),
@@ -38,68 +29,18 @@ const practices = combinations<PracticeFacts>({
 });
 
 describe('practice audience', () => {
-  let url: string;
-  let client: Client;
-
+  let database: Awaited<ReturnType<typeof openTestDatabaseClient>>;
   beforeAll(async () => {
-    url = await createTestDatabase();
-    client = new Client({ connectionString: url });
-    await client.connect();
+    database = await openTestDatabaseClient();
   });
-  afterAll(async () => {
-    await client.end();
-    await dropTestDatabase(url);
-  });
-
-  const admittedByJs = (): Set<string> => {
-    const admitted = new Set<string>();
-    practices.forEach((facts, item) => {
-      for (const [reader, names] of Object.entries(READERS)) {
-        if (PRACTICE_AUDIENCE.allows(facts, new Principals(null, names))) admitted.add(`${item}:${reader}`);
-      }
-    });
-    return admitted;
-  };
-
-  /** The SQL condition for every (facts, reader) pair in one statement, the facts given as a JSON array. */
-  const admittedBySql = async (): Promise<Set<string>> => {
-    const columns: FactColumns<PracticeFacts> = {
-      communityId: `(f.facts ->> 'communityId')`,
-      visibility: `(f.facts ->> 'visibility')`,
-      practiceId: `(f.facts ->> 'practiceId')`,
-      status: `(f.facts ->> 'status')`,
-      hidden: `(f.facts ->> 'hidden')::boolean`,
-    };
-    const { rows } = await client.query<{ item: string; reader: string }>(
-      `SELECT f.i - 1 AS item, r.name AS reader
-         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS f(facts, i),
-              jsonb_each($2::jsonb) AS r(name, principals)
-        WHERE ${PRACTICE_AUDIENCE.condition(columns, 'ARRAY(SELECT jsonb_array_elements_text(r.principals))')}`,
-      [JSON.stringify(practices), JSON.stringify(READERS)],
-    );
-    return new Set(rows.map((row) => `${row.item}:${row.reader}`));
-  };
-
-  /** A search engine's filter: a reader holds one principal of every restriction. */
-  const admittedByRestrictions = (): Set<string> => {
-    const admitted = new Set<string>();
-    practices.forEach((facts, item) => {
-      const restrictions = PRACTICE_AUDIENCE.restrictions(facts);
-      for (const [reader, names] of Object.entries(READERS)) {
-        if (names.includes(EVERYONE) && restrictions.every((admits) => admits.some((name) => names.includes(name)))) {
-          admitted.add(`${item}:${reader}`);
-        }
-      }
-    });
-    return admitted;
-  };
+  afterAll(() => database.close());
 
   it('decides alike in JavaScript, in SQL and as search restrictions, for every combination of facts and reader', async () => {
-    const byJs = admittedByJs();
-    expect(await admittedBySql()).toEqual(byJs);
-    expect(admittedByRestrictions()).toEqual(byJs);
+    const { javascript, sql, restrictions } = await admissions(database.client, PRACTICE_AUDIENCE, practices, READERS);
+    expect(sql).toEqual(javascript);
+    expect(restrictions).toEqual(javascript);
     const readers = (admitted: boolean) =>
-      Object.keys(READERS).filter((reader) => practices.some((_facts, item) => byJs.has(`${item}:${reader}`) === admitted));
+      Object.keys(READERS).filter((reader) => practices.some((_facts, item) => javascript.has(`${item}:${reader}`) === admitted));
     expect(readers(true)).toEqual(Object.keys(READERS).filter((reader) => reader !== 'nobody'));
     expect(readers(false)).toContain('signedIn');
   });

@@ -1,5 +1,4 @@
-import { Client } from 'pg';
-import { createTestDatabase, dropTestDatabase } from '@bottega/testing';
+import { openTestDatabaseClient } from '@bottega/testing';
 import { PracticeKind } from './practice.enums';
 import { SECTIONS, completeSql, missingParts, renderSection, type Sections } from './practice.sections';
 
@@ -16,17 +15,11 @@ describe('practice sections', () => {
   });
 
   describe('what a practice needs before review', () => {
-    let url: string;
-    let client: Client;
+    let database: Awaited<ReturnType<typeof openTestDatabaseClient>>;
     beforeAll(async () => {
-      url = await createTestDatabase();
-      client = new Client({ connectionString: url });
-      await client.connect();
+      database = await openTestDatabaseClient();
     });
-    afterAll(async () => {
-      await client.end();
-      await dropTestDatabase(url);
-    });
+    afterAll(() => database.close());
 
     it('is decided alike in JavaScript and in the SQL of the UPDATE that submits, for every kind and every empty part', async () => {
       // Every kind, with everything written, and with each part in turn left empty (blank).
@@ -36,7 +29,7 @@ describe('practice sections', () => {
         kind,
         ...Object.fromEntries(PARTS.map((part) => [part === 'summary' ? 'summary' : `${part}_source`, part === empty ? '  ' : 'scritto'])),
       }));
-      const { rows: found } = await client.query<{ complete: boolean }>(
+      const { rows: found } = await database.client.query<{ complete: boolean }>(
         `SELECT ${completeSql('practice')} AS complete
            FROM jsonb_to_recordset($1::jsonb) AS practice(n int, kind text, summary text, ${SECTIONS.map((name) => `${name}_source text`).join(', ')})
           ORDER BY n`,

@@ -1,6 +1,5 @@
-import { Client } from 'pg';
-import { EVERYONE, Principals, SIGNED_IN, STAFF, type Audience, type FactColumns } from '@bottega/core';
-import { createTestDatabase, dropTestDatabase } from '@bottega/testing';
+import { EVERYONE, Principals, SIGNED_IN, STAFF, type Audience } from '@bottega/core';
+import { admissions, combinations, openTestDatabaseClient } from '@bottega/testing';
 import { COMMUNITY_AUDIENCE, COORDINATOR, INVITED, MEMBER, type CommunityFacts } from '../communities/community.audience';
 import { CommunityVisibility } from '../communities/community.enums';
 import { HIDDEN_CONTENT_AUDIENCE, POST_AUDIENCE, THREAD_AUDIENCE, type HiddenFacts, type PostFacts, type ThreadFacts } from './thread.audience';
@@ -24,14 +23,6 @@ const VISIBILITIES = Object.values(CommunityVisibility);
 const AUTHORS = ['a', 'b', null];
 const FLAGS = [false, true];
 
-/** Every combination of the given values for each fact. */
-function combinations<F>(values: { [K in keyof F]: readonly F[K][] }): F[] {
-  return Object.entries(values).reduce<Record<string, unknown>[]>(
-    (all, [fact, options]) => all.flatMap((partial) => (options as unknown[]).map((value) => ({ ...partial, [fact]: value }))),
-    [{}],
-  ) as F[];
-}
-
 const communities = combinations<CommunityFacts>({ communityId: ['c'], visibility: VISIBILITIES });
 const threads = combinations<ThreadFacts>({
   communityId: ['c'],
@@ -53,62 +44,11 @@ const posts = combinations<PostFacts>({
 const hidden = combinations<HiddenFacts>({ communityId: ['c'], visibility: VISIBILITIES, authorId: AUTHORS, hidden: FLAGS });
 
 describe('forum audiences', () => {
-  let url: string;
-  let client: Client;
-
+  let database: Awaited<ReturnType<typeof openTestDatabaseClient>>;
   beforeAll(async () => {
-    url = await createTestDatabase();
-    client = new Client({ connectionString: url });
-    await client.connect();
+    database = await openTestDatabaseClient();
   });
-  afterAll(async () => {
-    await client.end();
-    await dropTestDatabase(url);
-  });
-
-  /**
-   * Evaluates the audience's SQL condition for every (facts, reader) pair in
-   * one statement, the facts given as a JSON array; returns "i:reader" for
-   * the pairs it admits.
-   */
-  async function admittedBySql<F extends Record<string, string | boolean | null>>(audience: Audience<F>, all: F[]): Promise<Set<string>> {
-    const facts = Object.keys(all[0]!) as (keyof F & string)[];
-    const columns = Object.fromEntries(
-      facts.map((fact) => [fact, typeof all[0]![fact] === 'boolean' ? `(f.facts ->> '${fact}')::boolean` : `(f.facts ->> '${fact}')`]),
-    ) as FactColumns<F>;
-    const { rows } = await client.query<{ item: string; reader: string }>(
-      `SELECT f.i - 1 AS item, r.name AS reader
-         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS f(facts, i),
-              jsonb_each($2::jsonb) AS r(name, principals)
-        WHERE ${audience.condition(columns, 'ARRAY(SELECT jsonb_array_elements_text(r.principals))')}`,
-      [JSON.stringify(all), JSON.stringify(READERS)],
-    );
-    return new Set(rows.map((row) => `${row.item}:${row.reader}`));
-  }
-
-  function admittedByJs<F extends Record<string, string | boolean | null>>(audience: Audience<F>, all: F[]): Set<string> {
-    const admitted = new Set<string>();
-    all.forEach((facts, item) => {
-      for (const [reader, names] of Object.entries(READERS)) {
-        if (audience.allows(facts, new Principals(null, names))) admitted.add(`${item}:${reader}`);
-      }
-    });
-    return admitted;
-  }
-
-  /** A search engine's filter: a reader holds one principal of every restriction. */
-  function admittedByRestrictions<F extends Record<string, string | boolean | null>>(audience: Audience<F>, all: F[]): Set<string> {
-    const admitted = new Set<string>();
-    all.forEach((facts, item) => {
-      const restrictions = audience.restrictions(facts);
-      for (const [reader, names] of Object.entries(READERS)) {
-        if (names.includes(EVERYONE) && restrictions.every((admits) => admits.some((name) => names.includes(name)))) {
-          admitted.add(`${item}:${reader}`);
-        }
-      }
-    });
-    return admitted;
-  }
+  afterAll(() => database.close());
 
   it.each([
     ['community', COMMUNITY_AUDIENCE, communities],
@@ -118,12 +58,12 @@ describe('forum audiences', () => {
   ] as [string, Audience<any>, Record<string, string | boolean | null>[]][])(
     'decides the %s audience alike in JavaScript, in SQL and as search restrictions, for every combination of facts and reader',
     async (_kind, audience, all) => {
-      const byJs = admittedByJs(audience, all);
-      expect(await admittedBySql(audience, all)).toEqual(byJs);
-      expect(admittedByRestrictions(audience, all)).toEqual(byJs);
+      const { javascript, sql, restrictions } = await admissions(database.client, audience, all, READERS);
+      expect(sql).toEqual(javascript);
+      expect(restrictions).toEqual(javascript);
       // Positive controls, not only absences: every reader but "nobody" is admitted to something, and an outsider is refused something.
       const readers = (admitted: boolean) =>
-        Object.keys(READERS).filter((reader) => all.some((_facts, item) => byJs.has(`${item}:${reader}`) === admitted));
+        Object.keys(READERS).filter((reader) => all.some((_facts, item) => javascript.has(`${item}:${reader}`) === admitted));
       expect(readers(true)).toEqual(Object.keys(READERS).filter((reader) => reader !== 'nobody'));
       expect(readers(false)).toContain('signedIn');
     },
