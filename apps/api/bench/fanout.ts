@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import WebSocket from 'ws';
 import { sleep } from './api-process';
 import { committedTransactions } from './forum-sql';
-import { postGraphQLWithHeaders } from './http-load';
+import { cpuMsOf, postGraphQLWithHeaders } from './http-load';
 import { inBatches, rssOf, spread, waitUntil, type Spread } from './sockets';
 import { reply, type SignedIn } from './viewer';
 
@@ -36,6 +36,8 @@ export interface FanoutResult {
   latency: Spread;
   /** Round trip of the measured mutation alone. */
   mutationMs: number;
+  /** CPU time the API process spent from sending the reply until every subscriber had it (the probes' included). */
+  apiCpuMs: number;
   rssBefore: number;
   rssAfter: number;
   /** `PROBE` latency on an idle API, and while the reply is being delivered (sent back to back, 20 ms apart). */
@@ -137,11 +139,13 @@ export async function measureFanout(options: Options): Promise<FanoutResult> {
     progress(`fan-out: all ${count} subscribed; the measured reply…`);
     let delivering = true;
     const busyProbes = probe(options.graphqlUrl, () => delivering, MAX_PROBES);
+    const cpuBefore = cpuMsOf(options.apiPid);
     const startedAt = performance.now();
     const postId = await reply(options.graphqlUrl, options.viewer, options.threadGlobalId, REPLY_BODY);
     const mutationMs = performance.now() - startedAt;
     const received = () => arrivals.get(postId)?.length ?? 0;
     await waitUntil(() => received() >= count, received, DELIVERY_WAIT);
+    const apiCpuMs = cpuMsOf(options.apiPid) - cpuBefore;
     delivering = false;
     const probes = await busyProbes;
     const times = arrivals.get(postId) ?? [];
@@ -155,6 +159,7 @@ export async function measureFanout(options: Options): Promise<FanoutResult> {
       duplicates,
       latency: spread(times.map((at) => at - startedAt)),
       mutationMs,
+      apiCpuMs,
       rssBefore,
       rssAfter,
       statementsPerSubscriber: (after - before - probes.statements) / count,

@@ -108,7 +108,7 @@ export async function runHttpLoad(
 }
 
 /** User and system CPU time of a process so far, in ms, from /proc/<pid>/stat. */
-function cpuMsOf(pid: number): number {
+export function cpuMsOf(pid: number): number {
   // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   const ticks = Number(fields[11]) + Number(fields[12]);

@@ -123,7 +123,7 @@ function fanoutLines(s: Summary): string[] {
       ],
     ),
     `  sockets opened ${s.socketBatch} at a time in ${(api.connectMs / 1_000).toFixed(1)} s; ${api.warmups} warm-up repl${api.warmups === 1 ? 'y' : 'ies'} until all were subscribed; ` +
-      `mutation round trip ${ms(api.mutationMs)} ms; ${api.duplicates} duplicates`,
+      `mutation round trip ${ms(api.mutationMs)} ms; ${api.duplicates} duplicates; the API process spent ${ms(api.apiCpuMs)} ms of CPU from the reply to the last delivery`,
     `  API RSS ${(api.rssBefore / MIB).toFixed(0)} MiB before the sockets, ${(api.rssAfter / MIB).toFixed(0)} MiB with all subscribed; ` +
       `baseline RSS/socket is this process's growth per socket pair (both ends here)`,
     `  ≈ ${api.statementsPerSubscriber.toFixed(1)} SQL statements per subscriber for the one reply (committed transactions in pg_stat_database)`,
