@@ -14,7 +14,7 @@ import { ModerationAction, ModerationDecisions } from '../src';
 const FLAG = `mutation($input: FlagContentInput!) { flagContent(input: $input) { flag { reason } userErrors { field code message } } }`;
 const MODERATE = `mutation($input: ModerateInput!) { moderate(input: $input) { userErrors { field code message } } }`;
 const QUEUE = `query($status: ModerationCaseStatus!) { moderationQueue(first: 10, filter: { status: $status }) {
-  nodes { status flagCount hidden resolution } } }`;
+  nodes { status flagCount hidden resolution community { id } } } }`;
 
 type NoteFacts = { authorId: string | null; hidden: boolean };
 /** Hidden notes stay visible to their author and staff, who alone moderate notes. */
@@ -140,7 +140,7 @@ describe('moderation of any registered kind', () => {
     expect((await decide(moderator, 'HIDE')).body.data.moderate.userErrors).toEqual([]);
     expect(await hidden(id)).toBe(true);
     expect((await as(moderator).data(QUEUE, { status: 'RESOLVED' })).moderationQueue.nodes).toContainEqual({
-      status: 'RESOLVED', flagCount: 1, hidden: true, resolution: 'HIDE',
+      status: 'RESOLVED', flagCount: 1, hidden: true, resolution: 'HIDE', community: null,
     });
     expect((await decide(moderator, 'DELETE')).body.data.moderate.userErrors).toEqual([]);
     expect(await t.db.query(`SELECT change FROM outbox_event WHERE subject_id = $1 ORDER BY version`, [id])).toEqual([

@@ -46,17 +46,16 @@ export class ThreadModerationResolver {
   }
 }
 
-/** The community of a case about forum content. */
+/** The community of a case, for content that lives in one. */
 @Resolver(() => ModerationCase)
 export class ModerationCaseCommunityResolver {
   constructor(private readonly loaders: CommunityLoaders) {}
 
-  @ResolveField(() => Community)
-  async community(moderationCase: ModerationCase, _args: unknown, context: RequestContext): Promise<Community> {
+  @ResolveField(() => Community, { nullable: true, description: 'The community the item is in; null for content outside any community.' })
+  async community(moderationCase: ModerationCase, _args: unknown, context: RequestContext): Promise<Community | null> {
     const id = moderationCase.entity.communityId;
-    const community = id && (await context.loaders.get(this.loaders.byId).load(id));
-    if (!community) throw new Error(`Moderation case ${moderationCase.entity.id} has no community`);
-    return Community.from(community);
+    const community = id ? await context.loaders.get(this.loaders.byId).load(id) : null;
+    return community && Community.from(community);
   }
 }
 
