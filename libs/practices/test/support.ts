@@ -16,6 +16,16 @@ export const PUBLISH = mutation('publishPractice', 'PracticeDecisionInput');
 export const RETURN = mutation('returnPractice', 'ReturnPracticeInput');
 export const ARCHIVE = mutation('archivePractice', 'PracticeDecisionInput');
 
+export const MEDIA_FIELDS = `id kind url caption altText credit transcript position consented consent { givenBy givenOn use recordedBy { id } }`;
+const mediaMutation = (name: string, input: string) =>
+  `mutation($input: ${input}!) { ${name}(input: $input) { media { ${MEDIA_FIELDS} } practice { id status media { id position } } userErrors { field code message } } }`;
+
+export const ADD_MEDIA = mediaMutation('addPracticeMedia', 'AddPracticeMediaInput');
+export const UPDATE_MEDIA = mediaMutation('updatePracticeMedia', 'UpdatePracticeMediaInput');
+export const REMOVE_MEDIA = mediaMutation('removePracticeMedia', 'PracticeMediaInput');
+export const RECORD_CONSENT = mediaMutation('recordMediaConsent', 'RecordMediaConsentInput');
+export const WITHDRAW_CONSENT = mediaMutation('withdrawMediaConsent', 'PracticeMediaInput');
+
 /** The sections a PRACTICE needs before review. */
 export const COMPLETE = {
   summary: 'Un custode sociale per ogni condominio popolare.',
@@ -42,12 +52,13 @@ export function api(t: TestApp) {
 
 /** Everything about practices in the database, to show an operation changed nothing. */
 export async function state(t: TestApp): Promise<unknown> {
-  const [practices, authors, versions, outbox, audit] = await Promise.all([
-    t.db.query(`SELECT id, status, version, title, need_source, review_comment FROM practice ORDER BY id`),
+  const [practices, authors, versions, outbox, audit, media] = await Promise.all([
+    t.db.query(`SELECT id, status, version, title, need_source, review_comment, media_without_consent FROM practice ORDER BY id`),
     t.db.query(`SELECT practice_id, user_id, position FROM practice_author ORDER BY practice_id, position`),
     t.db.query(`SELECT practice_id, version FROM practice_version ORDER BY practice_id, version`),
     t.db.query(`SELECT count(*)::int AS n FROM outbox_event WHERE kind = 'Practice'`),
     t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE subject_type = 'Practice'`),
+    t.db.query(`SELECT * FROM practice_media ORDER BY id`),
   ]);
-  return { practices, authors, versions, outbox, audit };
+  return { practices, authors, versions, outbox, audit, media };
 }

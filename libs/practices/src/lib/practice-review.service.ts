@@ -14,11 +14,12 @@ import {
 } from '@bottega/core';
 import { PracticeDecisionInput, ReturnPracticeInput } from './dto/practice.inputs';
 import { PracticeAccess } from './practice.access';
-import { PracticeStatus } from './practice.enums';
+import { PracticeKind, PracticeStatus } from './practice.enums';
 import { PracticeLoaders } from './practice.loaders';
 import { RULES, type PracticeDecision } from './practice.policy';
 import { PracticeRepository, type PracticeRow } from './practice.repository';
 import { missingParts } from './practice.sections';
+import { PracticeMediaRepository } from './practice-media.repository';
 
 /** What each decision does: the status it leads to, its audit action, its outbox change, and who is refused. */
 const DECISIONS = {
@@ -53,6 +54,7 @@ export class PracticeReviewService {
     private readonly loaders: PracticeLoaders,
     private readonly audit: AuditLog,
     private readonly outbox: Outbox,
+    private readonly media: PracticeMediaRepository,
   ) {}
 
   submit(input: PracticeDecisionInput, context: RequestContext): Promise<Outcome<PracticeRow>> {
@@ -84,7 +86,7 @@ export class PracticeReviewService {
     const { to, action, change, refused } = DECISIONS[decision];
     if (!rule.who(principals, practice)) throw new ForbiddenError(refused);
     if (given.errors.length > 0) return refuse(...given.errors);
-    const problems = this.problems(decision, practice);
+    const problems = await this.problems(decision, practice);
     if (problems.length > 0) return refuse(...problems);
 
     const from = practice.status;
@@ -109,19 +111,38 @@ export class PracticeReviewService {
     const now = await context.loaders.reload(this.loaders.byId, practice.id);
     if (!moved) {
       // Someone moved or emptied it meanwhile: say what stands in the way now.
-      const blocking = this.problems(decision, now);
+      const blocking = await this.problems(decision, now);
       return refuse(...(blocking.length > 0 ? blocking : [invalidState(decision, now.status)]));
     }
     return succeed(now);
   }
 
-  /** Why the decision cannot be taken on the practice as it is: its status, or (to submit) its empty required parts. */
-  private problems(decision: ReviewDecision, practice: PracticeRow): UserError[] {
+  /**
+   * Why the decision cannot be taken on the practice as it is: its status,
+   * (to submit) its empty required parts, or (a story, to submit or publish)
+   * each medium whose consent is not recorded.
+   */
+  private async problems(decision: ReviewDecision, practice: PracticeRow): Promise<UserError[]> {
     if (!(RULES[decision].from as readonly PracticeStatus[]).includes(practice.status)) return [invalidState(decision, practice.status)];
-    if (decision !== 'submit') return [];
-    return missingParts(practice).map((name) =>
-      UserError.of(UserErrorCode.REQUIRED, `Write the ${name === 'summary' ? 'summary' : `“${name}” section`} before submitting.`, ['practice', name]),
-    );
+    const missing =
+      decision !== 'submit'
+        ? []
+        : missingParts(practice).map((name) =>
+            UserError.of(UserErrorCode.REQUIRED, `Write the ${name === 'summary' ? 'summary' : `“${name}” section`} before submitting.`, ['practice', name]),
+          );
+    const leavesDraft = decision === 'submit' || decision === 'publish';
+    if (!leavesDraft || practice.kind !== PracticeKind.STORY || practice.mediaWithoutConsent === 0) return missing;
+    const unconsented = (await this.media.ofPractices([practice.id])).filter((media) => media.consent === null);
+    return [
+      ...missing,
+      ...unconsented.map((media) =>
+        UserError.of(
+          UserErrorCode.INVALID_STATE,
+          `Record the consent of the people in “${media.caption || media.url}” before the story is ${pastTense[decision]}.`,
+          ['practice', 'media', String(media.position)],
+        ),
+      ),
+    ];
   }
 }
 

@@ -37,3 +37,6 @@ export function canDecide(decision: PracticeDecision, principals: Principals, pr
 /** Earlier versions may hold what an edit removed on purpose: authors and reviewers only. */
 export const canReadVersions = (principals: Principals, practice: PracticeStanding): boolean =>
   isAuthor(principals, practice) || isReviewer(principals, practice);
+
+/** A medium's consent names the people it shows: authors and reviewers only. */
+export const canReadConsent = canReadVersions;

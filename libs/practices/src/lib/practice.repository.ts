@@ -25,6 +25,8 @@ export interface PracticeRow {
   createdBy: string | null;
   version: number;
   reviewComment: string | null;
+  /** Its media whose consent is not recorded: a story leaves DRAFT only with none. */
+  mediaWithoutConsent: number;
   hiddenAt: Date | null;
   publishedAt: Date | null;
   archivedAt: Date | null;
@@ -90,6 +92,7 @@ const ROW_COLUMNS = [
   'practice.created_by AS "createdBy"',
   'practice.version',
   'practice.review_comment AS "reviewComment"',
+  'practice.media_without_consent AS "mediaWithoutConsent"',
   'practice.hidden_at AS "hiddenAt"',
   'practice.published_at AS "publishedAt"',
   'practice.archived_at AS "archivedAt"',
@@ -188,8 +191,10 @@ export class PracticeRepository {
   /**
    * Moves the practice from `from` to `to` in one conditional UPDATE, so two
    * reviewers (or a reviewer and an author) cannot both move it; submitting
-   * also requires the required parts, checked on the row it changes. False
-   * when it was not in `from` (or, submitted, not complete).
+   * also requires the required parts, checked on the row it changes, and a
+   * story leaves DRAFT only with every medium consented, by the count its
+   * media changes keep on that row. False when it was not in `from` (or,
+   * submitted, not complete, or a story with media lacking consent).
    */
   async transition(
     manager: EntityManager,
@@ -201,7 +206,8 @@ export class PracticeRepository {
         `UPDATE practice SET status = $3, review_comment = $4,
                 published_at = CASE WHEN $3 = 'PUBLISHED' THEN coalesce(published_at, now()) ELSE published_at END,
                 archived_at = CASE WHEN $3 = 'ARCHIVED' THEN now() ELSE archived_at END
-          WHERE id = $1 AND status = $2 AND (NOT $5 OR ${completeSql('practice')}) RETURNING id`,
+          WHERE id = $1 AND status = $2 AND (NOT $5 OR ${completeSql('practice')})
+            AND ($3 = 'DRAFT' OR kind <> 'STORY' OR media_without_consent = 0) RETURNING id`,
         [id, change.from, change.to, change.reviewComment, change.requireComplete],
       ),
     );

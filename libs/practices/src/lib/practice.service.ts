@@ -89,12 +89,19 @@ export class PracticeService {
     const written = await this.practices.transaction(async (manager) => {
       const before = await this.practices.lockAt(manager, practice.id, input.version, [...RULES.edit.from]);
       if (!before) return false;
+      // A published practice becomes a story only with every medium consented (read under the lock media changes take).
+      if ((fields.kind ?? before.kind) === PracticeKind.STORY && before.status !== PracticeStatus.DRAFT && before.mediaWithoutConsent > 0) return UNCONSENTED;
       if (before.status === PracticeStatus.PUBLISHED) await this.practices.keepVersion(manager, before);
       await this.practices.update(manager, practice.id, viewer.userId, fields, links);
       await this.outbox.record(manager, { kind: 'Practice', subjectId: practice.id, change: OutboxChange.EDITED });
       return true;
     });
     const now = await context.loaders.reload(this.loaders.byId, practice.id);
+    if (written === UNCONSENTED) {
+      return refuse(
+        UserError.of(UserErrorCode.INVALID_STATE, 'A published story shows only media whose consent is recorded: record it first.', ['input', 'kind']),
+      );
+    }
     if (!written) {
       return refuse(
         now.version !== input.version
@@ -179,6 +186,8 @@ export class PracticeService {
     return ids;
   }
 }
+
+const UNCONSENTED = 'unconsented';
 
 const normaliseTitle = (title: string) => title.trim().replace(/\s+/g, ' ');
 

@@ -10,11 +10,30 @@ import { Practice } from './practice.model';
 import { PracticeRepository } from './practice.repository';
 import { PracticeResolver } from './practice.resolver';
 import { PracticeService } from './practice.service';
+import { PracticeMediaLoaders } from './practice-media.loaders';
+import { PracticeMedia } from './practice-media.model';
+import { PracticeMediaRepository } from './practice-media.repository';
+import { MediaConsentResolver, PracticeMediaFieldResolver, PracticeMediaResolver } from './practice-media.resolver';
+import { PracticeMediaService } from './practice-media.service';
 
 /** Practices and stories: structured records of what worked, written, reviewed and published. */
 @Module({
   imports: [TerritoriesModule],
-  providers: [PracticeRepository, PracticeLoaders, PracticeAccess, PracticeService, PracticeReviewService, PracticeResolver, PracticeContent],
+  providers: [
+    PracticeRepository,
+    PracticeLoaders,
+    PracticeAccess,
+    PracticeService,
+    PracticeReviewService,
+    PracticeResolver,
+    PracticeContent,
+    PracticeMediaRepository,
+    PracticeMediaLoaders,
+    PracticeMediaService,
+    PracticeMediaResolver,
+    PracticeMediaFieldResolver,
+    MediaConsentResolver,
+  ],
   exports: [PracticeLoaders, PracticeAccess],
 })
 export class PracticesModule implements OnModuleInit {
@@ -23,6 +42,7 @@ export class PracticesModule implements OnModuleInit {
     private readonly directory: AccessDirectory,
     private readonly access: PracticeAccess,
     private readonly content: PracticeContent,
+    private readonly mediaLoaders: PracticeMediaLoaders,
   ) {}
 
   onModuleInit(): void {
@@ -34,6 +54,15 @@ export class PracticesModule implements OnModuleInit {
         ids.map(async (id) => {
           const found = await this.access.load(context, id);
           return found && Practice.from(found.practice);
+        }),
+      ),
+    );
+    // A medium is visible wherever its practice is.
+    this.nodes.register('PracticeMedia', PracticeMedia, (ids, context) =>
+      Promise.all(
+        ids.map(async (id) => {
+          const media = await context.loaders.get(this.mediaLoaders.byId).load(id);
+          return media && (await this.access.load(context, media.practiceId)) ? PracticeMedia.from(media) : null;
         }),
       ),
     );

@@ -1,6 +1,7 @@
 import { Practices1764000002000 } from './1764000002000-practices';
+import { PracticeMedia1764000002100 } from './1764000002100-practice-media';
 
-export { Practices1764000002000 };
+export { Practices1764000002000, PracticeMedia1764000002100 };
 
 /** The practices library's migrations, in the order they apply. */
-export const PRACTICES_MIGRATIONS = [Practices1764000002000];
+export const PRACTICES_MIGRATIONS = [Practices1764000002000, PracticeMedia1764000002100];
