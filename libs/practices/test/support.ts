@@ -26,6 +26,14 @@ export const REMOVE_MEDIA = mediaMutation('removePracticeMedia', 'PracticeMediaI
 export const RECORD_CONSENT = mediaMutation('recordMediaConsent', 'RecordMediaConsentInput');
 export const WITHDRAW_CONSENT = mediaMutation('withdrawMediaConsent', 'PracticeMediaInput');
 
+export const ADOPTION_FIELDS = `id organizationName adoptedOn notes outcome territory { code } project { title } recordedBy { id } viewerCanEdit`;
+const adoptionMutation = (name: string, input: string) =>
+  `mutation($input: ${input}!) { ${name}(input: $input) { adoption { ${ADOPTION_FIELDS} } practice { id adoptionCount } userErrors { field code message } } }`;
+
+export const RECORD_ADOPTION = adoptionMutation('recordAdoption', 'RecordAdoptionInput');
+export const UPDATE_ADOPTION = adoptionMutation('updateAdoption', 'UpdateAdoptionInput');
+export const REMOVE_ADOPTION = adoptionMutation('removeAdoption', 'RemoveAdoptionInput');
+
 /** The sections a PRACTICE needs before review. */
 export const COMPLETE = {
   summary: 'Un custode sociale per ogni condominio popolare.',
@@ -52,13 +60,14 @@ export function api(t: TestApp) {
 
 /** Everything about practices in the database, to show an operation changed nothing. */
 export async function state(t: TestApp): Promise<unknown> {
-  const [practices, authors, versions, outbox, audit, media] = await Promise.all([
-    t.db.query(`SELECT id, status, version, title, need_source, review_comment, media_without_consent FROM practice ORDER BY id`),
+  const [practices, authors, versions, outbox, audit, media, adoptions] = await Promise.all([
+    t.db.query(`SELECT id, status, version, title, need_source, review_comment, media_without_consent, adoption_count FROM practice ORDER BY id`),
     t.db.query(`SELECT practice_id, user_id, position FROM practice_author ORDER BY practice_id, position`),
     t.db.query(`SELECT practice_id, version FROM practice_version ORDER BY practice_id, version`),
     t.db.query(`SELECT count(*)::int AS n FROM outbox_event WHERE kind = 'Practice'`),
     t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE subject_type = 'Practice'`),
     t.db.query(`SELECT * FROM practice_media ORDER BY id`),
+    t.db.query(`SELECT * FROM practice_adoption ORDER BY id`),
   ]);
-  return { practices, authors, versions, outbox, audit, media };
+  return { practices, authors, versions, outbox, audit, media, adoptions };
 }

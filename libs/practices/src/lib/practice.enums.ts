@@ -21,5 +21,12 @@ registerEnumType(PracticeStatus, {
 
 export enum PracticeOrder {
   NEWEST = 'NEWEST',
+  MOST_ADOPTED = 'MOST_ADOPTED',
 }
-registerEnumType(PracticeOrder, { name: 'PracticeOrder' });
+registerEnumType(PracticeOrder, {
+  name: 'PracticeOrder',
+  valuesMap: {
+    NEWEST: { description: 'Newest first.' },
+    MOST_ADOPTED: { description: 'Adopted in most places first, then newest.' },
+  },
+});

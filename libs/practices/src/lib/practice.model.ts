@@ -97,6 +97,9 @@ export class Practice extends PracticeContent implements Node {
   @Field(() => [String], { description: 'Tag slugs, shared with the forum.' })
   tags!: string[];
 
+  @Field(() => Int, { description: 'How many times it was recorded as adopted elsewhere.' })
+  adoptionCount!: number;
+
   row!: PracticeRow;
 
   static from(row: PracticeRow): Practice {
@@ -118,6 +121,7 @@ export class Practice extends PracticeContent implements Node {
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
       tags: row.tags,
+      adoptionCount: row.adoptionCount,
       row,
     });
   }

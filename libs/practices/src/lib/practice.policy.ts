@@ -1,4 +1,4 @@
-import { COORDINATOR, STAFF, type Principals } from '@bottega/core';
+import { COORDINATOR, SIGNED_IN, STAFF, type Principals } from '@bottega/core';
 import { PRACTICE_AUTHOR } from './practice.audience';
 import { PracticeStatus } from './practice.enums';
 
@@ -40,3 +40,11 @@ export const canReadVersions = (principals: Principals, practice: PracticeStandi
 
 /** A medium's consent names the people it shows: authors and reviewers only. */
 export const canReadConsent = canReadVersions;
+
+/** Anyone signed in who reads a published practice records where it was adopted. */
+export const canRecordAdoption = (principals: Principals, practice: PracticeStanding): boolean =>
+  principals.has(SIGNED_IN) && practice.status === PracticeStatus.PUBLISHED;
+
+/** An adoption is corrected or removed by whoever recorded it, and by the practice's reviewers. */
+export const canChangeAdoption = (principals: Principals, practice: PracticeStanding, adoption: { recordedBy: string | null }): boolean =>
+  (adoption.recordedBy !== null && principals.userId === adoption.recordedBy) || isReviewer(principals, practice);

@@ -27,6 +27,8 @@ export interface PracticeRow {
   reviewComment: string | null;
   /** Its media whose consent is not recorded: a story leaves DRAFT only with none. */
   mediaWithoutConsent: number;
+  /** Where it was adopted, counted with each adoption recorded or removed. */
+  adoptionCount: number;
   hiddenAt: Date | null;
   publishedAt: Date | null;
   archivedAt: Date | null;
@@ -93,6 +95,7 @@ const ROW_COLUMNS = [
   'practice.version',
   'practice.review_comment AS "reviewComment"',
   'practice.media_without_consent AS "mediaWithoutConsent"',
+  'practice.adoption_count AS "adoptionCount"',
   'practice.hidden_at AS "hiddenAt"',
   'practice.published_at AS "publishedAt"',
   'practice.archived_at AS "archivedAt"',

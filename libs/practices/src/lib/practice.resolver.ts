@@ -25,11 +25,13 @@ import { canDecide, canReadVersions, type PracticeDecision } from './practice.po
 import { PracticeRepository, type PracticeRow, type PracticeVersionRow } from './practice.repository';
 import { PracticeService } from './practice.service';
 
+const NEWEST: SortKey<PracticeRow>[] = [
+  { expression: 'practice.createdAt', column: 'practice.created_at', direction: 'DESC', value: (p) => p.createdAt.toISOString() },
+  { expression: 'practice.id', column: 'practice.id', direction: 'DESC', value: (p) => p.id },
+];
 const ORDERS: Record<PracticeOrder, SortKey<PracticeRow>[]> = {
-  [PracticeOrder.NEWEST]: [
-    { expression: 'practice.createdAt', column: 'practice.created_at', direction: 'DESC', value: (p) => p.createdAt.toISOString() },
-    { expression: 'practice.id', column: 'practice.id', direction: 'DESC', value: (p) => p.id },
-  ],
+  [PracticeOrder.NEWEST]: NEWEST,
+  [PracticeOrder.MOST_ADOPTED]: [{ expression: 'practice.adoptionCount', column: 'practice.adoption_count', direction: 'DESC', value: (p) => p.adoptionCount }, ...NEWEST],
 };
 const NEWEST_VERSION_FIRST: SortKey<PracticeVersionRow>[] = [
   { expression: 'practiceVersion.version', column: 'v.version', direction: 'DESC', value: (v) => v.version },
@@ -57,7 +59,7 @@ export class PracticeResolver {
     return found ? Practice.from(found.practice) : null;
   }
 
-  @Query(() => PracticeConnection, { description: 'Practices and stories the viewer may read, filtered, newest first.' })
+  @Query(() => PracticeConnection, { description: 'Practices and stories the viewer may read, filtered, in the order asked (newest first by default).' })
   async practices(@Args() args: PracticesArgs, @Context() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<Practice>> {
     const { filter } = args;
     const query = this.repository.query(await this.directory.of(context), {

@@ -10,6 +10,11 @@ import { Practice } from './practice.model';
 import { PracticeRepository } from './practice.repository';
 import { PracticeResolver } from './practice.resolver';
 import { PracticeService } from './practice.service';
+import { PracticeAdoptionLoaders } from './practice-adoption.loaders';
+import { PracticeAdoption } from './practice-adoption.model';
+import { PracticeAdoptionRepository } from './practice-adoption.repository';
+import { PracticeAdoptionFieldResolver, PracticeAdoptionResolver } from './practice-adoption.resolver';
+import { PracticeAdoptionService } from './practice-adoption.service';
 import { PracticeMediaLoaders } from './practice-media.loaders';
 import { PracticeMedia } from './practice-media.model';
 import { PracticeMediaRepository } from './practice-media.repository';
@@ -33,6 +38,11 @@ import { PracticeMediaService } from './practice-media.service';
     PracticeMediaResolver,
     PracticeMediaFieldResolver,
     MediaConsentResolver,
+    PracticeAdoptionRepository,
+    PracticeAdoptionLoaders,
+    PracticeAdoptionService,
+    PracticeAdoptionResolver,
+    PracticeAdoptionFieldResolver,
   ],
   exports: [PracticeLoaders, PracticeAccess],
 })
@@ -43,6 +53,7 @@ export class PracticesModule implements OnModuleInit {
     private readonly access: PracticeAccess,
     private readonly content: PracticeContent,
     private readonly mediaLoaders: PracticeMediaLoaders,
+    private readonly adoptionLoaders: PracticeAdoptionLoaders,
   ) {}
 
   onModuleInit(): void {
@@ -63,6 +74,15 @@ export class PracticesModule implements OnModuleInit {
         ids.map(async (id) => {
           const media = await context.loaders.get(this.mediaLoaders.byId).load(id);
           return media && (await this.access.load(context, media.practiceId)) ? PracticeMedia.from(media) : null;
+        }),
+      ),
+    );
+    // So is an adoption.
+    this.nodes.register('PracticeAdoption', PracticeAdoption, (ids, context) =>
+      Promise.all(
+        ids.map(async (id) => {
+          const adoption = await context.loaders.get(this.adoptionLoaders.byId).load(id);
+          return adoption && (await this.access.load(context, adoption.practiceId)) ? PracticeAdoption.from(adoption) : null;
         }),
       ),
     );

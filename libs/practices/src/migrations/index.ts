@@ -1,7 +1,8 @@
 import { Practices1764000002000 } from './1764000002000-practices';
 import { PracticeMedia1764000002100 } from './1764000002100-practice-media';
+import { PracticeAdoptions1764000002200 } from './1764000002200-practice-adoptions';
 
-export { Practices1764000002000, PracticeMedia1764000002100 };
+export { Practices1764000002000, PracticeMedia1764000002100, PracticeAdoptions1764000002200 };
 
 /** The practices library's migrations, in the order they apply. */
-export const PRACTICES_MIGRATIONS = [Practices1764000002000, PracticeMedia1764000002100];
+export const PRACTICES_MIGRATIONS = [Practices1764000002000, PracticeMedia1764000002100, PracticeAdoptions1764000002200];

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { SqlList } from '@bottega/core';
+import type { AdoptionOutcome } from './practice-adoption.enums';
+
+export interface PracticeAdoptionRow {
+  id: string;
+  practiceId: string;
+  territoryId: string;
+  organizationName: string | null;
+  projectId: string | null;
+  adoptedOn: string;
+  notes: string;
+  outcome: AdoptionOutcome;
+  recordedBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** What a record or an edit writes; a field left undefined stays as it is. */
+export interface AdoptionFields {
+  territoryId?: string;
+  organizationName?: string | null;
+  projectId?: string | null;
+  adoptedOn?: string;
+  notes?: string;
+  outcome?: AdoptionOutcome;
+}
+
+const COLUMNS = `a.id, a.practice_id AS "practiceId", a.territory_id AS "territoryId", a.organization_name AS "organizationName",
+  a.project_id AS "projectId", to_char(a.adopted_on, 'YYYY-MM-DD') AS "adoptedOn", a.notes, a.outcome, a.recorded_by AS "recordedBy",
+  a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
+
+/** Rows of an `UPDATE … RETURNING`, which the driver returns as [rows, count]. */
+const updated = <T>(result: [T[], number]): T[] => result[0];
+
+/** The only code that reads and writes adoptions of practices. */
+@Injectable()
+export class PracticeAdoptionRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  findByIds(ids: readonly string[]): Promise<PracticeAdoptionRow[]> {
+    return this.db.query(`SELECT ${COLUMNS} FROM practice_adoption a WHERE a.id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /** A practice's adoptions; order and paging are the caller's. */
+  of(practiceId: string): SqlList<PracticeAdoptionRow> {
+    return new SqlList<PracticeAdoptionRow>(COLUMNS, `FROM practice_adoption a WHERE a.practice_id = :practiceId`, { practiceId }, (sql, values) =>
+      this.db.query(...this.db.driver.escapeQueryWithParameters(sql, values)),
+    );
+  }
+
+  /**
+   * Counts one more adoption on the practice while it is published, taking
+   * its row lock (so the count is exact, and the practice cannot be archived
+   * meanwhile), and records it. Null when the practice is not published.
+   */
+  async insert(manager: EntityManager, practiceId: string, recordedBy: string, fields: Required<AdoptionFields>): Promise<string | null> {
+    const counted = updated(
+      await manager.query(`UPDATE practice SET adoption_count = adoption_count + 1 WHERE id = $1 AND status = 'PUBLISHED' RETURNING id`, [practiceId]),
+    );
+    if (counted.length === 0) return null;
+    const [row]: { id: string }[] = await manager.query(
+      `INSERT INTO practice_adoption (practice_id, territory_id, organization_name, project_id, adopted_on, notes, outcome, recorded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [practiceId, fields.territoryId, fields.organizationName, fields.projectId, fields.adoptedOn, fields.notes, fields.outcome, recordedBy],
+    );
+    if (!row) throw new Error('An adoption was not inserted');
+    return row.id;
+  }
+
+  /** Writes the fields given; false when the adoption is gone. */
+  async update(manager: EntityManager, id: string, fields: AdoptionFields): Promise<boolean> {
+    const sets: string[] = ['updated_at = now()'];
+    const values: unknown[] = [id];
+    const set = (column: string, value: unknown) => {
+      values.push(value);
+      sets.push(`${column} = $${values.length}`);
+    };
+    if (fields.territoryId !== undefined) set('territory_id', fields.territoryId);
+    if (fields.organizationName !== undefined) set('organization_name', fields.organizationName);
+    if (fields.projectId !== undefined) set('project_id', fields.projectId);
+    if (fields.adoptedOn !== undefined) set('adopted_on', fields.adoptedOn);
+    if (fields.notes !== undefined) set('notes', fields.notes);
+    if (fields.outcome !== undefined) set('outcome', fields.outcome);
+    return updated(await manager.query(`UPDATE practice_adoption SET ${sets.join(', ')} WHERE id = $1 RETURNING id`, values)).length === 1;
+  }
+
+  /** Removes the adoption and counts one fewer on its practice; false when it was already gone. */
+  async delete(manager: EntityManager, id: string): Promise<boolean> {
+    const [removed] = updated<{ practiceId: string }>(
+      await manager.query(`DELETE FROM practice_adoption WHERE id = $1 RETURNING practice_id AS "practiceId"`, [id]),
+    );
+    if (!removed) return false;
+    await manager.query(`UPDATE practice SET adoption_count = adoption_count - 1 WHERE id = $1`, [removed.practiceId]);
+    return true;
+  }
+}

@@ -1,0 +1,99 @@
+import { Args, Context, Info, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { ConnectionArgs, paginate, type ConnectionValue, type Outcome, type RequestContext, type SortKey } from '@bottega/core';
+import { User, UserLoaders } from '@bottega/identity';
+import { Project, ProjectLoaders, Territory, TerritoryLoaders } from '@bottega/territories';
+import { RecordAdoptionInput, RemoveAdoptionInput, UpdateAdoptionInput } from './dto/practice-adoption.inputs';
+import { PracticeAccess } from './practice.access';
+import { Practice } from './practice.model';
+import { canChangeAdoption, canRecordAdoption } from './practice.policy';
+import { PracticeAdoption, PracticeAdoptionConnection, PracticeAdoptionPayload } from './practice-adoption.model';
+import { PracticeAdoptionRepository, type PracticeAdoptionRow } from './practice-adoption.repository';
+import { PracticeAdoptionService, type AdoptionChange } from './practice-adoption.service';
+
+const LATEST_FIRST: SortKey<PracticeAdoptionRow>[] = [
+  { expression: 'adoption.adoptedOn', column: 'a.adopted_on', direction: 'DESC', value: (a) => a.adoptedOn },
+  { expression: 'adoption.id', column: 'a.id', direction: 'DESC', value: (a) => a.id },
+];
+
+@Resolver(() => PracticeAdoption)
+export class PracticeAdoptionResolver {
+  constructor(
+    private readonly service: PracticeAdoptionService,
+    private readonly access: PracticeAccess,
+    private readonly userLoaders: UserLoaders,
+    private readonly territoryLoaders: TerritoryLoaders,
+    private readonly projectLoaders: ProjectLoaders,
+  ) {}
+
+  @Mutation(() => PracticeAdoptionPayload, {
+    nullable: true,
+    description: 'Records that a territory took up a published practice, and how it went. Anyone signed in who reads it.',
+  })
+  async recordAdoption(@Args('input') input: RecordAdoptionInput, @Context() context: RequestContext): Promise<PracticeAdoptionPayload> {
+    return payload(await this.service.record(input, context));
+  }
+
+  @Mutation(() => PracticeAdoptionPayload, { nullable: true, description: 'Corrects an adoption. Whoever recorded it, and the practice’s reviewers.' })
+  async updateAdoption(@Args('input') input: UpdateAdoptionInput, @Context() context: RequestContext): Promise<PracticeAdoptionPayload> {
+    return payload(await this.service.update(input, context));
+  }
+
+  @Mutation(() => PracticeAdoptionPayload, { nullable: true, description: 'Removes an adoption. Whoever recorded it, and the practice’s reviewers.' })
+  async removeAdoption(@Args('input') input: RemoveAdoptionInput, @Context() context: RequestContext): Promise<PracticeAdoptionPayload> {
+    return payload(await this.service.remove(input, context));
+  }
+
+  @ResolveField(() => Territory, { nullable: true })
+  async territory(adoption: PracticeAdoption, _args: unknown, context: RequestContext): Promise<Territory | null> {
+    const territory = await context.loaders.get(this.territoryLoaders.byId).load(adoption.row.territoryId);
+    return territory ? Territory.from(territory) : null;
+  }
+
+  @ResolveField(() => Project, { nullable: true, description: 'The living lab that took it up.' })
+  async project(adoption: PracticeAdoption, _args: unknown, context: RequestContext): Promise<Project | null> {
+    const project = adoption.row.projectId && (await context.loaders.get(this.projectLoaders.byId).load(adoption.row.projectId));
+    return project ? Project.from(project) : null;
+  }
+
+  @ResolveField(() => User, { nullable: true, description: 'Who recorded it; null when the account was removed.' })
+  async recordedBy(adoption: PracticeAdoption, _args: unknown, context: RequestContext): Promise<User | null> {
+    const user = adoption.row.recordedBy && (await context.loaders.get(this.userLoaders.byId).load(adoption.row.recordedBy));
+    return user ? User.from(user) : null;
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may correct or remove it (who recorded it, and the practice’s reviewers).' })
+  async viewerCanEdit(adoption: PracticeAdoption, _args: unknown, context: RequestContext): Promise<boolean> {
+    const found = await this.access.load(context, adoption.row.practiceId);
+    return found !== null && canChangeAdoption(found.principals, found.practice, adoption.row);
+  }
+}
+
+@Resolver(() => Practice)
+export class PracticeAdoptionFieldResolver {
+  constructor(
+    private readonly repository: PracticeAdoptionRepository,
+    private readonly access: PracticeAccess,
+  ) {}
+
+  @ResolveField(() => PracticeAdoptionConnection, { description: 'Where it was taken up, latest first.' })
+  async adoptions(
+    @Parent() practice: Practice,
+    @Args() args: ConnectionArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ConnectionValue<PracticeAdoption>> {
+    return paginate(this.repository.of(practice.dbId), LATEST_FIRST, args, PracticeAdoption.from, info);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may record where it was adopted: signed in, and the practice published.' })
+  async viewerCanRecordAdoption(practice: Practice, _args: unknown, context: RequestContext): Promise<boolean> {
+    const found = await this.access.load(context, practice.dbId);
+    return found !== null && canRecordAdoption(found.principals, found.practice);
+  }
+}
+
+function payload(outcome: Outcome<AdoptionChange>): PracticeAdoptionPayload {
+  return outcome.ok
+    ? { adoption: outcome.value.adoption && PracticeAdoption.from(outcome.value.adoption), practice: Practice.from(outcome.value.practice), userErrors: [] }
+    : { adoption: null, practice: null, userErrors: outcome.errors };
+}
