@@ -22,11 +22,13 @@ registerEnumType(PracticeStatus, {
 export enum PracticeOrder {
   NEWEST = 'NEWEST',
   MOST_ADOPTED = 'MOST_ADOPTED',
+  MOST_BOOKMARKED = 'MOST_BOOKMARKED',
 }
 registerEnumType(PracticeOrder, {
   name: 'PracticeOrder',
   valuesMap: {
     NEWEST: { description: 'Newest first.' },
     MOST_ADOPTED: { description: 'Adopted in most places first, then newest.' },
+    MOST_BOOKMARKED: { description: 'Bookmarked by most people first, then newest.' },
   },
 });

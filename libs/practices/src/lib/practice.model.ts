@@ -100,6 +100,9 @@ export class Practice extends PracticeContent implements Node {
   @Field(() => Int, { description: 'How many times it was recorded as adopted elsewhere.' })
   adoptionCount!: number;
 
+  @Field(() => Int, { description: 'How many people bookmarked it.' })
+  bookmarkCount!: number;
+
   row!: PracticeRow;
 
   static from(row: PracticeRow): Practice {
@@ -122,6 +125,7 @@ export class Practice extends PracticeContent implements Node {
       updatedAt: row.updatedAt,
       tags: row.tags,
       adoptionCount: row.adoptionCount,
+      bookmarkCount: row.bookmarkCount,
       row,
     });
   }

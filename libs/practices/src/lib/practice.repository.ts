@@ -29,6 +29,8 @@ export interface PracticeRow {
   mediaWithoutConsent: number;
   /** Where it was adopted, counted with each adoption recorded or removed. */
   adoptionCount: number;
+  /** How many people bookmarked it, counted by the statement that adds or removes a bookmark. */
+  bookmarkCount: number;
   hiddenAt: Date | null;
   publishedAt: Date | null;
   archivedAt: Date | null;
@@ -64,6 +66,8 @@ export interface PracticeFilterValues {
   status: PracticeStatus | null;
   communityId: string | null;
   projectId: string | null;
+  /** Only those this person bookmarked. */
+  bookmarkedBy: string | null;
 }
 
 /** A replaced version of a published practice. */
@@ -96,6 +100,7 @@ const ROW_COLUMNS = [
   'practice.review_comment AS "reviewComment"',
   'practice.media_without_consent AS "mediaWithoutConsent"',
   'practice.adoption_count AS "adoptionCount"',
+  'practice.bookmark_count AS "bookmarkCount"',
   'practice.hidden_at AS "hiddenAt"',
   'practice.published_at AS "publishedAt"',
   'practice.archived_at AS "archivedAt"',
@@ -259,6 +264,9 @@ export class PracticeRepository {
     };
     if (filter.communityId) where('practice.community_id = :communityId', { communityId: filter.communityId });
     if (filter.projectId) where('practice.project_id = :projectId', { projectId: filter.projectId });
+    if (filter.bookmarkedBy) {
+      where('EXISTS (SELECT 1 FROM practice_bookmark fb WHERE fb.practice_id = practice.id AND fb.user_id = :bookmarkedBy)', { bookmarkedBy: filter.bookmarkedBy });
+    }
     if (filter.kind) where('practice.kind = :kind', { kind: filter.kind });
     if (filter.status) where('practice.status = :status', { status: filter.status });
     if (filter.tag) {

@@ -18,21 +18,13 @@ import { Project, ProjectLoaders, Territory, TerritoryLoaders } from '@bottega/t
 import { CreatePracticeInput, PracticeDecisionInput, PracticesArgs, ReturnPracticeInput, UpdatePracticeInput } from './dto/practice.inputs';
 import { PracticeReviewService } from './practice-review.service';
 import { PracticeAccess } from './practice.access';
-import { PracticeOrder } from './practice.enums';
 import { PracticeLoaders } from './practice.loaders';
+import { PRACTICE_ORDERS } from './practice.orders';
 import { Practice, PracticeConnection, PracticePayload, PracticeVersion, PracticeVersionConnection } from './practice.model';
 import { canDecide, canReadVersions, type PracticeDecision } from './practice.policy';
 import { PracticeRepository, type PracticeRow, type PracticeVersionRow } from './practice.repository';
 import { PracticeService } from './practice.service';
 
-const NEWEST: SortKey<PracticeRow>[] = [
-  { expression: 'practice.createdAt', column: 'practice.created_at', direction: 'DESC', value: (p) => p.createdAt.toISOString() },
-  { expression: 'practice.id', column: 'practice.id', direction: 'DESC', value: (p) => p.id },
-];
-const ORDERS: Record<PracticeOrder, SortKey<PracticeRow>[]> = {
-  [PracticeOrder.NEWEST]: NEWEST,
-  [PracticeOrder.MOST_ADOPTED]: [{ expression: 'practice.adoptionCount', column: 'practice.adoption_count', direction: 'DESC', value: (p) => p.adoptionCount }, ...NEWEST],
-};
 const NEWEST_VERSION_FIRST: SortKey<PracticeVersionRow>[] = [
   { expression: 'practiceVersion.version', column: 'v.version', direction: 'DESC', value: (v) => v.version },
 ];
@@ -69,10 +61,11 @@ export class PracticeResolver {
       status: filter?.status ?? null,
       communityId: filter?.community ? fromGlobalId(filter.community, 'Community', ['filter', 'community']) : null,
       projectId: filter?.project ? fromGlobalId(filter.project, 'Project', ['filter', 'project']) : null,
+      bookmarkedBy: null,
     });
     // The page's rows are what the fields' access checks would load again.
     const byId = context.loaders.get(this.loaders.byId);
-    return paginate(query, ORDERS[args.orderBy], args, (row) => (byId.prime(row.id, row), Practice.from(row)), info);
+    return paginate(query, PRACTICE_ORDERS[args.orderBy], args, (row) => (byId.prime(row.id, row), Practice.from(row)), info);
   }
 
   @Mutation(() => PracticePayload, { nullable: true, description: 'Starts a practice or a story as a draft; its creator is its first author.' })

@@ -15,6 +15,10 @@ import { PracticeAdoption } from './practice-adoption.model';
 import { PracticeAdoptionRepository } from './practice-adoption.repository';
 import { PracticeAdoptionFieldResolver, PracticeAdoptionResolver } from './practice-adoption.resolver';
 import { PracticeAdoptionService } from './practice-adoption.service';
+import { PracticeBookmarkLoaders } from './practice-bookmark.loaders';
+import { PracticeBookmarkRepository } from './practice-bookmark.repository';
+import { PracticeBookmarkResolver } from './practice-bookmark.resolver';
+import { PracticeBookmarkService } from './practice-bookmark.service';
 import { PracticeMediaLoaders } from './practice-media.loaders';
 import { PracticeMedia } from './practice-media.model';
 import { PracticeMediaRepository } from './practice-media.repository';
@@ -43,6 +47,10 @@ import { PracticeMediaService } from './practice-media.service';
     PracticeAdoptionService,
     PracticeAdoptionResolver,
     PracticeAdoptionFieldResolver,
+    PracticeBookmarkRepository,
+    PracticeBookmarkLoaders,
+    PracticeBookmarkService,
+    PracticeBookmarkResolver,
   ],
   exports: [PracticeLoaders, PracticeAccess],
 })

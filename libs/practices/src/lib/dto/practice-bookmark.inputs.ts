@@ -1,0 +1,7 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+
+@InputType()
+export class BookmarkPracticeInput {
+  @Field(() => ID)
+  practiceId!: string;
+}
