@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { CompetencesModule } from '@bottega/competences';
 import { CoreModule } from '@bottega/core';
 import { ForumModule } from '@bottega/forum';
 import { IdentityModule } from '@bottega/identity';
@@ -20,6 +21,7 @@ export class AppModule {
         NotificationsModule,
         ForumModule.forRoot(config.forum),
         PracticesModule,
+        CompetencesModule,
       ],
     };
   }

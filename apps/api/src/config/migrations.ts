@@ -1,3 +1,4 @@
+import { COMPETENCES_MIGRATIONS } from '@bottega/competences/migrations';
 import { CORE_MIGRATIONS, type MigrationClass } from '@bottega/core/database';
 import { FORUM_MIGRATIONS } from '@bottega/forum/migrations';
 import { IDENTITY_MIGRATIONS } from '@bottega/identity/migrations';
@@ -24,4 +25,5 @@ export const MIGRATIONS: MigrationClass[] = [
   ...MODERATION_MIGRATIONS,
   ...NOTIFICATIONS_MIGRATIONS,
   ...PRACTICES_MIGRATIONS,
+  ...COMPETENCES_MIGRATIONS,
 ].sort((a, b) => migrationTimestamp(a) - migrationTimestamp(b));

@@ -1,0 +1,36 @@
+import type { TestUser } from '@bottega/identity/testing';
+import type { TestApp } from '@bottega/testing';
+
+export const unknownId = (type: string) => Buffer.from(`${type}:00000000-0000-4000-8000-000000000000`).toString('base64url');
+export const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
+export const dbId = (globalId: string) => Buffer.from(globalId, 'base64url').toString().split(':')[1]!;
+
+/** Talks to the API as `user` (anonymous with null). */
+export function api(t: TestApp) {
+  const client = (user: TestUser | null) => t.client.as(user?.accessToken ?? null);
+  return {
+    request: (user: TestUser | null, query: string, variables: Record<string, unknown> = {}) => client(user).request<any>(query, variables),
+    data: (user: TestUser | null, query: string, variables: Record<string, unknown> = {}) => client(user).data(query, variables),
+    /** The error code of an operation expected to fail as a whole. */
+    code: async (user: TestUser | null, query: string, variables: Record<string, unknown> = {}) =>
+      (await client(user).request<any>(query, variables)).body.errors?.[0]?.extensions?.code,
+  };
+}
+
+/** The id of the skill with this key. */
+export async function skillId(t: TestApp, key: string): Promise<string> {
+  const [row] = await t.db.query(`SELECT id FROM skill WHERE key = $1`, [key]);
+  return row.id;
+}
+
+/** Everything competences keep in the database, to show an operation changed nothing. */
+export async function state(t: TestApp): Promise<unknown> {
+  const [skills, profiles, competences, endorsements, audit] = await Promise.all([
+    t.db.query(`SELECT id, area_id, key, label_it, label_en, merged_into, updated_at FROM skill ORDER BY id`),
+    t.db.query(`SELECT user_id, visibility, availability, updated_at FROM competence_profile ORDER BY user_id`),
+    t.db.query(`SELECT user_id, skill_id, level, evidence, position FROM competence ORDER BY user_id, skill_id`),
+    t.db.query(`SELECT user_id, skill_id, endorser_id FROM endorsement ORDER BY user_id, skill_id, endorser_id`),
+    t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE subject_type IN ('Skill', 'CompetenceProfile')`),
+  ]);
+  return { skills, profiles, competences, endorsements, audit };
+}
