@@ -16,6 +16,7 @@ import { PracticeDecisionInput, ReturnPracticeInput } from './dto/practice.input
 import { PracticeAccess } from './practice.access';
 import { PracticeKind, PracticeStatus } from './practice.enums';
 import { PracticeLoaders } from './practice.loaders';
+import { PracticeNotifier } from './practice.notifier';
 import { RULES, type PracticeDecision } from './practice.policy';
 import { PracticeRepository, type PracticeRow } from './practice.repository';
 import { missingParts } from './practice.sections';
@@ -55,6 +56,7 @@ export class PracticeReviewService {
     private readonly audit: AuditLog,
     private readonly outbox: Outbox,
     private readonly media: PracticeMediaRepository,
+    private readonly notifier: PracticeNotifier,
   ) {}
 
   submit(input: PracticeDecisionInput, context: RequestContext): Promise<Outcome<PracticeRow>> {
@@ -90,6 +92,7 @@ export class PracticeReviewService {
     if (problems.length > 0) return refuse(...problems);
 
     const from = practice.status;
+    const territoryIds = decision === 'publish' ? await this.notifier.territoriesOf(practice, context) : [];
     const moved = await this.practices.transaction(async (manager) => {
       const changed = await this.practices.transition(manager, practice.id, {
         from,
@@ -106,6 +109,7 @@ export class PracticeReviewService {
         metadata: { from, to, communityId: practice.communityId },
       });
       await this.outbox.record(manager, { kind: 'Practice', subjectId: practice.id, change, payload: { status: to } });
+      if (decision === 'publish') await this.notifier.published(manager, practice, territoryIds, viewer.userId);
       return true;
     });
     const now = await context.loaders.reload(this.loaders.byId, practice.id);

@@ -1,5 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { AccessDirectory, NodeRegistry } from '@bottega/core';
+import { FollowSubjectType, FollowTargets, NotificationsModule } from '@bottega/notifications';
 import { TerritoriesModule } from '@bottega/territories';
 import { PracticeContent } from './practice-content';
 import { PracticeReviewService } from './practice-review.service';
@@ -7,6 +8,7 @@ import { PracticeAccess } from './practice.access';
 import { PRACTICE_PRINCIPALS } from './practice.audience';
 import { PracticeLoaders } from './practice.loaders';
 import { Practice } from './practice.model';
+import { PracticeNotifier } from './practice.notifier';
 import { PracticeRepository } from './practice.repository';
 import { PracticeResolver } from './practice.resolver';
 import { PracticeService } from './practice.service';
@@ -27,7 +29,7 @@ import { PracticeMediaService } from './practice-media.service';
 
 /** Practices and stories: structured records of what worked, written, reviewed and published. */
 @Module({
-  imports: [TerritoriesModule],
+  imports: [TerritoriesModule, NotificationsModule],
   providers: [
     PracticeRepository,
     PracticeLoaders,
@@ -36,6 +38,7 @@ import { PracticeMediaService } from './practice-media.service';
     PracticeReviewService,
     PracticeResolver,
     PracticeContent,
+    PracticeNotifier,
     PracticeMediaRepository,
     PracticeMediaLoaders,
     PracticeMediaService,
@@ -62,11 +65,14 @@ export class PracticesModule implements OnModuleInit {
     private readonly content: PracticeContent,
     private readonly mediaLoaders: PracticeMediaLoaders,
     private readonly adoptionLoaders: PracticeAdoptionLoaders,
+    private readonly follows: FollowTargets,
   ) {}
 
   onModuleInit(): void {
     this.directory.register(PRACTICE_PRINCIPALS);
     this.content.register();
+    // Followers of a practice hear when it is published (see practice.notifier.ts).
+    this.follows.register('Practice', FollowSubjectType.PRACTICE);
     // A practice is visible to its audience (see practice.audience.ts).
     this.nodes.register('Practice', Practice, (ids, context) =>
       Promise.all(

@@ -2,8 +2,15 @@ import { Practices1764000002000 } from './1764000002000-practices';
 import { PracticeMedia1764000002100 } from './1764000002100-practice-media';
 import { PracticeAdoptions1764000002200 } from './1764000002200-practice-adoptions';
 import { PracticeBookmarks1764000002300 } from './1764000002300-practice-bookmarks';
+import { PracticeFollowsAndNotices1764000002400 } from './1764000002400-practice-follows-and-notices';
 
-export { Practices1764000002000, PracticeMedia1764000002100, PracticeAdoptions1764000002200, PracticeBookmarks1764000002300 };
+export { Practices1764000002000, PracticeMedia1764000002100, PracticeAdoptions1764000002200, PracticeBookmarks1764000002300, PracticeFollowsAndNotices1764000002400 };
 
 /** The practices library's migrations, in the order they apply. */
-export const PRACTICES_MIGRATIONS = [Practices1764000002000, PracticeMedia1764000002100, PracticeAdoptions1764000002200, PracticeBookmarks1764000002300];
+export const PRACTICES_MIGRATIONS = [
+  Practices1764000002000,
+  PracticeMedia1764000002100,
+  PracticeAdoptions1764000002200,
+  PracticeBookmarks1764000002300,
+  PracticeFollowsAndNotices1764000002400,
+];

@@ -5,5 +5,11 @@ export enum FollowSubjectType {
   COMMUNITY = 'COMMUNITY',
   TAG = 'TAG',
   TERRITORY = 'TERRITORY',
+  PRACTICE = 'PRACTICE',
 }
-registerEnumType(FollowSubjectType, { name: 'FollowSubjectType' });
+registerEnumType(FollowSubjectType, {
+  name: 'FollowSubjectType',
+  valuesMap: {
+    PRACTICE: { description: 'A practice or story: its followers hear when it is published.' },
+  },
+});

@@ -13,6 +13,7 @@ const GLOBAL_TYPE: Record<Exclude<FollowSubjectType, FollowSubjectType.TAG>, str
   [FollowSubjectType.THREAD]: 'Thread',
   [FollowSubjectType.COMMUNITY]: 'Community',
   [FollowSubjectType.TERRITORY]: 'Territory',
+  [FollowSubjectType.PRACTICE]: 'Practice',
 };
 
 function toFollow(entity: FollowEntity): Follow {

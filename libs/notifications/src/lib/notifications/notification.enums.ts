@@ -6,6 +6,7 @@ export enum NotificationKind {
   ANSWER_ACCEPTED = 'ANSWER_ACCEPTED',
   NEW_THREAD = 'NEW_THREAD',
   CONTENT_HIDDEN = 'CONTENT_HIDDEN',
+  PRACTICE_PUBLISHED = 'PRACTICE_PUBLISHED',
 }
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
@@ -19,5 +20,6 @@ registerEnumType(NotificationKind, {
         'Your post or thread was hidden until a moderator decides: by a moderator (`reason` has their words) ' +
         'or by flags from the community (`reasonCodes` has the `FlagReason`s given).',
     },
+    PRACTICE_PUBLISHED: { description: 'A practice or story you follow, or one about a tag or territory you follow, was published.' },
   },
 });
