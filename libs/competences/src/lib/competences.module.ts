@@ -1,5 +1,13 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { NodeRegistry } from '@bottega/core';
+import { CompetenceResolver } from './profiles/competence.resolver';
+import { ProfileAccess } from './profiles/profile.access';
+import { ProfileLoaders } from './profiles/profile.loaders';
+import { CompetenceProfile } from './profiles/profile.model';
+import { ProfileRepository } from './profiles/profile.repository';
+import { ProfileResolver } from './profiles/profile.resolver';
+import { ProfileService } from './profiles/profile.service';
+import { UserProfileResolver } from './profiles/user-profile.resolver';
 import { SkillAreaResolver } from './skills/skill-area.resolver';
 import { SkillLoaders } from './skills/skill.loaders';
 import { Skill } from './skills/skill.model';
@@ -9,19 +17,33 @@ import { SkillService } from './skills/skill.service';
 
 /** Competences: the skills taxonomy, people's competence profiles and endorsements. */
 @Module({
-  providers: [SkillRepository, SkillLoaders, SkillService, SkillResolver, SkillAreaResolver],
-  exports: [SkillLoaders],
+  providers: [
+    SkillRepository,
+    SkillLoaders,
+    SkillService,
+    SkillResolver,
+    SkillAreaResolver,
+    ProfileRepository,
+    ProfileLoaders,
+    ProfileAccess,
+    ProfileService,
+    ProfileResolver,
+    CompetenceResolver,
+    UserProfileResolver,
+  ],
+  exports: [SkillLoaders, ProfileAccess],
 })
 export class CompetencesModule implements OnModuleInit {
   constructor(
     private readonly nodes: NodeRegistry,
-    private readonly loaders: SkillLoaders,
+    private readonly skills: SkillLoaders,
+    private readonly profiles: ProfileAccess,
   ) {}
 
   onModuleInit(): void {
     // A merged skill's id still resolves: to the skill it went into.
     this.nodes.register('Skill', Skill, async (ids, context) => {
-      const byId = context.loaders.get(this.loaders.byId);
+      const byId = context.loaders.get(this.skills.byId);
       const found = await byId.loadMany(ids);
       return Promise.all(
         found.map(async (skill) => {
@@ -31,5 +53,14 @@ export class CompetencesModule implements OnModuleInit {
         }),
       );
     });
+    // A profile is reached through its audience (see profile.audience.ts), by `node` as anywhere else.
+    this.nodes.register('CompetenceProfile', CompetenceProfile, (ids, context) =>
+      Promise.all(
+        ids.map(async (id) => {
+          const profile = await this.profiles.load(context, id);
+          return profile && CompetenceProfile.from(profile);
+        }),
+      ),
+    );
   }
 }
