@@ -1,11 +1,15 @@
 import { CommunityFactory } from '@bottega/forum/testing';
 import { startTestApp, type TestApp, type TestUser } from '@bottega/identity/testing';
 import { DirectoryFactory } from '@bottega/territories/testing';
-import { COMPLETE, CREATE, PUBLISH, SUBMIT, api } from './support';
+import { ADD_MEDIA, COMPLETE, CREATE, PUBLISH, SUBMIT, api } from './support';
+
+const BOOKMARK = `mutation($input: BookmarkPracticeInput!) { bookmarkPractice(input: $input) { practice { id } } }`;
 
 const PAGE = `query($first: Int!) { practices(first: $first) { totalCount nodes {
   id slug title status need { html } tags authors { displayName } territories { name } project { title } community { name }
-  viewerCanEdit viewerCanSubmit viewerCanPublish viewerCanReturn viewerCanArchive } } }`;
+  viewerCanEdit viewerCanSubmit viewerCanPublish viewerCanReturn viewerCanArchive
+  media { kind caption consented consent { givenBy recordedBy { displayName } } }
+  adoptionCount bookmarkCount viewerHasBookmarked viewerCanRecordAdoption } } }`;
 
 describe('a page of practices', () => {
   let t: TestApp;
@@ -24,6 +28,12 @@ describe('a page of practices', () => {
       const { createPractice } = await call.data(author!, CREATE, {
         input: { title: `Pratica numero ${i}`, communityId: community.globalId, coAuthorIds: [coAuthor!.globalId], territoryIds, projectId: project, tags: [`tema-${i}`], ...COMPLETE },
       });
+      const practiceId = createPractice.practice.id;
+      await call.data(author!, ADD_MEDIA, {
+        input: { practiceId, kind: 'IMAGE', url: `https://example.org/${i}.jpg`, altText: 'Un orto', consent: { givenBy: 'Ada Neri', givenOn: '2024-05-02', use: 'Bottega' } },
+      });
+      await call.data(author!, ADD_MEDIA, { input: { practiceId, kind: 'DOCUMENT', url: `https://example.org/${i}.pdf` } });
+      await call.data(coordinator!, BOOKMARK, { input: { practiceId } });
       // Half published, half still drafts the coordinator reviews.
       if (i % 2 === 0) {
         await call.data(author!, SUBMIT, { input: { practiceId: createPractice.practice.id } });
@@ -42,6 +52,8 @@ describe('a page of practices', () => {
     };
     const short = await statements(2);
     expect(short).toBeGreaterThan(0);
+    const page = (await t.client.as(coordinator!.accessToken).data(PAGE, { first: 8 })).practices.nodes;
+    expect(page.every((p: { media: unknown[]; viewerHasBookmarked: boolean }) => p.media.length === 2 && p.viewerHasBookmarked)).toBe(true);
     expect(await statements(8)).toBe(short);
   });
 });
