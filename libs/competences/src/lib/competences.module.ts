@@ -1,5 +1,10 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { NodeRegistry } from '@bottega/core';
+import { EndorsementLoaders } from './endorsements/endorsement.loaders';
+import { EndorsementRepository } from './endorsements/endorsement.repository';
+import { EndorsementResolver } from './endorsements/endorsement.resolver';
+import { EndorsementService } from './endorsements/endorsement.service';
+import { EndorserResolver } from './endorsements/endorser.resolver';
 import { CompetenceResolver } from './profiles/competence.resolver';
 import { ProfileAccess } from './profiles/profile.access';
 import { ProfileLoaders } from './profiles/profile.loaders';
@@ -30,6 +35,11 @@ import { SkillService } from './skills/skill.service';
     ProfileResolver,
     CompetenceResolver,
     UserProfileResolver,
+    EndorsementRepository,
+    EndorsementLoaders,
+    EndorsementService,
+    EndorsementResolver,
+    EndorserResolver,
   ],
   exports: [SkillLoaders, ProfileAccess],
 })
