@@ -1,7 +1,7 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { nextTurn } from '../context/next-turn';
 import { requestScope } from '../context/request-scope';
 import { BadInputError } from './errors';
@@ -181,6 +181,22 @@ function decodeCursor<Row>(cursor: string, keys: SortKey<Row>[], argument: strin
 
 const TOTAL = '__totalCount';
 
+/** The conditions of a list's `WHERE`, with their named parameters, added as filters apply. */
+export class SqlWhere {
+  private readonly conditions: string[] = [];
+  readonly params: Record<string, unknown> = {};
+
+  and(condition: string, params: Record<string, unknown> = {}): this {
+    this.conditions.push(condition);
+    Object.assign(this.params, params);
+    return this;
+  }
+
+  toString(): string {
+    return this.conditions.join(' AND ');
+  }
+}
+
 /**
  * A list read as plain rows with hand-written SQL, for hot pages where entity
  * hydration and query building buy nothing: the rows are the columns
@@ -194,9 +210,13 @@ export class SqlList<Row extends ObjectLiteral> {
     /** `FROM … WHERE …`, with named parameters (`:threadId`); the keyset condition is ANDed to it. */
     readonly from: string,
     readonly params: Record<string, unknown>,
-    /** Runs a statement with named parameters (the repository's, so it is counted and logged as any other). */
-    readonly run: (sql: string, params: Record<string, unknown>) => Promise<ObjectLiteral[]>,
+    /** The repository's data source, so the statements are counted and logged as any other. */
+    private readonly db: Pick<DataSource, 'query' | 'driver'>,
   ) {}
+
+  private run(sql: string, params: Record<string, unknown>): Promise<ObjectLiteral[]> {
+    return this.db.query(...this.db.driver.escapeQueryWithParameters(sql, params));
+  }
 
   /** A page in the order of `keys`; with `withCount`, the count of the whole list comes in the same statement. */
   async rows(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { SqlList } from '@bottega/core';
+import { SqlList, updatedRows } from '@bottega/core';
 import type { AdoptionOutcome } from './practice-adoption.enums';
 
 export interface PracticeAdoptionRow {
@@ -32,8 +32,6 @@ const COLUMNS = `a.id, a.practice_id AS "practiceId", a.territory_id AS "territo
   a.project_id AS "projectId", to_char(a.adopted_on, 'YYYY-MM-DD') AS "adoptedOn", a.notes, a.outcome, a.recorded_by AS "recordedBy",
   a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
 
-/** Rows of an `UPDATE … RETURNING`, which the driver returns as [rows, count]. */
-const updated = <T>(result: [T[], number]): T[] => result[0];
 
 /** The only code that reads and writes adoptions of practices. */
 @Injectable()
@@ -50,9 +48,7 @@ export class PracticeAdoptionRepository {
 
   /** A practice's adoptions; order and paging are the caller's. */
   of(practiceId: string): SqlList<PracticeAdoptionRow> {
-    return new SqlList<PracticeAdoptionRow>(COLUMNS, `FROM practice_adoption a WHERE a.practice_id = :practiceId`, { practiceId }, (sql, values) =>
-      this.db.query(...this.db.driver.escapeQueryWithParameters(sql, values)),
-    );
+    return new SqlList<PracticeAdoptionRow>(COLUMNS, `FROM practice_adoption a WHERE a.practice_id = :practiceId`, { practiceId }, this.db);
   }
 
   /**
@@ -61,7 +57,7 @@ export class PracticeAdoptionRepository {
    * meanwhile), and records it. Null when the practice is not published.
    */
   async insert(manager: EntityManager, practiceId: string, recordedBy: string, fields: Required<AdoptionFields>): Promise<string | null> {
-    const counted = updated(
+    const counted = updatedRows(
       await manager.query(`UPDATE practice SET adoption_count = adoption_count + 1 WHERE id = $1 AND status = 'PUBLISHED' RETURNING id`, [practiceId]),
     );
     if (counted.length === 0) return null;
@@ -88,12 +84,12 @@ export class PracticeAdoptionRepository {
     if (fields.adoptedOn !== undefined) set('adopted_on', fields.adoptedOn);
     if (fields.notes !== undefined) set('notes', fields.notes);
     if (fields.outcome !== undefined) set('outcome', fields.outcome);
-    return updated(await manager.query(`UPDATE practice_adoption SET ${sets.join(', ')} WHERE id = $1 RETURNING id`, values)).length === 1;
+    return updatedRows(await manager.query(`UPDATE practice_adoption SET ${sets.join(', ')} WHERE id = $1 RETURNING id`, values)).length === 1;
   }
 
   /** Removes the adoption and counts one fewer on its practice; false when it was already gone. */
   async delete(manager: EntityManager, id: string): Promise<boolean> {
-    const [removed] = updated<{ practiceId: string }>(
+    const [removed] = updatedRows<{ practiceId: string }>(
       await manager.query(`DELETE FROM practice_adoption WHERE id = $1 RETURNING practice_id AS "practiceId"`, [id]),
     );
     if (!removed) return false;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PracticeKind, PracticeStatus } from './practice.enums';
 import type { PracticeMediaKind } from './practice-media.enums';
+import { updatedRows } from '@bottega/core';
 
 /** Media a practice holds at most: its page shows them all. */
 export const MEDIA_LIMIT = 30;
@@ -55,8 +56,6 @@ const COLUMNS = `m.id, m.practice_id AS "practiceId", m.kind, m.url, m.caption, 
     'recordedBy', m.consent_recorded_by, 'recordedAt', m.consent_recorded_at) END AS consent,
   m.created_at AS "createdAt"`;
 
-/** Rows of an `UPDATE … RETURNING`, which the driver returns as [rows, count]. */
-const updated = <T>(result: [T[], number]): T[] => result[0];
 
 /** The only code that reads and writes the media of practices and their consents. */
 @Injectable()
@@ -173,7 +172,7 @@ export class PracticeMediaRepository {
    * the caller rolls back.
    */
   async recount(manager: EntityManager, practiceId: string): Promise<boolean> {
-    const rows = updated(
+    const rows = updatedRows(
       await manager.query(
         `UPDATE practice p SET media_without_consent = c.n
            FROM (SELECT count(*)::int AS n FROM practice_media WHERE practice_id = $1 AND consent_given_by IS NULL) c

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { SqlList, uniqueSlug, type Principals } from '@bottega/core';
+import { SqlList, SqlWhere, uniqueSlug, updatedRows, type Principals } from '@bottega/core';
 import type { CommunityVisibility } from '@bottega/forum';
 import { territoryWithinSql } from '@bottega/territories';
 import { PRACTICE_AUDIENCE, practiceColumns } from './practice.audience';
@@ -113,8 +113,6 @@ const ROW_COLUMNS = [
 
 const FROM = 'FROM practice practice LEFT JOIN community practice_community ON practice_community.id = practice.community_id';
 
-/** Rows of an `UPDATE … RETURNING`, which the driver returns as [rows, count]. */
-const updated = <T>(result: [T[], number]): T[] => result[0];
 
 /** The only code that reads and writes practices, their authors, tags, territories and versions. */
 @Injectable()
@@ -209,7 +207,7 @@ export class PracticeRepository {
     id: string,
     change: { from: PracticeStatus; to: PracticeStatus; reviewComment: string | null; requireComplete: boolean },
   ): Promise<boolean> {
-    const rows = updated(
+    const rows = updatedRows(
       await manager.query(
         `UPDATE practice SET status = $3, review_comment = $4,
                 published_at = CASE WHEN $3 = 'PUBLISHED' THEN coalesce(published_at, now()) ELSE published_at END,
@@ -224,7 +222,7 @@ export class PracticeRepository {
 
   /** Hides or shows a practice again; false when it already was so. */
   async setHidden(manager: EntityManager, id: string, hidden: boolean): Promise<boolean> {
-    const rows = updated(
+    const rows = updatedRows(
       await manager.query(`UPDATE practice SET hidden_at = CASE WHEN $2 THEN now() END WHERE id = $1 AND (hidden_at IS NULL) = $2 RETURNING id`, [
         id,
         hidden,
@@ -248,41 +246,32 @@ export class PracticeRepository {
     return new SqlList<PracticeVersionRow>(
       `v.version, v.content, v.made_by AS "madeBy", v.made_at AS "madeAt"`,
       `FROM practice_version v WHERE v.practice_id = :practiceId`,
-      { practiceId },
-      (sql, values) => this.db.query(...this.db.driver.escapeQueryWithParameters(sql, values)),
-    );
+      { practiceId }, this.db);
   }
 
   /** Practices in the reader's audience ({@link PRACTICE_AUDIENCE}), filtered; order and paging are the caller's. */
   query(reader: Principals, filter: PracticeFilterValues): SqlList<PracticeRow> {
     const readable = PRACTICE_AUDIENCE.where(practiceColumns('practice', 'practice_community'), reader);
-    const conditions = [readable.sql];
-    const params: Record<string, unknown> = { ...readable.params };
-    const where = (condition: string, values: Record<string, unknown> = {}) => {
-      conditions.push(condition);
-      Object.assign(params, values);
-    };
-    if (filter.communityId) where('practice.community_id = :communityId', { communityId: filter.communityId });
-    if (filter.projectId) where('practice.project_id = :projectId', { projectId: filter.projectId });
+    const where = new SqlWhere().and(readable.sql, readable.params);
+    if (filter.communityId) where.and('practice.community_id = :communityId', { communityId: filter.communityId });
+    if (filter.projectId) where.and('practice.project_id = :projectId', { projectId: filter.projectId });
     if (filter.bookmarkedBy) {
-      where('EXISTS (SELECT 1 FROM practice_bookmark fb WHERE fb.practice_id = practice.id AND fb.user_id = :bookmarkedBy)', { bookmarkedBy: filter.bookmarkedBy });
+      where.and('EXISTS (SELECT 1 FROM practice_bookmark fb WHERE fb.practice_id = practice.id AND fb.user_id = :bookmarkedBy)', { bookmarkedBy: filter.bookmarkedBy });
     }
-    if (filter.kind) where('practice.kind = :kind', { kind: filter.kind });
-    if (filter.status) where('practice.status = :status', { status: filter.status });
+    if (filter.kind) where.and('practice.kind = :kind', { kind: filter.kind });
+    if (filter.status) where.and('practice.status = :status', { status: filter.status });
     if (filter.tag) {
-      where('EXISTS (SELECT 1 FROM practice_tag ft JOIN tag t ON t.id = ft.tag_id WHERE ft.practice_id = practice.id AND t.slug = :tag)', {
+      where.and('EXISTS (SELECT 1 FROM practice_tag ft JOIN tag t ON t.id = ft.tag_id WHERE ft.practice_id = practice.id AND t.slug = :tag)', {
         tag: filter.tag,
       });
     }
     if (filter.territoryId) {
-      where(
+      where.and(
         `EXISTS (SELECT 1 FROM practice_territory ftt WHERE ftt.practice_id = practice.id AND ${territoryWithinSql('ftt.territory_id', 'territoryId')})`,
         { territoryId: filter.territoryId },
       );
     }
-    return new SqlList<PracticeRow>(ROW_COLUMNS, `${FROM} WHERE ${conditions.join(' AND ')}`, params, (sql, values) =>
-      this.db.query(...this.db.driver.escapeQueryWithParameters(sql, values)),
-    );
+    return new SqlList<PracticeRow>(ROW_COLUMNS, `${FROM} WHERE ${where}`, where.params, this.db);
   }
 
   private async write(manager: EntityManager, id: string, fields: PracticeFields): Promise<void> {

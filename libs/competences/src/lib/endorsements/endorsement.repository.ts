@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { SqlList } from '@bottega/core';
+import { SqlList, updatedRows } from '@bottega/core';
 
 /** One competence: whose, in which skill. */
 export interface CompetenceKey {
@@ -13,9 +13,6 @@ export interface EndorsementRow {
   endorserId: string;
   createdAt: Date;
 }
-
-/** Rows of an `INSERT`/`DELETE … RETURNING`, which the driver returns as [rows, count] for a DELETE. */
-const returned = <T>(result: T[] | [T[], number]): T[] => (Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]));
 
 /** The only code that reads and writes endorsements. */
 @Injectable()
@@ -31,20 +28,18 @@ export class EndorsementRepository {
    * primary key settles simultaneous ones); false when it already was, or is gone.
    */
   async insert(manager: EntityManager, competence: CompetenceKey, endorserId: string): Promise<boolean> {
-    const rows = returned<{ endorser_id: string }>(
-      await manager.query(
-        `INSERT INTO endorsement (user_id, skill_id, endorser_id)
-         SELECT c.user_id, c.skill_id, $3 FROM competence c WHERE c.user_id = $1 AND c.skill_id = $2
-         ON CONFLICT (user_id, skill_id, endorser_id) DO NOTHING RETURNING endorser_id`,
-        [competence.userId, competence.skillId, endorserId],
-      ),
+    const rows: { endorser_id: string }[] = await manager.query(
+      `INSERT INTO endorsement (user_id, skill_id, endorser_id)
+       SELECT c.user_id, c.skill_id, $3 FROM competence c WHERE c.user_id = $1 AND c.skill_id = $2
+       ON CONFLICT (user_id, skill_id, endorser_id) DO NOTHING RETURNING endorser_id`,
+      [competence.userId, competence.skillId, endorserId],
     );
     return rows.length === 1;
   }
 
   /** Withdraws the endorsement; false when there was none. */
   async delete(manager: EntityManager, competence: CompetenceKey, endorserId: string): Promise<boolean> {
-    const rows = returned<{ endorser_id: string }>(
+    const rows = updatedRows<{ endorser_id: string }>(
       await manager.query(`DELETE FROM endorsement WHERE user_id = $1 AND skill_id = $2 AND endorser_id = $3 RETURNING endorser_id`, [
         competence.userId,
         competence.skillId,
@@ -79,8 +74,6 @@ export class EndorsementRepository {
     return new SqlList<EndorsementRow>(
       `e.endorser_id AS "endorserId", e.created_at AS "createdAt"`,
       `FROM endorsement e WHERE e.user_id = :userId AND e.skill_id = :skillId`,
-      { userId: competence.userId, skillId: competence.skillId },
-      (sql, values) => this.db.query(...this.db.driver.escapeQueryWithParameters(sql, values)),
-    );
+      { userId: competence.userId, skillId: competence.skillId }, this.db);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { SqlList, type Principals } from '@bottega/core';
+import { SqlList, SqlWhere, type Principals } from '@bottega/core';
 import { PROFILE_AUDIENCE, profileColumns } from './profile.audience';
 import type { Availability, CompetenceLevel, ProfileVisibility } from './profile.enums';
 
@@ -51,19 +51,12 @@ export class ProfileRepository {
   /** Profiles in the reader's audience, with a competence in `skillId` and at `availability` when given; order and paging are the caller's. */
   query(reader: Principals, filter: { skillId: string | null; availability: Availability | null }): SqlList<ProfileRow> {
     const readable = PROFILE_AUDIENCE.where(profileColumns('p'), reader);
-    const conditions = [readable.sql];
-    const params: Record<string, unknown> = { ...readable.params };
-    if (filter.availability) {
-      conditions.push('p.availability = :availability');
-      params['availability'] = filter.availability;
-    }
+    const where = new SqlWhere().and(readable.sql, readable.params);
+    if (filter.availability) where.and('p.availability = :availability', { availability: filter.availability });
     if (filter.skillId) {
-      conditions.push('EXISTS (SELECT 1 FROM competence fc WHERE fc.user_id = p.user_id AND fc.skill_id = :skillId)');
-      params['skillId'] = filter.skillId;
+      where.and('EXISTS (SELECT 1 FROM competence fc WHERE fc.user_id = p.user_id AND fc.skill_id = :skillId)', { skillId: filter.skillId });
     }
-    return new SqlList<ProfileRow>(PROFILE_COLUMNS, `FROM competence_profile p WHERE ${conditions.join(' AND ')}`, params, (sql, values) =>
-      this.db.query(...this.db.driver.escapeQueryWithParameters(sql, values)),
-    );
+    return new SqlList<ProfileRow>(PROFILE_COLUMNS, `FROM competence_profile p WHERE ${where}`, where.params, this.db);
   }
 
   /**

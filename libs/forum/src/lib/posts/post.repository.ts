@@ -63,9 +63,7 @@ export class PostRepository {
    * hydrating entities cost more than the query); order and paging are the caller's.
    */
   inThread(threadId: string): SqlList<PostRow> {
-    return new SqlList<PostRow>(POST_ROW_COLUMNS, 'FROM post post WHERE post.thread_id = :threadId', { threadId }, (sql, params) =>
-      this.db.query(...this.db.driver.escapeQueryWithParameters(sql, params)),
-    );
+    return new SqlList<PostRow>(POST_ROW_COLUMNS, 'FROM post post WHERE post.thread_id = :threadId', { threadId }, this.db);
   }
 
   /** The first post of each thread. */

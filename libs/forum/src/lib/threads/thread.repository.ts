@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { STAFF_ROLES, SqlList, type Principals } from '@bottega/core';
+import { SqlList, SqlWhere, STAFF_ROLES, updatedRows, type Principals } from '@bottega/core';
 import { territoryWithinSql } from '@bottega/territories';
 import { CommunityRole } from '../communities/community.enums';
 import { THREAD_AUDIENCE, threadColumns } from './thread.audience';
@@ -21,8 +21,6 @@ export interface ThreadFilterValues {
 /** Why a reply was not counted: the thread was locked or deleted since it was read. */
 export type CountOutcome = 'COUNTED' | 'LOCKED' | 'GONE';
 
-/** Rows of an `UPDATE … RETURNING`, which the driver returns as [rows, count]. */
-const updated = <T>(result: [T[], number]): T[] => result[0];
 
 /** Every column of a thread, named as {@link ThreadEntity}'s properties. */
 const THREAD_ROW_COLUMNS = [
@@ -137,7 +135,7 @@ export class ThreadRepository {
       `INSERT INTO thread_participant (thread_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING user_id`,
       [threadId, authorId],
     );
-    const counted = updated<{ id: string }>(
+    const counted = updatedRows<{ id: string }>(
       await manager.query(
         `UPDATE thread SET post_count = post_count + 1, participant_count = participant_count + $3, last_activity_at = now()
           WHERE id = $1 AND deleted_at IS NULL
@@ -171,7 +169,7 @@ export class ThreadRepository {
 
   /** Locks or unlocks a live thread; false when it already was (nothing changes). */
   async setLocked(manager: EntityManager, threadId: string, locked: boolean): Promise<boolean> {
-    const rows = updated(
+    const rows = updatedRows(
       await manager.query(
         `UPDATE thread SET locked_at = CASE WHEN $2 THEN now() END
           WHERE id = $1 AND deleted_at IS NULL AND (locked_at IS NULL) = $2 RETURNING id`,
@@ -183,7 +181,7 @@ export class ThreadRepository {
 
   /** Pins or unpins a live thread; false when it already was. */
   async setPinned(manager: EntityManager, threadId: string, pinned: boolean): Promise<boolean> {
-    const rows = updated(
+    const rows = updatedRows(
       await manager.query(
         `UPDATE thread SET pinned_at = CASE WHEN $2 THEN now() END
           WHERE id = $1 AND deleted_at IS NULL AND (pinned_at IS NULL) = $2 RETURNING id`,
@@ -201,7 +199,7 @@ export class ThreadRepository {
    * (see `uncountPost`). Returns the answer it replaced (undefined when nothing changed).
    */
   async acceptPost(manager: EntityManager, threadId: string, postId: string): Promise<{ previous: string | null } | undefined> {
-    const rows = updated<{ previous: string | null }>(
+    const rows = updatedRows<{ previous: string | null }>(
       await manager.query(
         `WITH answer AS (
            SELECT p.id FROM post p
@@ -221,7 +219,7 @@ export class ThreadRepository {
 
   /** Withdraws `postId` as the accepted answer; false when it was not (or no longer) the accepted one. */
   async unacceptPost(manager: EntityManager, threadId: string, postId: string): Promise<boolean> {
-    const rows = updated(
+    const rows = updatedRows(
       await manager.query(
         `UPDATE thread SET accepted_post_id = NULL WHERE id = $1 AND accepted_post_id = $2 AND deleted_at IS NULL RETURNING id`,
         [threadId, postId],
@@ -235,7 +233,7 @@ export class ThreadRepository {
    * returns the new version, or null when it was edited (or deleted) since.
    */
   async edit(manager: EntityManager, threadId: string, version: number, title: string | null): Promise<number | null> {
-    const rows = updated<{ version: number }>(
+    const rows = updatedRows<{ version: number }>(
       await manager.query(
         `UPDATE thread SET title = coalesce($3, title), version = version + 1
           WHERE id = $1 AND version = $2 AND deleted_at IS NULL RETURNING version`,
@@ -251,7 +249,7 @@ export class ThreadRepository {
    * on, so one of the two wins. False when nothing was deleted.
    */
   async softDelete(manager: EntityManager, threadId: string, deletedBy: string, onlyIfAlone: boolean): Promise<boolean> {
-    const rows = updated(
+    const rows = updatedRows(
       await manager.query(
         `UPDATE thread SET deleted_at = now(), deleted_by = $2
           WHERE id = $1 AND deleted_at IS NULL AND (NOT $3 OR participant_count <= 1) RETURNING id`,
@@ -263,7 +261,7 @@ export class ThreadRepository {
 
   /** Moves a live thread from one community to another; false when it is no longer in `fromId` (moved or deleted meanwhile). */
   async move(manager: EntityManager, threadId: string, fromId: string, toId: string): Promise<boolean> {
-    const rows = updated(
+    const rows = updatedRows(
       await manager.query(
         `UPDATE thread SET community_id = $3 WHERE id = $1 AND community_id = $2 AND deleted_at IS NULL RETURNING id`,
         [threadId, fromId, toId],
@@ -285,33 +283,28 @@ export class ThreadRepository {
    */
   query(reader: Principals, filter: ThreadFilterValues): SqlList<ThreadRow> {
     const readable = THREAD_AUDIENCE.where(threadColumns('thread', 'thread_community'), reader);
-    const conditions = ['thread.deleted_at IS NULL', readable.sql];
-    const params: Record<string, unknown> = { ...readable.params };
-    const where = (condition: string, values: Record<string, unknown> = {}) => {
-      conditions.push(condition);
-      Object.assign(params, values);
-    };
-    if (filter.communityId) where('thread.community_id = :communityId', { communityId: filter.communityId });
-    if (filter.authorId) where('thread.author_id = :authorId', { authorId: filter.authorId });
-    if (filter.kind) where('thread.kind = :kind', { kind: filter.kind });
+    const where = new SqlWhere().and('thread.deleted_at IS NULL').and(readable.sql, readable.params);
+    if (filter.communityId) where.and('thread.community_id = :communityId', { communityId: filter.communityId });
+    if (filter.authorId) where.and('thread.author_id = :authorId', { authorId: filter.authorId });
+    if (filter.kind) where.and('thread.kind = :kind', { kind: filter.kind });
     if (filter.tag) {
-      where('EXISTS (SELECT 1 FROM thread_tag ft JOIN tag t ON t.id = ft.tag_id WHERE ft.thread_id = thread.id AND t.slug = :tag)', {
+      where.and('EXISTS (SELECT 1 FROM thread_tag ft JOIN tag t ON t.id = ft.tag_id WHERE ft.thread_id = thread.id AND t.slug = :tag)', {
         tag: filter.tag,
       });
     }
     if (filter.territoryId) {
-      where(
+      where.and(
         `EXISTS (SELECT 1 FROM thread_territory ftt WHERE ftt.thread_id = thread.id AND ${territoryWithinSql('ftt.territory_id', 'territoryId')})`,
         { territoryId: filter.territoryId },
       );
     }
-    if (filter.answered !== null) where(`thread.accepted_post_id IS ${filter.answered ? 'NOT ' : ''}NULL`);
-    if (filter.locked !== null) where(`thread.locked_at IS ${filter.locked ? 'NOT ' : ''}NULL`);
+    if (filter.answered !== null) where.and(`thread.accepted_post_id IS ${filter.answered ? 'NOT ' : ''}NULL`);
+    if (filter.locked !== null) where.and(`thread.locked_at IS ${filter.locked ? 'NOT ' : ''}NULL`);
     return new SqlList<ThreadRow>(
       THREAD_ROW_COLUMNS,
-      `FROM thread thread JOIN community thread_community ON thread_community.id = thread.community_id WHERE ${conditions.join(' AND ')}`,
-      params,
-      (sql, values) => this.db.query(...this.db.driver.escapeQueryWithParameters(sql, values)),
+      `FROM thread thread JOIN community thread_community ON thread_community.id = thread.community_id WHERE ${where}`,
+      where.params,
+      this.db,
     );
   }
 }
