@@ -1,21 +1,8 @@
-import type { TestUser } from '@bottega/identity/testing';
 import type { TestApp } from '@bottega/testing';
 
-export const unknownId = (type: string) => Buffer.from(`${type}:00000000-0000-4000-8000-000000000000`).toString('base64url');
-export const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
+export { api, unknownId } from '@bottega/testing';
+export { toGlobalId as globalId } from '@bottega/core';
 export const dbId = (globalId: string) => Buffer.from(globalId, 'base64url').toString().split(':')[1]!;
-
-/** Talks to the API as `user` (anonymous with null). */
-export function api(t: TestApp) {
-  const client = (user: TestUser | null) => t.client.as(user?.accessToken ?? null);
-  return {
-    request: (user: TestUser | null, query: string, variables: Record<string, unknown> = {}) => client(user).request<any>(query, variables),
-    data: (user: TestUser | null, query: string, variables: Record<string, unknown> = {}) => client(user).data(query, variables),
-    /** The error code of an operation expected to fail as a whole. */
-    code: async (user: TestUser | null, query: string, variables: Record<string, unknown> = {}) =>
-      (await client(user).request<any>(query, variables)).body.errors?.[0]?.extensions?.code,
-  };
-}
 
 /** The id of the skill with this key. */
 export async function skillId(t: TestApp, key: string): Promise<string> {

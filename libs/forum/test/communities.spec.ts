@@ -1,5 +1,6 @@
 import { CommunityFactory } from '../src/testing';
 import { startTestApp, type TestApp } from '@bottega/identity/testing';
+import { unknownId } from '@bottega/testing';
 
 const CREATE = `
   mutation($input: CreateCommunityInput!) {
@@ -14,7 +15,6 @@ const INVITE = `mutation($input: CommunityMemberInput!) { inviteToCommunity(inpu
 const SET_ROLE = `mutation($input: SetCommunityRoleInput!) { setCommunityRole(input: $input) { community { id } userErrors { field code } } }`;
 const REMOVE = `mutation($input: CommunityMemberInput!) { removeCommunityMember(input: $input) { community { memberCount } userErrors { field code } } }`;
 
-const unknownId = (type: string) => Buffer.from(`${type}:00000000-0000-4000-8000-000000000000`).toString('base64url');
 
 describe('communities', () => {
   let t: TestApp;

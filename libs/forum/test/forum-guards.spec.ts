@@ -1,7 +1,6 @@
 import { CommunityFactory, ThreadFactory } from '../src/testing';
 import { startTestApp, type TestApp } from '@bottega/identity/testing';
-
-const unknownId = (type: string) => Buffer.from(`${type}:00000000-0000-4000-8000-000000000000`).toString('base64url');
+import { unknownId } from '@bottega/testing';
 
 /** The guard rails every forum mutation shares: who may call it, on what, with which input. */
 describe('forum mutation guards', () => {

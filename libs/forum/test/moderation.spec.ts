@@ -1,5 +1,6 @@
 import { CommunityFactory, ThreadFactory, type TestCommunity, type TestThread } from '../src/testing';
 import { startTestApp, type TestApp, type TestUser } from '@bottega/identity/testing';
+import { unknownId } from '@bottega/testing';
 
 const FLAG = `mutation($input: FlagContentInput!) { flagContent(input: $input) { flag { reason note resolved } userErrors { field code } } }`;
 const MODERATE = `mutation($input: ModerateInput!) { moderate(input: $input) {
@@ -16,7 +17,6 @@ const THREAD_PAGE = `query($c: ID!, $t: ID!) {
   threads(filter: { community: $c }, first: 100) { nodes { id } }
   node(id: $t) { ... on Thread { id hidden posts { nodes { id hidden bodyHtml } } } } }`;
 
-const unknownId = (type: string) => Buffer.from(`${type}:00000000-0000-4000-8000-000000000000`).toString('base64url');
 
 describe('moderation', () => {
   let t: TestApp;

@@ -2,6 +2,7 @@ import type { Client } from 'graphql-ws';
 import { PgPubSub } from '@bottega/core';
 import { CommunityFactory, ThreadFactory, type TestCommunity, type TestThread } from '../src/testing';
 import { startTestApp, type TestApp, type TestUser } from '@bottega/identity/testing';
+import { unknownId } from '@bottega/testing';
 
 const REPLY = `mutation($input: ReplyToThreadInput!) { replyToThread(input: $input) { post { id } userErrors { field code } } }`;
 const LOCK = `mutation($input: ThreadFlagInput!) { lockThread(input: $input) { thread { locked } userErrors { field code } } }`;
@@ -19,7 +20,6 @@ const THREAD = `query($id: ID!) { node(id: $id) { ... on Thread {
   title answered locked postCount viewerCanReply viewerCanEdit viewerCanDelete acceptedAnswer { id } posts { nodes { id } } } } }`;
 const LIST = `query($filter: ThreadFilter) { threads(first: 100, filter: $filter) { totalCount nodes { id } } }`;
 
-const unknownId = (type: string) => Buffer.from(`${type}:00000000-0000-4000-8000-000000000000`).toString('base64url');
 const dbId = (globalId: string) => Buffer.from(globalId, 'base64url').toString().split(':')[1];
 const code = (result: { body: { errors?: { extensions?: Record<string, unknown> }[] } }) => result.body.errors?.[0]?.extensions?.['code'];
 

@@ -1,4 +1,4 @@
-import type { TestUser } from '@bottega/identity/testing';
+import { toGlobalId } from '@bottega/core';
 import type { TestApp } from '@bottega/testing';
 
 export const PRACTICE_FIELDS = `id slug kind status title summary version reviewComment publishedAt tags
@@ -43,20 +43,8 @@ export const COMPLETE = {
   transferability: 'Serve un ente gestore e un accordo con il Comune.',
 };
 
-export const unknownId = (type: string) => Buffer.from(`${type}:00000000-0000-4000-8000-000000000000`).toString('base64url');
-export const practiceId = (id: string) => Buffer.from(`Practice:${id}`).toString('base64url');
-
-/** Talks to the API as `user` (anonymous with null). */
-export function api(t: TestApp) {
-  const client = (user: TestUser | null) => t.client.as(user?.accessToken ?? null);
-  return {
-    request: (user: TestUser | null, query: string, variables: Record<string, unknown> = {}) => client(user).request<any>(query, variables),
-    data: (user: TestUser | null, query: string, variables: Record<string, unknown> = {}) => client(user).data(query, variables),
-    /** The error code of an operation expected to fail as a whole. */
-    code: async (user: TestUser | null, query: string, variables: Record<string, unknown> = {}) =>
-      (await client(user).request<any>(query, variables)).body.errors?.[0]?.extensions?.code,
-  };
-}
+export { api, unknownId } from '@bottega/testing';
+export const practiceId = (id: string) => toGlobalId('Practice', id);
 
 /** Everything about practices in the database, to show an operation changed nothing. */
 export async function state(t: TestApp): Promise<unknown> {

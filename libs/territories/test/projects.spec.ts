@@ -1,5 +1,5 @@
 import { UserFactory } from '@bottega/identity/testing';
-import { startTestApp, type TestApp } from '@bottega/testing';
+import { startTestApp, type TestApp, unknownId } from '@bottega/testing';
 import { DirectoryFactory } from '../src/testing';
 
 const CREATE = `
@@ -26,7 +26,6 @@ const ADD = `mutation($input: AddProjectMemberInput!) { addProjectMember(input: 
 const UPDATE_MEMBER = `mutation($input: UpdateProjectMemberInput!) { updateProjectMember(input: $input) { project { ${TEAM} } userErrors { field code } } }`;
 const REMOVE = `mutation($input: RemoveProjectMemberInput!) { removeProjectMember(input: $input) { project { ${TEAM} } userErrors { field code } } }`;
 
-const unknownId = (type: string) => Buffer.from(`${type}:00000000-0000-4000-8000-000000000000`).toString('base64url');
 
 describe('projects', () => {
   let t: TestApp;

@@ -90,3 +90,16 @@ export function executeOverSocket<T = Record<string, any>>(
     );
   });
 }
+
+/** Talks to the API of `t` as a user (anonymous with null), as the tests of one library do. */
+export function api(t: { client: GraphQLHttpClient }) {
+  const client = (user: { accessToken: string } | null) => t.client.as(user?.accessToken ?? null);
+  return {
+    request: (user: { accessToken: string } | null, query: string, variables: Record<string, unknown> = {}) =>
+      client(user).request<any>(query, variables),
+    data: (user: { accessToken: string } | null, query: string, variables: Record<string, unknown> = {}) => client(user).data(query, variables),
+    /** The error code of an operation expected to fail as a whole. */
+    code: async (user: { accessToken: string } | null, query: string, variables: Record<string, unknown> = {}) =>
+      (await client(user).request<any>(query, variables)).body.errors?.[0]?.extensions?.['code'],
+  };
+}

@@ -3,3 +3,4 @@ export * from './test-app';
 export * from './test-database';
 export * from './providers';
 export * from './audience-agreement';
+export * from './global-ids';
