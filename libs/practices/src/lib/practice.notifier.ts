@@ -6,6 +6,7 @@ import { TerritoryLoaders } from '@bottega/territories';
 import { PRACTICE_AUDIENCE, practiceFacts } from './practice.audience';
 import { PracticeStatus } from './practice.enums';
 import type { PracticeRow } from './practice.repository';
+import { PRACTICE_COMMENT_AUDIENCE, practiceCommentFacts } from './practice-comment.audience';
 
 /**
  * Who hears of a practice's publication: the followers of the practice, of
@@ -43,6 +44,19 @@ export class PracticeNotifier {
       subjectId: practice.id,
       eventKey: `practice-published:${practice.id}`,
       recipientIds,
+    });
+  }
+
+  /** A new comment tells the practice's authors, in its transaction, once each, never its writer, only those who may read it. */
+  async commented(manager: EntityManager, practice: PracticeRow, comment: { id: string; authorId: string }): Promise<void> {
+    const facts = practiceCommentFacts(practice, { authorId: comment.authorId, hiddenAt: null, deletedAt: null });
+    await this.writer.notify(manager, {
+      kind: NotificationKind.PRACTICE_COMMENT,
+      actorId: comment.authorId,
+      subjectType: 'PracticeComment',
+      subjectId: comment.id,
+      eventKey: `practice-comment:${comment.id}`,
+      recipientIds: await this.directory.readersAmong(manager, PRACTICE_COMMENT_AUDIENCE, facts, practice.authorIds),
     });
   }
 }

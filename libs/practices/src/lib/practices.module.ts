@@ -21,6 +21,11 @@ import { PracticeBookmarkLoaders } from './practice-bookmark.loaders';
 import { PracticeBookmarkRepository } from './practice-bookmark.repository';
 import { PracticeBookmarkResolver } from './practice-bookmark.resolver';
 import { PracticeBookmarkService } from './practice-bookmark.service';
+import { PracticeCommentContent } from './practice-comment-content';
+import { PracticeCommentLoaders } from './practice-comment.loaders';
+import { PracticeCommentRepository } from './practice-comment.repository';
+import { PracticeCommentFieldResolver, PracticeCommentResolver } from './practice-comment.resolver';
+import { PracticeCommentService } from './practice-comment.service';
 import { PracticeMediaLoaders } from './practice-media.loaders';
 import { PracticeMedia } from './practice-media.model';
 import { PracticeMediaRepository } from './practice-media.repository';
@@ -54,6 +59,12 @@ import { PracticeMediaService } from './practice-media.service';
     PracticeBookmarkLoaders,
     PracticeBookmarkService,
     PracticeBookmarkResolver,
+    PracticeCommentRepository,
+    PracticeCommentLoaders,
+    PracticeCommentService,
+    PracticeCommentResolver,
+    PracticeCommentFieldResolver,
+    PracticeCommentContent,
   ],
   exports: [PracticeLoaders, PracticeAccess],
 })
@@ -66,11 +77,14 @@ export class PracticesModule implements OnModuleInit {
     private readonly mediaLoaders: PracticeMediaLoaders,
     private readonly adoptionLoaders: PracticeAdoptionLoaders,
     private readonly follows: FollowTargets,
+    private readonly commentContent: PracticeCommentContent,
   ) {}
 
   onModuleInit(): void {
     this.directory.register(PRACTICE_PRINCIPALS);
     this.content.register();
+    // Comments: flagged, moderated and reached by `node` wherever their practice is read.
+    this.commentContent.register();
     // Followers of a practice hear when it is published (see practice.notifier.ts).
     this.follows.register('Practice', FollowSubjectType.PRACTICE);
     // A practice is visible to its audience (see practice.audience.ts).

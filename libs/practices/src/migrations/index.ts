@@ -3,8 +3,9 @@ import { PracticeMedia1764000002100 } from './1764000002100-practice-media';
 import { PracticeAdoptions1764000002200 } from './1764000002200-practice-adoptions';
 import { PracticeBookmarks1764000002300 } from './1764000002300-practice-bookmarks';
 import { PracticeFollowsAndNotices1764000002400 } from './1764000002400-practice-follows-and-notices';
+import { PracticeComments1764000002600 } from './1764000002600-practice-comments';
 
-export { Practices1764000002000, PracticeMedia1764000002100, PracticeAdoptions1764000002200, PracticeBookmarks1764000002300, PracticeFollowsAndNotices1764000002400 };
+export { Practices1764000002000, PracticeMedia1764000002100, PracticeAdoptions1764000002200, PracticeBookmarks1764000002300, PracticeFollowsAndNotices1764000002400, PracticeComments1764000002600 };
 
 /** The practices library's migrations, in the order they apply. */
 export const PRACTICES_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const PRACTICES_MIGRATIONS = [
   PracticeAdoptions1764000002200,
   PracticeBookmarks1764000002300,
   PracticeFollowsAndNotices1764000002400,
+  PracticeComments1764000002600,
 ];

@@ -7,6 +7,7 @@ export enum NotificationKind {
   NEW_THREAD = 'NEW_THREAD',
   CONTENT_HIDDEN = 'CONTENT_HIDDEN',
   PRACTICE_PUBLISHED = 'PRACTICE_PUBLISHED',
+  PRACTICE_COMMENT = 'PRACTICE_COMMENT',
 }
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
@@ -21,5 +22,6 @@ registerEnumType(NotificationKind, {
         'or by flags from the community (`reasonCodes` has the `FlagReason`s given).',
     },
     PRACTICE_PUBLISHED: { description: 'A practice or story you follow, or one about a tag or territory you follow, was published.' },
+    PRACTICE_COMMENT: { description: 'Someone commented on a practice or story you wrote.' },
   },
 });

@@ -1,0 +1,53 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Connection, Node, UserError, toGlobalId } from '@bottega/core';
+import type { PracticeCommentRow } from './practice-comment.repository';
+
+@ObjectType('PracticeComment', {
+  implements: () => [Node],
+  description: 'A comment on a published practice or story, visible wherever the practice is; deleted ones stay as placeholders.',
+})
+export class PracticeComment extends Node {
+  // bodyHtml and bodySource are field resolvers: whether a hidden comment's body shows depends on the viewer.
+
+  @Field()
+  deleted!: boolean;
+
+  @Field({ description: 'Hidden by moderation: a placeholder for all but its author and the practice’s reviewers.' })
+  hidden!: boolean;
+
+  @Field(() => Int, { description: 'Pass to `editPracticeComment` as the version you edited.' })
+  version!: number;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  editedAt!: Date | null;
+
+  row!: PracticeCommentRow;
+
+  static from(row: PracticeCommentRow): PracticeComment {
+    return Object.assign(new PracticeComment(), {
+      id: toGlobalId('PracticeComment', row.id),
+      dbId: row.id,
+      deleted: row.deletedAt !== null,
+      hidden: row.hiddenAt !== null,
+      version: row.version,
+      createdAt: row.createdAt,
+      editedAt: row.editedAt,
+      row,
+    });
+  }
+}
+
+@ObjectType()
+export class PracticeCommentConnection extends Connection(PracticeComment, 'PracticeComment') {}
+
+@ObjectType()
+export class PracticeCommentPayload {
+  @Field(() => PracticeComment, { nullable: true, description: 'The comment as it is now (a placeholder once deleted); null when refused.' })
+  comment!: PracticeComment | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}

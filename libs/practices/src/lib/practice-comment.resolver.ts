@@ -1,0 +1,141 @@
+import { Args, Context, Info, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { ConnectionArgs, paginate, type ConnectionValue, type Outcome, type RequestContext, type SortKey } from '@bottega/core';
+import { User, UserLoaders } from '@bottega/identity';
+import { canFlag, canModerate } from '@bottega/moderation';
+import { AddPracticeCommentInput, DeletePracticeCommentInput, EditPracticeCommentInput } from './dto/practice-comment.inputs';
+import { PracticeAccess } from './practice.access';
+import { Practice } from './practice.model';
+import { PRACTICE_COMMENT_AUDIENCE, practiceCommentFacts } from './practice-comment.audience';
+import { commentItem } from './practice-comment-content';
+import { PracticeCommentLoaders } from './practice-comment.loaders';
+import { PracticeComment, PracticeCommentConnection, PracticeCommentPayload } from './practice-comment.model';
+import { canComment, canDeleteComment, canEditComment } from './practice-comment.policy';
+import { PracticeCommentRepository, type PracticeCommentRow } from './practice-comment.repository';
+import { PracticeCommentService } from './practice-comment.service';
+
+const OLDEST_FIRST: SortKey<PracticeCommentRow>[] = [
+  { expression: 'practiceComment.createdAt', column: 'c.created_at', direction: 'ASC', value: (c) => new Date(c.createdAt).toISOString() },
+  { expression: 'practiceComment.id', column: 'c.id', direction: 'ASC', value: (c) => c.id },
+];
+
+@Resolver(() => PracticeComment)
+export class PracticeCommentResolver {
+  constructor(
+    private readonly service: PracticeCommentService,
+    private readonly access: PracticeAccess,
+    private readonly userLoaders: UserLoaders,
+  ) {}
+
+  @Mutation(() => PracticeCommentPayload, {
+    nullable: true,
+    description: 'Comments on a published practice or story. Anyone signed in who reads it; its authors are notified.',
+  })
+  async addPracticeComment(@Args('input') input: AddPracticeCommentInput, @Context() context: RequestContext): Promise<PracticeCommentPayload> {
+    return payload(await this.service.add(input, context));
+  }
+
+  @Mutation(() => PracticeCommentPayload, {
+    nullable: true,
+    description: 'Replaces a comment’s body while its practice is published. Its author; a stale version is a CONFLICT.',
+  })
+  async editPracticeComment(@Args('input') input: EditPracticeCommentInput, @Context() context: RequestContext): Promise<PracticeCommentPayload> {
+    return payload(await this.service.edit(input, context));
+  }
+
+  @Mutation(() => PracticeCommentPayload, {
+    nullable: true,
+    description: 'Deletes a comment; a placeholder stays. Its author, and the practice’s reviewers.',
+  })
+  async deletePracticeComment(@Args('input') input: DeletePracticeCommentInput, @Context() context: RequestContext): Promise<PracticeCommentPayload> {
+    return payload(await this.service.delete(input, context));
+  }
+
+  // Body fields answer synchronously unless the comment is hidden: a page has many of them.
+  @ResolveField(() => String, { nullable: true, description: 'Sanitized HTML; null once deleted, and while hidden from the viewer.' })
+  bodyHtml(comment: PracticeComment, _args: unknown, context: RequestContext): string | null | Promise<string | null> {
+    if (comment.deleted) return null;
+    if (!comment.hidden) return comment.row.bodyHtml;
+    return this.bodyVisible(comment, context).then((visible) => (visible ? comment.row.bodyHtml : null));
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Markdown as written (for editing); null once deleted, and while hidden from the viewer.' })
+  bodySource(comment: PracticeComment, _args: unknown, context: RequestContext): string | null | Promise<string | null> {
+    if (comment.deleted) return null;
+    if (!comment.hidden) return comment.row.bodySource;
+    return this.bodyVisible(comment, context).then((visible) => (visible ? comment.row.bodySource : null));
+  }
+
+  @ResolveField(() => User, { nullable: true, description: 'Null when the account was removed.' })
+  async author(comment: PracticeComment, _args: unknown, context: RequestContext): Promise<User | null> {
+    const user = comment.row.authorId && (await context.loaders.get(this.userLoaders.byId).load(comment.row.authorId));
+    return user ? User.from(user) : null;
+  }
+
+  @ResolveField(() => Practice, { nullable: true, description: 'The practice it is about; null when the viewer no longer reads it.' })
+  async practice(comment: PracticeComment, _args: unknown, context: RequestContext): Promise<Practice | null> {
+    const found = await this.access.load(context, comment.row.practiceId);
+    return found && Practice.from(found.practice);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may edit it now (its author, while it stands and its practice is published).' })
+  async viewerCanEdit(comment: PracticeComment, _args: unknown, context: RequestContext): Promise<boolean> {
+    const found = await this.access.load(context, comment.row.practiceId);
+    return found !== null && canEditComment(found.principals, found.practice, comment.row);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may delete it (its author, and the practice’s reviewers).' })
+  async viewerCanDelete(comment: PracticeComment, _args: unknown, context: RequestContext): Promise<boolean> {
+    const found = await this.access.load(context, comment.row.practiceId);
+    return found !== null && canDeleteComment(found.principals, found.practice, comment.row);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may flag it (not their own, not deleted or hidden).' })
+  async viewerCanFlag(comment: PracticeComment, _args: unknown, context: RequestContext): Promise<boolean> {
+    const found = await this.access.load(context, comment.row.practiceId);
+    return found !== null && context.can((viewer) => canFlag(viewer, commentItem(found, comment.row)));
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may hide, restore or delete it with `moderate` (the practice’s reviewers).' })
+  async viewerCanModerate(comment: PracticeComment, _args: unknown, context: RequestContext): Promise<boolean> {
+    const found = await this.access.load(context, comment.row.practiceId);
+    return found !== null && canModerate(commentItem(found, comment.row), found.principals);
+  }
+
+  /** A hidden comment's body shows only to its author and the practice's reviewers. */
+  private async bodyVisible(comment: PracticeComment, context: RequestContext): Promise<boolean> {
+    const found = await this.access.load(context, comment.row.practiceId);
+    return found !== null && PRACTICE_COMMENT_AUDIENCE.allows(practiceCommentFacts(found.practice, comment.row), found.principals);
+  }
+}
+
+@Resolver(() => Practice)
+export class PracticeCommentFieldResolver {
+  constructor(
+    private readonly repository: PracticeCommentRepository,
+    private readonly loaders: PracticeCommentLoaders,
+    private readonly access: PracticeAccess,
+  ) {}
+
+  @ResolveField(() => PracticeCommentConnection, { description: 'Comments, oldest first; deleted ones as placeholders.' })
+  async comments(
+    @Parent() practice: Practice,
+    @Args() args: ConnectionArgs,
+    @Context() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ConnectionValue<PracticeComment>> {
+    // The page's rows are what node and the mutations would load again.
+    const byId = context.loaders.get(this.loaders.byId);
+    return paginate(this.repository.of(practice.dbId), OLDEST_FIRST, args, (row) => (byId.prime(row.id, row), PracticeComment.from(row)), info);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may comment: signed in, and the practice published.' })
+  async viewerCanComment(practice: Practice, _args: unknown, context: RequestContext): Promise<boolean> {
+    const found = await this.access.load(context, practice.dbId);
+    return found !== null && canComment(found.principals, found.practice);
+  }
+}
+
+function payload(outcome: Outcome<PracticeCommentRow>): PracticeCommentPayload {
+  return outcome.ok ? { comment: PracticeComment.from(outcome.value), userErrors: [] } : { comment: null, userErrors: outcome.errors };
+}
