@@ -1,7 +1,7 @@
 import { startTestApp, type TestApp, type TestUser } from '@bottega/identity/testing';
 import { api, globalId, skillId, state, unknownId } from './support';
 
-const PROFILE = `id visibility availability viewerCanEdit user { id } competences { level evidence skill { key } }`;
+const PROFILE = `id visibility availability viewerCanEdit user { id } competences { level evidenceNote skill { key } }`;
 const SET_COMPETENCES = `mutation($input: SetCompetencesInput!) { setCompetences(input: $input) { profile { ${PROFILE} } userErrors { field code message } } }`;
 const SET_VISIBILITY = `mutation($input: SetProfileVisibilityInput!) { setProfileVisibility(input: $input) { profile { ${PROFILE} } userErrors { field code } } }`;
 const SET_AVAILABILITY = `mutation($input: SetAvailabilityInput!) { setAvailability(input: $input) { profile { ${PROFILE} } userErrors { field code } } }`;
@@ -26,7 +26,7 @@ describe('competence profiles', () => {
       const owner = await t.users.create();
       const endorser = await t.users.create();
       const first = await set(owner, [
-        { skillId: skills['grant-writing'], level: 'EXPERT', evidence: '  Bandi Cariplo vinti dal 2019 ' },
+        { skillId: skills['grant-writing'], level: 'EXPERT', evidenceNote: '  Bandi Cariplo vinti dal 2019 ' },
         { skillId: skills['housing'], level: 'AWARE' },
       ]);
       expect(first.body.data.setCompetences).toEqual({
@@ -37,8 +37,8 @@ describe('competence profiles', () => {
           viewerCanEdit: true,
           user: { id: owner.globalId },
           competences: [
-            { level: 'EXPERT', evidence: 'Bandi Cariplo vinti dal 2019', skill: { key: 'grant-writing' } },
-            { level: 'AWARE', evidence: null, skill: { key: 'housing' } },
+            { level: 'EXPERT', evidenceNote: 'Bandi Cariplo vinti dal 2019', skill: { key: 'grant-writing' } },
+            { level: 'AWARE', evidenceNote: null, skill: { key: 'housing' } },
           ],
         },
         userErrors: [],
@@ -49,11 +49,11 @@ describe('competence profiles', () => {
 
       const second = await set(owner, [
         { skillId: skills['storytelling'], level: 'PRACTITIONER' },
-        { skillId: skills['grant-writing'], level: 'EXPERIENCED', evidence: 'Bandi Cariplo' },
+        { skillId: skills['grant-writing'], level: 'EXPERIENCED', evidenceNote: 'Bandi Cariplo' },
       ]);
       expect(second.body.data.setCompetences.profile.competences).toEqual([
-        { level: 'PRACTITIONER', evidence: null, skill: { key: 'storytelling' } },
-        { level: 'EXPERIENCED', evidence: 'Bandi Cariplo', skill: { key: 'grant-writing' } },
+        { level: 'PRACTITIONER', evidenceNote: null, skill: { key: 'storytelling' } },
+        { level: 'EXPERIENCED', evidenceNote: 'Bandi Cariplo', skill: { key: 'grant-writing' } },
       ]);
       expect(await t.db.query(`SELECT s.key FROM endorsement e JOIN skill s ON s.id = e.skill_id WHERE e.user_id = $1`, [owner.id])).toEqual([
         { key: 'grant-writing' },
@@ -72,7 +72,7 @@ describe('competence profiles', () => {
       const owner = await t.users.create();
       await t.db.query(`UPDATE skill SET merged_into = $2 WHERE id = $1`, [await skillId(t, 'eu-funding'), await skillId(t, 'grant-writing')]);
       const result = await set(owner, [{ skillId: skills['eu-funding'], level: 'EXPERT' }]);
-      expect(result.body.data.setCompetences.profile.competences).toEqual([{ level: 'EXPERT', evidence: null, skill: { key: 'grant-writing' } }]);
+      expect(result.body.data.setCompetences.profile.competences).toEqual([{ level: 'EXPERT', evidenceNote: null, skill: { key: 'grant-writing' } }]);
       const twice = await set(owner, [
         { skillId: skills['eu-funding'], level: 'EXPERT' },
         { skillId: skills['grant-writing'], level: 'AWARE' },
@@ -97,8 +97,8 @@ describe('competence profiles', () => {
         profile: null,
         userErrors: [{ field: ['input', 'competences', '1', 'skillId'], code: 'INVALID', message: expect.any(String) }],
       });
-      expect((await refused([{ ...good, evidence: 'x'.repeat(1001) }])).userErrors).toEqual([
-        { field: ['input', 'competences', '0', 'evidence'], code: 'TOO_LONG', message: expect.any(String) },
+      expect((await refused([{ ...good, evidenceNote: 'x'.repeat(1001) }])).userErrors).toEqual([
+        { field: ['input', 'competences', '0', 'evidenceNote'], code: 'TOO_LONG', message: expect.any(String) },
       ]);
       const all = (await t.db.query(`SELECT id FROM skill WHERE merged_into IS NULL LIMIT 31`)).map((row: { id: string }) => ({
         skillId: globalId('Skill', row.id),

@@ -12,12 +12,19 @@ export async function skillId(t: TestApp, key: string): Promise<string> {
 
 /** Everything competences keep in the database, to show an operation changed nothing. */
 export async function state(t: TestApp): Promise<unknown> {
-  const [skills, profiles, competences, endorsements, audit] = await Promise.all([
+  const [skills, profiles, competences, endorsements, audit, territories, evidence, names, outbox] = await Promise.all([
     t.db.query(`SELECT id, area_id, key, label_it, label_en, merged_into, updated_at FROM skill ORDER BY id`),
-    t.db.query(`SELECT user_id, visibility, availability, updated_at FROM competence_profile ORDER BY user_id`),
+    t.db.query(
+      `SELECT user_id, visibility, availability, bio, bio_html, avatar_url, organization_name, organization_kind, languages, hidden_at, updated_at
+         FROM competence_profile ORDER BY user_id`,
+    ),
     t.db.query(`SELECT user_id, skill_id, level, evidence, position FROM competence ORDER BY user_id, skill_id`),
     t.db.query(`SELECT user_id, skill_id, endorser_id FROM endorsement ORDER BY user_id, skill_id, endorser_id`),
     t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE subject_type IN ('Skill', 'CompetenceProfile')`),
+    t.db.query(`SELECT user_id, territory_id, position FROM competence_profile_territory ORDER BY user_id, territory_id`),
+    t.db.query(`SELECT user_id, skill_id, subject_type, subject_id, position FROM competence_evidence ORDER BY user_id, skill_id, position`),
+    t.db.query(`SELECT id, display_name FROM app_user ORDER BY id`),
+    t.db.query(`SELECT count(*)::int AS n FROM outbox_event WHERE kind = 'CompetenceProfile'`),
   ]);
-  return { skills, profiles, competences, endorsements, audit };
+  return { skills, profiles, competences, endorsements, audit, territories, evidence, names, outbox };
 }

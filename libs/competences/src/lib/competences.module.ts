@@ -1,11 +1,15 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { NodeRegistry } from '@bottega/core';
+import { TerritoriesModule } from '@bottega/territories';
 import { EndorsementLoaders } from './endorsements/endorsement.loaders';
 import { EndorsementRepository } from './endorsements/endorsement.repository';
 import { EndorsementResolver } from './endorsements/endorsement.resolver';
 import { EndorsementService } from './endorsements/endorsement.service';
 import { EndorserResolver } from './endorsements/endorser.resolver';
+import { CompetenceEvidence } from './profiles/competence-evidence';
 import { CompetenceResolver } from './profiles/competence.resolver';
+import { ProfileBasicsService } from './profiles/profile-basics.service';
+import { ProfileContent } from './profiles/profile-content';
 import { ProfileAccess } from './profiles/profile.access';
 import { ProfileLoaders } from './profiles/profile.loaders';
 import { CompetenceProfile } from './profiles/profile.model';
@@ -22,6 +26,7 @@ import { SkillService } from './skills/skill.service';
 
 /** Competences: the skills taxonomy, people's competence profiles and endorsements. */
 @Module({
+  imports: [TerritoriesModule],
   providers: [
     SkillRepository,
     SkillLoaders,
@@ -32,6 +37,9 @@ import { SkillService } from './skills/skill.service';
     ProfileLoaders,
     ProfileAccess,
     ProfileService,
+    ProfileBasicsService,
+    ProfileContent,
+    CompetenceEvidence,
     ProfileResolver,
     CompetenceResolver,
     UserProfileResolver,
@@ -48,9 +56,12 @@ export class CompetencesModule implements OnModuleInit {
     private readonly nodes: NodeRegistry,
     private readonly skills: SkillLoaders,
     private readonly profiles: ProfileAccess,
+    private readonly content: ProfileContent,
   ) {}
 
   onModuleInit(): void {
+    // Profiles are flagged, hidden and indexed like other content (see profile-content.ts).
+    this.content.register();
     // A merged skill's id still resolves: to the skill it went into.
     this.nodes.register('Skill', Skill, async (ids, context) => {
       const byId = context.loaders.get(this.skills.byId);

@@ -1,6 +1,7 @@
 import { Competences1764000003000 } from './1764000003000-competences';
+import { ProfileBasicsAndEvidence1764000003100 } from './1764000003100-profile-basics-and-evidence';
 
-export { Competences1764000003000 };
+export { Competences1764000003000, ProfileBasicsAndEvidence1764000003100 };
 
 /** The competences library's migrations, in the order they apply. */
-export const COMPETENCES_MIGRATIONS = [Competences1764000003000];
+export const COMPETENCES_MIGRATIONS = [Competences1764000003000, ProfileBasicsAndEvidence1764000003100];

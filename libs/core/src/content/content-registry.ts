@@ -42,6 +42,12 @@ export interface ContentKind {
   hasVisibleContentBy(userId: string): Promise<boolean>;
   /** What search indexes about the item, as `manager` sees it; null when it is gone (deleted), so it leaves the index. */
   document(manager: EntityManager, id: string): Promise<SearchDocument | null>;
+  /**
+   * Whether the account is one of the item's authors (a practice has several),
+   * as `manager` sees it; kinds that can be shown as someone's work (evidence
+   * of a competence) answer it.
+   */
+  authoredBy?(manager: EntityManager, id: string, userId: string): Promise<boolean>;
 }
 
 /** The registered kinds of content; features register theirs at start-up. */

@@ -15,6 +15,7 @@ import { SuspensionResolver } from './suspensions/suspension.resolver';
 import { SuspensionService } from './suspensions/suspension.service';
 import { ACCOUNT_PRINCIPALS } from './users/account.principals';
 import { AuditEntryActorResolver } from './users/audit-entry-actor.resolver';
+import { DisplayNames } from './users/display-names';
 import { UserEntity } from './users/user.entity';
 import { UserLoaders } from './users/user.loaders';
 import { User } from './users/user.model';
@@ -50,8 +51,9 @@ export class IdentityModule implements OnModuleInit {
         SuspensionService,
         SuspensionResolver,
         AuditEntryActorResolver,
+        DisplayNames,
       ],
-      exports: [SessionVerifier, UserLoaders, PasswordHasher],
+      exports: [SessionVerifier, UserLoaders, PasswordHasher, DisplayNames],
     };
   }
 

@@ -56,6 +56,8 @@ export class PracticeContent {
         return practice ? this.directory.readersAmong(manager, PRACTICE_AUDIENCE, practiceFacts(practice), userIds) : [];
       },
       hasVisibleContentBy: (userId) => this.practices.hasVisibleBy(userId),
+      // Every author counts, the co-authors too.
+      authoredBy: async (manager, id, userId) => ((await this.practices.findByIds([id], manager))[0]?.authorIds ?? []).includes(userId),
       document: async (manager, id) => {
         const [practice] = await this.practices.findByIds([id], manager);
         return practice ? searchDocument(practice) : null;

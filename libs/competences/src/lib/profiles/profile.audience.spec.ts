@@ -12,7 +12,7 @@ const READERS: Record<string, string[]> = {
   staff: [EVERYONE, SIGNED_IN, 'user:s', STAFF],
 };
 
-const profiles = combinations<ProfileFacts>({ ownerId: ['o', 'p'], visibility: Object.values(ProfileVisibility) });
+const profiles = combinations<ProfileFacts>({ ownerId: ['o', 'p'], visibility: Object.values(ProfileVisibility), moderated: [false, true] });
 
 describe('competence profile audience', () => {
   let database: Awaited<ReturnType<typeof openTestDatabaseClient>>;
@@ -32,13 +32,25 @@ describe('competence profile audience', () => {
   });
 
   it('states the rule: public for everyone, members-only for the signed in, hidden for its owner and staff', () => {
-    const allows = (visibility: ProfileVisibility, reader: string) =>
-      PROFILE_AUDIENCE.allows({ ownerId: 'o', visibility }, new Principals(null, READERS[reader]!));
-    const admitted = (visibility: ProfileVisibility) => Object.keys(READERS).filter((reader) => allows(visibility, reader));
+    const allows = (visibility: ProfileVisibility, reader: string, moderated = false) =>
+      PROFILE_AUDIENCE.allows({ ownerId: 'o', visibility, moderated }, new Principals(null, READERS[reader]!));
+    const admitted = (visibility: ProfileVisibility, moderated = false) =>
+      Object.keys(READERS).filter((reader) => allows(visibility, reader, moderated));
     expect(admitted(ProfileVisibility.PUBLIC)).toEqual(['anonymous', 'signedIn', 'owner', 'staff']);
     expect(admitted(ProfileVisibility.MEMBERS_ONLY)).toEqual(['signedIn', 'owner', 'staff']);
     expect(admitted(ProfileVisibility.HIDDEN)).toEqual(['owner', 'staff']);
-    expect(PROFILE_AUDIENCE.restrictions({ ownerId: 'o', visibility: ProfileVisibility.PUBLIC })).toEqual([]);
-    expect(PROFILE_AUDIENCE.restrictions({ ownerId: 'o', visibility: ProfileVisibility.HIDDEN })).toEqual([[STAFF, 'user:o']]);
+    expect(PROFILE_AUDIENCE.restrictions({ ownerId: 'o', visibility: ProfileVisibility.PUBLIC, moderated: false })).toEqual([]);
+    expect(PROFILE_AUDIENCE.restrictions({ ownerId: 'o', visibility: ProfileVisibility.HIDDEN, moderated: false })).toEqual([[STAFF, 'user:o']]);
+  });
+
+  it('keeps a profile moderation hid to its owner and staff, whatever its owner chose', () => {
+    const admitted = (visibility: ProfileVisibility) =>
+      Object.keys(READERS).filter((reader) => PROFILE_AUDIENCE.allows({ ownerId: 'o', visibility, moderated: true }, new Principals(null, READERS[reader]!)));
+    for (const visibility of Object.values(ProfileVisibility)) expect(admitted(visibility)).toEqual(['owner', 'staff']);
+    expect(PROFILE_AUDIENCE.restrictions({ ownerId: 'o', visibility: ProfileVisibility.PUBLIC, moderated: true })).toEqual([[STAFF, 'user:o']]);
+    expect(PROFILE_AUDIENCE.restrictions({ ownerId: 'o', visibility: ProfileVisibility.MEMBERS_ONLY, moderated: true })).toEqual([
+      [SIGNED_IN],
+      [STAFF, 'user:o'],
+    ]);
   });
 });

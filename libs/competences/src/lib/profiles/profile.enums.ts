@@ -25,3 +25,7 @@ export enum CompetenceLevel {
   EXPERT = 'EXPERT',
 }
 registerEnumType(CompetenceLevel, { name: 'CompetenceLevel', description: 'AWARE < PRACTITIONER < EXPERIENCED < EXPERT.' });
+
+/** The kinds of content a competence may point to as evidence: its owner's own practices and posts. */
+export const EVIDENCE_KINDS = ['Practice', 'Post'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];

@@ -2,8 +2,10 @@ import { Args, Context, Info, Mutation, Query, ResolveField, Resolver } from '@n
 import type { GraphQLResolveInfo } from 'graphql';
 import { AccessDirectory, paginate, type ConnectionValue, type Outcome, type RequestContext, type SortKey } from '@bottega/core';
 import { User, UserLoaders } from '@bottega/identity';
+import { Territory, TerritoryLoaders } from '@bottega/territories';
 import { SkillService } from '../skills/skill.service';
-import { CompetenceProfilesArgs, SetAvailabilityInput, SetCompetencesInput, SetProfileVisibilityInput } from './dto/profile.inputs';
+import { CompetenceProfilesArgs, SetAvailabilityInput, SetCompetencesInput, SetProfileVisibilityInput, UpdateProfileInput } from './dto/profile.inputs';
+import { ProfileBasicsService } from './profile-basics.service';
 import { ProfileAccess } from './profile.access';
 import { ProfileLoaders } from './profile.loaders';
 import { Competence, CompetenceProfile, CompetenceProfileConnection, CompetenceProfilePayload } from './profile.model';
@@ -25,6 +27,8 @@ export class ProfileResolver {
     private readonly directory: AccessDirectory,
     private readonly skills: SkillService,
     private readonly userLoaders: UserLoaders,
+    private readonly basics: ProfileBasicsService,
+    private readonly territoryLoaders: TerritoryLoaders,
   ) {}
 
   @Query(() => CompetenceProfile, {
@@ -66,6 +70,28 @@ export class ProfileResolver {
   @Mutation(() => CompetenceProfilePayload, { nullable: true, description: 'Says whether you take part in peer exchanges, or mentor.' })
   async setAvailability(@Args('input') input: SetAvailabilityInput, @Context() context: RequestContext): Promise<CompetenceProfilePayload> {
     return payload(await this.service.setAvailability(input, context));
+  }
+
+  @Mutation(() => CompetenceProfilePayload, {
+    nullable: true,
+    description:
+      'Changes the public basics of your profile (display name, bio, avatar, organization, territories, languages): only the fields given.',
+  })
+  async updateProfile(@Args('input') input: UpdateProfileInput, @Context() context: RequestContext): Promise<CompetenceProfilePayload> {
+    return payload(await this.basics.update(input, context));
+  }
+
+  @ResolveField(() => String, { description: 'The name its owner is shown by, from their account.' })
+  async displayName(profile: CompetenceProfile, _args: unknown, context: RequestContext): Promise<string> {
+    const user = await context.loaders.get(this.userLoaders.byId).load(profile.dbId);
+    if (!user) throw new Error(`Profile ${profile.dbId} has no account`);
+    return user.displayName;
+  }
+
+  @ResolveField(() => [Territory], { description: 'Where its owner works, in their order.' })
+  async territories(profile: CompetenceProfile, _args: unknown, context: RequestContext): Promise<Territory[]> {
+    const found = await context.loaders.get(this.territoryLoaders.byId).loadMany(profile.row.territoryIds);
+    return found.flatMap((territory) => (territory && !(territory instanceof Error) ? [Territory.from(territory)] : []));
   }
 
   @ResolveField(() => User, { description: 'Whose profile it is.' })

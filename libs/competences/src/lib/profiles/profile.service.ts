@@ -4,6 +4,7 @@ import { SkillService } from '../skills/skill.service';
 import { SetAvailabilityInput, SetCompetencesInput, SetProfileVisibilityInput } from './dto/profile.inputs';
 import { ProfileRepository, type CompetenceValues, type ProfileRow } from './profile.repository';
 import { ProfileAccess } from './profile.access';
+import { CompetenceEvidence } from './competence-evidence';
 
 export const MAX_COMPETENCES = 30;
 export const EVIDENCE_MAX_LENGTH = 1000;
@@ -15,13 +16,15 @@ export class ProfileService {
     private readonly profiles: ProfileRepository,
     private readonly access: ProfileAccess,
     private readonly skills: SkillService,
+    private readonly evidence: CompetenceEvidence,
     private readonly outbox: Outbox,
   ) {}
 
   /**
    * Replaces the viewer's competences with the list given, at once: a skill
-   * named twice, or evidence too long, refuses the whole list; a competence
-   * kept keeps its endorsements, one left out loses them.
+   * named twice, a note too long, or evidence that is not the viewer's own
+   * (or is more than 10 items) refuses the whole list; a competence kept keeps
+   * its endorsements, one left out loses them.
    */
   async setCompetences(input: SetCompetencesInput, context: RequestContext): Promise<Outcome<ProfileRow>> {
     const viewer = await context.requireViewer();
@@ -34,13 +37,14 @@ export class ProfileService {
     for (const [index, given] of input.competences.entries()) {
       const field = ['input', 'competences', String(index)];
       const skill = await this.skills.live(context, given.skillId, [...field, 'skillId']);
-      const evidence = (given.evidence ?? '').trim();
+      const evidence = (given.evidenceNote ?? '').trim();
       if (seen.has(skill.id)) errors.push(UserError.of(UserErrorCode.INVALID, 'Each skill is listed once.', [...field, 'skillId']));
       if (evidence.length > EVIDENCE_MAX_LENGTH) {
-        errors.push(UserError.of(UserErrorCode.TOO_LONG, `Evidence has at most ${EVIDENCE_MAX_LENGTH} characters.`, [...field, 'evidence']));
+        errors.push(UserError.of(UserErrorCode.TOO_LONG, `An evidence note has at most ${EVIDENCE_MAX_LENGTH} characters.`, [...field, 'evidenceNote']));
       }
+      const evidenceItems = await this.evidence.owned(context, viewer.userId, given.evidenceIds ?? [], [...field, 'evidenceIds'], errors);
       seen.add(skill.id);
-      competences.push({ skillId: skill.id, level: given.level, evidence });
+      competences.push({ skillId: skill.id, level: given.level, evidence, evidenceItems });
     }
     if (errors.length > 0) return refuse(...errors);
 

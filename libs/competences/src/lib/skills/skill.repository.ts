@@ -146,7 +146,17 @@ export class SkillRepository {
        ON CONFLICT (user_id, skill_id, endorser_id) DO NOTHING`,
       [fromId, intoId],
     );
-    // Their competence in `from` goes, and its endorsements (now copied) with it.
+    // And the evidence of both, the merged competence's after the other's.
+    await manager.query(
+      `INSERT INTO competence_evidence (user_id, skill_id, subject_type, subject_id, position)
+       SELECT e.user_id, $2, e.subject_type, e.subject_id,
+              e.position + (SELECT coalesce(max(x.position) + 1, 0) FROM competence_evidence x WHERE x.user_id = e.user_id AND x.skill_id = $2)
+         FROM competence_evidence e JOIN competence i ON i.user_id = e.user_id AND i.skill_id = $2
+        WHERE e.skill_id = $1
+       ON CONFLICT (user_id, skill_id, subject_type, subject_id) DO NOTHING`,
+      [fromId, intoId],
+    );
+    // Their competence in `from` goes, and its endorsements and evidence (now copied) with it.
     await manager.query(
       `DELETE FROM competence f USING competence i WHERE f.skill_id = $1 AND i.skill_id = $2 AND i.user_id = f.user_id`,
       [fromId, intoId],

@@ -141,6 +141,8 @@ export class ForumContent {
         return rows.length > 0;
       },
       document: postDocument,
+      authoredBy: async (manager, id, userId) =>
+        (await manager.query(`SELECT 1 FROM post WHERE id = $1 AND author_id = $2`, [id, userId])).length > 0,
     };
   }
 

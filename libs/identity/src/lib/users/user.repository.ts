@@ -56,6 +56,12 @@ export class UserRepository {
     return lifted === 1;
   }
 
+  /** Changes an account's display name (already normalised and checked); false when there is no such account. */
+  async setDisplayName(manager: EntityManager, userId: string, displayName: string): Promise<boolean> {
+    const [, changed]: [unknown[], number] = await manager.query(`UPDATE app_user SET display_name = $2 WHERE id = $1`, [userId, displayName]);
+    return changed === 1;
+  }
+
   insert(user: NewUser, manager: EntityManager): Promise<UserEntity> {
     return manager.getRepository(UserEntity).save(manager.getRepository(UserEntity).create(user));
   }

@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { ConnectionArgs } from '@bottega/core';
+import { OrganizationKind } from '@bottega/territories';
 import { Availability, CompetenceLevel, ProfileVisibility } from '../profile.enums';
 
 @InputType()
@@ -10,8 +11,11 @@ export class CompetenceInput {
   @Field(() => CompetenceLevel)
   level!: CompetenceLevel;
 
-  @Field(() => String, { nullable: true, description: 'Plain text, at most 1000 characters.' })
-  evidence?: string | null;
+  @Field(() => String, { nullable: true, description: 'What shows it, in your words: plain text, at most 1000 characters.' })
+  evidenceNote?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Practices and posts of yours that show it, at most 10; each one you may read and authored (or co-authored).' })
+  evidenceIds?: string[] | null;
 }
 
 @InputType()
@@ -45,4 +49,34 @@ export class CompetenceProfileFilter {
 export class CompetenceProfilesArgs extends ConnectionArgs {
   @Field(() => CompetenceProfileFilter, { nullable: true })
   filter?: CompetenceProfileFilter | null;
+}
+
+@InputType()
+export class ProfileOrganizationInput {
+  @Field({ description: '2 to 120 characters.' })
+  name!: string;
+
+  @Field(() => OrganizationKind, { nullable: true })
+  kind?: OrganizationKind | null;
+}
+
+@InputType({ description: 'Only the fields given change; null clears a field (a display name cannot be cleared).' })
+export class UpdateProfileInput {
+  @Field(() => String, { nullable: true, description: 'Shown wherever you appear: 2 to 80 characters.' })
+  displayName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'About you, in Markdown: at most 2,000 characters.' })
+  bio?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'An https address of your picture, at most 2,048 characters.' })
+  avatarUrl?: string | null;
+
+  @Field(() => ProfileOrganizationInput, { nullable: true })
+  organization?: ProfileOrganizationInput | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Territories you work in, at most 10, in your order.' })
+  territoryIds?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Languages you work in, as ISO 639-1 codes ("it", "en"), at most 10.' })
+  languages?: string[] | null;
 }
