@@ -21,7 +21,7 @@ export class AppModule {
         NotificationsModule,
         ForumModule.forRoot(config.forum),
         PracticesModule,
-        CompetencesModule,
+        CompetencesModule.forRoot(config.competences),
       ],
     };
   }

@@ -6,3 +6,5 @@ export { CompetenceProfile, Competence, ProfileOrganization } from './lib/profil
 export { Availability, CompetenceLevel, ProfileVisibility } from './lib/profiles/profile.enums';
 export { PROFILE_AUDIENCE, type ProfileFacts } from './lib/profiles/profile.audience';
 export { ProfileAccess } from './lib/profiles/profile.access';
+export type { CompetencesOptions } from './lib/routing/question-routing.options';
+export { TerritoryMatch } from './lib/peers/peer.enums';

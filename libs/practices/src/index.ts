@@ -4,4 +4,5 @@ export { PracticeKind, PracticeStatus } from './lib/practice.enums';
 export { PRACTICE_AUDIENCE, PRACTICE_AUTHOR, type PracticeFacts } from './lib/practice.audience';
 export { PracticeLoaders } from './lib/practice.loaders';
 export { PracticeAccess } from './lib/practice.access';
+export { readablePublishedPracticesSql } from './lib/practice-evidence';
 export { PracticeComment } from './lib/practice-comment.model';

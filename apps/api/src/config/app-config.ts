@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { CompetencesOptions } from '@bottega/competences';
 import type { CoreOptions } from '@bottega/core';
 import type { ForumOptions } from '@bottega/forum';
 import type { IdentityOptions } from '@bottega/identity';
@@ -12,6 +13,7 @@ export interface AppConfig {
   core: CoreOptions;
   identity: IdentityOptions;
   forum: ForumOptions;
+  competences: CompetencesOptions;
 }
 
 /** Options of each library, derived from the validated environment. */
@@ -85,6 +87,9 @@ export function appConfig(env: Env, databaseUrl: string, logger: Logger): AppCon
         flagAutoHideThreshold: env.FLAG_AUTO_HIDE_THRESHOLD,
         newAccounts: { days: env.NEW_ACCOUNT_DAYS, postsPerHour: env.NEW_ACCOUNT_POSTS_PER_HOUR },
       },
+    },
+    competences: {
+      questionRoutingDailyCap: env.QUESTION_ROUTING_DAILY_CAP,
     },
   };
 }

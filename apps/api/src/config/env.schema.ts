@@ -66,6 +66,7 @@ export const envSchema = z
     FLAG_AUTO_HIDE_THRESHOLD: int(1, 1000).default(3),
     NEW_ACCOUNT_DAYS: int(0, 365).default(2),
     NEW_ACCOUNT_POSTS_PER_HOUR: int(1, 100_000).default(10),
+    QUESTION_ROUTING_DAILY_CAP: int(0, 1000).default(3),
 
     OUTBOX_BATCH_SIZE: int(1, 10_000).default(200),
     OUTBOX_RETENTION_DAYS: int(1, 365).default(7),

@@ -1,4 +1,4 @@
-import { Module, type OnModuleInit } from '@nestjs/common';
+import { Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { NodeRegistry } from '@bottega/core';
 import { TerritoriesModule } from '@bottega/territories';
 import { EndorsementLoaders } from './endorsements/endorsement.loaders';
@@ -23,10 +23,23 @@ import { Skill } from './skills/skill.model';
 import { SkillRepository } from './skills/skill.repository';
 import { SkillResolver } from './skills/skill.resolver';
 import { SkillService } from './skills/skill.service';
+import { NotificationsModule } from '@bottega/notifications';
+import { PracticesModule } from '@bottega/practices';
+import { PeerRepository } from './peers/peer.repository';
+import { PeerResolver } from './peers/peer.resolver';
+import { PeerService } from './peers/peer.service';
+import { QuestionRouteRepository } from './routing/question-route.repository';
+import { QuestionRouteResolver } from './routing/question-route.resolver';
+import { QuestionRouter } from './routing/question-router';
+import { COMPETENCES_OPTIONS, type CompetencesOptions } from './routing/question-routing.options';
+import { SkillTagLoaders } from './routing/skill-tag.loaders';
+import { SkillTagRepository } from './routing/skill-tag.repository';
+import { SkillTagResolver } from './routing/skill-tag.resolver';
+import { SkillTagService } from './routing/skill-tag.service';
 
 /** Competences: the skills taxonomy, people's competence profiles and endorsements. */
 @Module({
-  imports: [TerritoriesModule],
+  imports: [TerritoriesModule, PracticesModule, NotificationsModule],
   providers: [
     SkillRepository,
     SkillLoaders,
@@ -48,6 +61,16 @@ import { SkillService } from './skills/skill.service';
     EndorsementService,
     EndorsementResolver,
     EndorserResolver,
+    PeerRepository,
+    PeerService,
+    PeerResolver,
+    SkillTagRepository,
+    SkillTagLoaders,
+    SkillTagService,
+    SkillTagResolver,
+    QuestionRouteRepository,
+    QuestionRouter,
+    QuestionRouteResolver,
   ],
   exports: [SkillLoaders, ProfileAccess],
 })
@@ -58,6 +81,11 @@ export class CompetencesModule implements OnModuleInit {
     private readonly profiles: ProfileAccess,
     private readonly content: ProfileContent,
   ) {}
+
+  /** Competences with their configuration (the daily quota of routed questions). */
+  static forRoot(options: CompetencesOptions): DynamicModule {
+    return { module: CompetencesModule, providers: [{ provide: COMPETENCES_OPTIONS, useValue: options }] };
+  }
 
   onModuleInit(): void {
     // Profiles are flagged, hidden and indexed like other content (see profile-content.ts).

@@ -8,6 +8,7 @@ export enum NotificationKind {
   CONTENT_HIDDEN = 'CONTENT_HIDDEN',
   PRACTICE_PUBLISHED = 'PRACTICE_PUBLISHED',
   PRACTICE_COMMENT = 'PRACTICE_COMMENT',
+  QUESTION_ROUTED = 'QUESTION_ROUTED',
 }
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
@@ -23,5 +24,8 @@ registerEnumType(NotificationKind, {
     },
     PRACTICE_PUBLISHED: { description: 'A practice or story you follow, or one about a tag or territory you follow, was published.' },
     PRACTICE_COMMENT: { description: 'Someone commented on a practice or story you wrote.' },
+    QUESTION_ROUTED: {
+      description: 'An unanswered question tagged with a skill you have at EXPERIENCED or above, which you could answer (at most a few a day).',
+    },
   },
 });
