@@ -59,3 +59,21 @@ export async function state(t: TestApp): Promise<unknown> {
   ]);
   return { practices, authors, versions, outbox, audit, media, adoptions };
 }
+
+export const ORGANIZATION_FIELDS = `organizations { name kind role }`;
+export const LINK = `mutation($input: PracticeThreadLinkInput!) { linkPracticeThread(input: $input) { practice { id linkedThreads { id title } } userErrors { field code message } } }`;
+export const UNLINK = `mutation($input: PracticeThreadLinkInput!) { unlinkPracticeThread(input: $input) { practice { id linkedThreads { id title } } userErrors { field code message } } }`;
+
+/** The practices' organizations, thread links and kept versions' content, besides {@link state}: to show an operation changed none of them. */
+export async function contentState(t: TestApp): Promise<unknown> {
+  const [organizations, links, versions] = await Promise.all([
+    t.db.query(`SELECT practice_id, position, name, kind, role FROM practice_organization ORDER BY practice_id, position`),
+    t.db.query(`SELECT practice_id, thread_id, linked_by FROM practice_thread ORDER BY practice_id, thread_id`),
+    t.db.query(`SELECT practice_id, version, content FROM practice_version ORDER BY practice_id, version`),
+  ]);
+  return { practices: await state(t), organizations, links, versions };
+}
+
+/** The message of each user error, by field path and code: `[['input.title', 'TOO_LONG']]`. */
+export const errorsOf = (userErrors: { field: string[] | null; code: string }[]): [string, string][] =>
+  userErrors.map((e) => [(e.field ?? []).join('.'), e.code]);

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, LocalDate, Node, UserError, toGlobalId } from '@bottega/core';
 import { PracticeKind, PracticeStatus } from './practice.enums';
 import type { PracticeRow, PracticeVersionRow } from './practice.repository';
+import { PracticeOrganization } from './practice-organization.model';
 import type { SectionText, Sections } from './practice.sections';
 
 @ObjectType('PracticeSection', { description: 'A long section of a practice: its Markdown, and the sanitized HTML rendered from it when written.' })
@@ -52,6 +53,9 @@ abstract class PracticeContent {
 
   @Field(() => LocalDate, { nullable: true })
   endsOn!: string | null;
+
+  @Field(() => [PracticeOrganization], { description: 'The organizations involved, in the order its authors gave.' })
+  organizations!: PracticeOrganization[];
 }
 
 const sectionFields = (sections: Sections) => ({
@@ -117,6 +121,7 @@ export class Practice extends PracticeContent implements Node {
       ...sectionFields(row.sections),
       startsOn: row.startsOn,
       endsOn: row.endsOn,
+      organizations: row.organizations.map(PracticeOrganization.from),
       version: row.version,
       hidden: row.hiddenAt !== null,
       reviewComment: row.reviewComment,
@@ -151,6 +156,8 @@ export class PracticeVersion extends PracticeContent {
       ...sectionFields(content.sections),
       startsOn: content.startsOn,
       endsOn: content.endsOn,
+      // Versions kept before organizations existed had none.
+      organizations: (content.organizations ?? []).map(PracticeOrganization.from),
       madeAt: new Date(row.madeAt),
       madeBy: row.madeBy,
     });

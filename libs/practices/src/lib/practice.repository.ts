@@ -6,6 +6,8 @@ import type { CommunityVisibility } from '@bottega/forum';
 import { territoryWithinSql } from '@bottega/territories';
 import { PRACTICE_AUDIENCE, practiceColumns } from './practice.audience';
 import type { PracticeKind, PracticeStatus } from './practice.enums';
+import type { PracticeOrganizationValue } from './practice-organization';
+import type { PracticeOrganizationKind } from './practice-organization.enums';
 import { SECTIONS, completeSql, type SectionName, type Sections } from './practice.sections';
 
 /** A practice as every page reads it: its columns, its sections, its links and its community's visibility. */
@@ -40,6 +42,8 @@ export interface PracticeRow {
   authorIds: string[];
   tags: string[];
   territoryIds: string[];
+  /** The organizations involved, in the authors' order. */
+  organizations: PracticeOrganizationValue[];
 }
 
 /** What a create or an update writes; a field left undefined stays as it is. */
@@ -57,6 +61,7 @@ export interface PracticeLinks {
   coAuthorIds?: string[];
   tags?: string[];
   territoryIds?: string[];
+  organizations?: PracticeOrganizationValue[];
 }
 
 export interface PracticeFilterValues {
@@ -68,14 +73,42 @@ export interface PracticeFilterValues {
   projectId: string | null;
   /** Only those this person bookmarked. */
   bookmarkedBy: string | null;
+  /** Only those involving an organization of one of these kinds. */
+  organizationKinds?: PracticeOrganizationKind[] | null;
+  /** Only those whose title or summary has, for each typed word, a word starting so (accents and case aside). */
+  textPrefix?: string | null;
+}
+
+/**
+ * A practice's versioned content. Versions kept before links were recorded in
+ * them lack `projectId`, `territoryIds`, `tags` and `organizations`: unknown
+ * there, not empty (organizations did not exist yet, so they read as none).
+ */
+export interface PracticeVersionContent {
+  kind: PracticeKind;
+  title: string;
+  summary: string;
+  sections: Sections;
+  startsOn: string | null;
+  endsOn: string | null;
+  projectId?: string | null;
+  territoryIds?: string[];
+  tags?: string[];
+  organizations?: PracticeOrganizationValue[];
 }
 
 /** A replaced version of a published practice. */
 export interface PracticeVersionRow {
   version: number;
-  content: { kind: PracticeKind; title: string; summary: string; sections: Sections; startsOn: string | null; endsOn: string | null };
+  content: PracticeVersionContent;
   madeBy: string | null;
   madeAt: Date;
+}
+
+/** The content of a practice as it is now, as a version records it. */
+export function contentOf(practice: PracticeRow): Required<PracticeVersionContent> {
+  const { kind, title, summary, sections, startsOn, endsOn, projectId, territoryIds, tags, organizations } = practice;
+  return { kind, title, summary, sections, startsOn, endsOn, projectId, territoryIds, tags, organizations };
 }
 
 const SECTIONS_SQL = `jsonb_build_object(${SECTIONS.map(
@@ -109,6 +142,8 @@ const ROW_COLUMNS = [
   'ARRAY(SELECT a.user_id FROM practice_author a WHERE a.practice_id = practice.id ORDER BY a.position) AS "authorIds"',
   'ARRAY(SELECT g.slug FROM practice_tag pt JOIN tag g ON g.id = pt.tag_id WHERE pt.practice_id = practice.id ORDER BY g.slug) AS tags',
   'ARRAY(SELECT t.territory_id FROM practice_territory t WHERE t.practice_id = practice.id ORDER BY t.territory_id) AS "territoryIds"',
+  `coalesce((SELECT jsonb_agg(jsonb_build_object('name', o.name, 'kind', o.kind, 'role', o.role) ORDER BY o.position)
+      FROM practice_organization o WHERE o.practice_id = practice.id), '[]'::jsonb) AS organizations`,
 ].join(', ');
 
 const FROM = 'FROM practice practice LEFT JOIN community practice_community ON practice_community.id = practice.community_id';
@@ -177,13 +212,20 @@ export class PracticeRepository {
     return row ?? null;
   }
 
-  /** Keeps a published practice's content as it was before an edit replaces it. */
+  /** Keeps a published practice's content (its links and organizations included) as it was before an edit replaces it. */
   async keepVersion(manager: EntityManager, before: PracticeRow): Promise<void> {
-    const { kind, title, summary, sections, startsOn, endsOn } = before;
     await manager.query(
       `INSERT INTO practice_version (practice_id, version, content, made_by, made_at)
        SELECT id, version, $2::jsonb, updated_by, updated_at FROM practice WHERE id = $1`,
-      [before.id, JSON.stringify({ kind, title, summary, sections, startsOn, endsOn })],
+      [before.id, JSON.stringify(contentOf(before))],
+    );
+  }
+
+  /** The kept versions of a practice among `versions`. */
+  versionsAmong(practiceId: string, versions: number[]): Promise<PracticeVersionRow[]> {
+    return this.db.query(
+      `SELECT v.version, v.content, v.made_by AS "madeBy", v.made_at AS "madeAt" FROM practice_version v WHERE v.practice_id = $1 AND v.version = ANY($2::int[])`,
+      [practiceId, versions],
     );
   }
 
@@ -265,6 +307,13 @@ export class PracticeRepository {
         tag: filter.tag,
       });
     }
+    if (filter.organizationKinds && filter.organizationKinds.length > 0) {
+      where.and('EXISTS (SELECT 1 FROM practice_organization fo WHERE fo.practice_id = practice.id AND fo.kind = ANY(:organizationKinds::text[]))', {
+        organizationKinds: filter.organizationKinds,
+      });
+    }
+    // The words column and its GIN index come from practice_words (see the migration), the query's words from the same function.
+    if (filter.textPrefix) where.and('practice.words @@ practice_prefix_query(:textPrefix)', { textPrefix: filter.textPrefix });
     if (filter.territoryId) {
       where.and(
         `EXISTS (SELECT 1 FROM practice_territory ftt WHERE ftt.practice_id = practice.id AND ${territoryWithinSql('ftt.territory_id', 'territoryId')})`,
@@ -294,7 +343,7 @@ export class PracticeRepository {
     if (sets.length > 0) await manager.query(`UPDATE practice SET ${sets.join(', ')} WHERE id = $1`, values);
   }
 
-  /** Co-authors, tags and territories given become exactly those (tags created on first use, as the forum's). */
+  /** Co-authors, tags, territories and organizations given become exactly those (tags created on first use, as the forum's). */
   private async link(manager: EntityManager, id: string, links: PracticeLinks): Promise<void> {
     if (links.coAuthorIds) {
       await manager.query(`DELETE FROM practice_author WHERE practice_id = $1 AND position > 0`, [id]);
@@ -314,6 +363,14 @@ export class PracticeRepository {
     if (links.territoryIds) {
       await manager.query(`DELETE FROM practice_territory WHERE practice_id = $1`, [id]);
       await manager.query(`INSERT INTO practice_territory (practice_id, territory_id) SELECT $1, unnest($2::uuid[])`, [id, links.territoryIds]);
+    }
+    if (links.organizations) {
+      await manager.query(`DELETE FROM practice_organization WHERE practice_id = $1`, [id]);
+      await manager.query(
+        `INSERT INTO practice_organization (practice_id, position, name, kind, role)
+         SELECT $1, o.n - 1, o.name, o.kind, o.role FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS o(name, kind, role, n)`,
+        [id, links.organizations.map((o) => o.name), links.organizations.map((o) => o.kind), links.organizations.map((o) => o.role)],
+      );
     }
   }
 }

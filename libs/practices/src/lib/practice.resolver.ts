@@ -2,6 +2,7 @@ import { Args, Context, Info, Mutation, Parent, Query, ResolveField, Resolver } 
 import type { GraphQLResolveInfo } from 'graphql';
 import {
   AccessDirectory,
+  BadInputError,
   ConnectionArgs,
   NodeRegistry,
   fromGlobalId,
@@ -24,6 +25,7 @@ import { Practice, PracticeConnection, PracticePayload, PracticeVersion, Practic
 import { canDecide, canReadVersions, type PracticeDecision } from './practice.policy';
 import { PracticeRepository, type PracticeRow, type PracticeVersionRow } from './practice.repository';
 import { PracticeService } from './practice.service';
+import { TEXT_PREFIX_MAX_LENGTH, hasWords } from './practice-text';
 
 const NEWEST_VERSION_FIRST: SortKey<PracticeVersionRow>[] = [
   { expression: 'practiceVersion.version', column: 'v.version', direction: 'DESC', value: (v) => v.version },
@@ -54,6 +56,10 @@ export class PracticeResolver {
   @Query(() => PracticeConnection, { description: 'Practices and stories the viewer may read, filtered, in the order asked (newest first by default).' })
   async practices(@Args() args: PracticesArgs, @Context() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<Practice>> {
     const { filter } = args;
+    const textPrefix = filter?.textPrefix ?? '';
+    if (textPrefix.length > TEXT_PREFIX_MAX_LENGTH) {
+      throw new BadInputError(`Search with at most ${TEXT_PREFIX_MAX_LENGTH} characters.`, ['filter', 'textPrefix']);
+    }
     const query = this.repository.query(await this.directory.of(context), {
       territoryId: filter?.territory ? fromGlobalId(filter.territory, 'Territory', ['filter', 'territory']) : null,
       tag: filter?.tag ? slugify(filter.tag, 40) : null,
@@ -62,6 +68,8 @@ export class PracticeResolver {
       communityId: filter?.community ? fromGlobalId(filter.community, 'Community', ['filter', 'community']) : null,
       projectId: filter?.project ? fromGlobalId(filter.project, 'Project', ['filter', 'project']) : null,
       bookmarkedBy: null,
+      organizationKinds: filter?.organizationKinds ?? null,
+      textPrefix: hasWords(textPrefix) ? textPrefix : null,
     });
     // The page's rows are what the fields' access checks would load again.
     const byId = context.loaders.get(this.loaders.byId);

@@ -27,6 +27,7 @@ import { PracticeLoaders } from './practice.loaders';
 import { RULES } from './practice.policy';
 import { PracticeRepository, type PracticeFields, type PracticeLinks, type PracticeRow } from './practice.repository';
 import { SECTIONS, renderSection, type Sections } from './practice.sections';
+import { normaliseOrganizationName, repeatedOrganizations } from './practice-organization';
 
 type FieldsInput = Omit<UpdatePracticeInput, 'practiceId' | 'version'>;
 
@@ -49,8 +50,9 @@ export class PracticeService {
     const viewer = await context.requireViewer();
     const communityId = input.communityId ? await this.communityId(input.communityId, context) : null;
     const title = normaliseTitle(input.title);
-    const errors = await validateInput(CreatePracticeInput, { ...input, title });
-    const { fields, links } = await this.read(input, context, errors);
+    const organizations = normaliseOrganizations(input.organizations);
+    const errors = await validateInput(CreatePracticeInput, { ...input, title, organizations });
+    const { fields, links } = await this.read({ ...input, organizations }, context, errors);
     if (errors.length > 0) return refuse(...errors);
 
     const id = await this.practices.transaction(async (manager) => {
@@ -58,7 +60,7 @@ export class PracticeService {
       const created = await this.practices.insert(
         manager,
         { ...fields, kind: fields.kind ?? PracticeKind.PRACTICE, title, slug, communityId, createdBy: viewer.userId },
-        { coAuthorIds: links.coAuthorIds ?? [], tags: links.tags ?? [], territoryIds: links.territoryIds ?? [] },
+        { coAuthorIds: links.coAuthorIds ?? [], tags: links.tags ?? [], territoryIds: links.territoryIds ?? [], organizations: links.organizations ?? [] },
       );
       await this.outbox.record(manager, { kind: 'Practice', subjectId: created, change: OutboxChange.CREATED, payload: { communityId } });
       return created;
@@ -77,8 +79,9 @@ export class PracticeService {
     const { practice, principals } = await this.access.readable(context, input.practiceId, ['input', 'practiceId']);
     if (!RULES.edit.who(principals, practice)) throw new ForbiddenError('Only its authors edit a practice.');
     const title = input.title == null ? null : normaliseTitle(input.title);
-    const errors = await validateInput(UpdatePracticeInput, { ...input, title });
-    const { fields, links } = await this.read(input, context, errors, practice);
+    const organizations = normaliseOrganizations(input.organizations);
+    const errors = await validateInput(UpdatePracticeInput, { ...input, title, organizations });
+    const { fields, links } = await this.read({ ...input, organizations }, context, errors, practice);
     if (title !== null) fields.title = title;
     if (Object.keys(fields).length === 0 && Object.keys(links).length === 0) {
       errors.push(UserError.of(UserErrorCode.REQUIRED, 'Change at least one field.', ['input']));
@@ -145,6 +148,12 @@ export class PracticeService {
         errors.push(UserError.of(UserErrorCode.TOO_SHORT, 'A tag has at least 2 letters or digits.', ['input', 'tags']));
       }
     }
+    if (input.organizations != null) {
+      links.organizations = input.organizations.map(({ name, kind, role }) => ({ name, kind, role }));
+      for (const index of repeatedOrganizations(links.organizations)) {
+        errors.push(UserError.of(UserErrorCode.INVALID, 'Name each organization once.', ['input', 'organizations', String(index), 'name']));
+      }
+    }
     return { fields, links };
   }
 
@@ -190,6 +199,9 @@ export class PracticeService {
 const UNCONSENTED = 'unconsented';
 
 const normaliseTitle = (title: string) => title.trim().replace(/\s+/g, ' ');
+
+const normaliseOrganizations = (organizations: FieldsInput['organizations']) =>
+  organizations?.map((organization) => ({ ...organization, name: normaliseOrganizationName(organization.name) }));
 
 function notEditable(status: PracticeStatus): UserError {
   return UserError.of(

@@ -26,6 +26,12 @@ import { PracticeCommentLoaders } from './practice-comment.loaders';
 import { PracticeCommentRepository } from './practice-comment.repository';
 import { PracticeCommentFieldResolver, PracticeCommentResolver } from './practice-comment.resolver';
 import { PracticeCommentService } from './practice-comment.service';
+import { PracticeDiffResolver } from './practice-diff.resolver';
+import { PracticeDiffService } from './practice-diff.service';
+import { PracticeLinkLoaders } from './practice-link.loaders';
+import { PracticeLinkRepository } from './practice-link.repository';
+import { PracticeLinkResolver } from './practice-link.resolver';
+import { PracticeLinkService } from './practice-link.service';
 import { PracticeMediaLoaders } from './practice-media.loaders';
 import { PracticeMedia } from './practice-media.model';
 import { PracticeMediaRepository } from './practice-media.repository';
@@ -59,6 +65,12 @@ import { PracticeMediaService } from './practice-media.service';
     PracticeBookmarkLoaders,
     PracticeBookmarkService,
     PracticeBookmarkResolver,
+    PracticeLinkRepository,
+    PracticeLinkLoaders,
+    PracticeLinkService,
+    PracticeLinkResolver,
+    PracticeDiffService,
+    PracticeDiffResolver,
     PracticeCommentRepository,
     PracticeCommentLoaders,
     PracticeCommentService,

@@ -1,10 +1,28 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsNotEmpty, IsOptional, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsNotEmpty, IsOptional, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
 import { ConnectionArgs, LocalDate } from '@bottega/core';
 import { POST_MAX_LENGTH } from '@bottega/markdown';
 import { PracticeKind, PracticeOrder, PracticeStatus } from '../practice.enums';
+import { ORGANIZATIONS_LIMIT, ORGANIZATION_NAME_MAX_LENGTH, ORGANIZATION_NAME_MIN_LENGTH } from '../practice-organization';
+import { PracticeOrganizationKind, PracticeOrganizationRole } from '../practice-organization.enums';
 
 const SECTION_TOO_LONG = { message: `A section has at most ${POST_MAX_LENGTH} characters.` };
+const ORGANIZATION_NAME_LENGTH = { message: `An organization’s name has ${ORGANIZATION_NAME_MIN_LENGTH} to ${ORGANIZATION_NAME_MAX_LENGTH} characters.` };
+
+@InputType()
+export class PracticeOrganizationInput {
+  @Field({ description: `As the organization calls itself, ${ORGANIZATION_NAME_MIN_LENGTH} to ${ORGANIZATION_NAME_MAX_LENGTH} characters; each organization once.` })
+  @MinLength(ORGANIZATION_NAME_MIN_LENGTH, ORGANIZATION_NAME_LENGTH)
+  @MaxLength(ORGANIZATION_NAME_MAX_LENGTH, ORGANIZATION_NAME_LENGTH)
+  name!: string;
+
+  @Field(() => PracticeOrganizationKind)
+  kind!: PracticeOrganizationKind;
+
+  @Field(() => PracticeOrganizationRole)
+  role!: PracticeOrganizationRole;
+}
 
 /** What a practice says and links to; every field optional (a draft is written over time). */
 @InputType({ isAbstract: true })
@@ -70,6 +88,16 @@ abstract class PracticeFieldsInput {
   @IsOptional()
   @ArrayMaxSize(10, { message: 'Name at most 10 co-authors.' })
   coAuthorIds?: string[] | null;
+
+  @Field(() => [PracticeOrganizationInput], {
+    nullable: true,
+    description: `Up to ${ORGANIZATIONS_LIMIT} organizations involved, in the order to show them, each named once (case and accents aside).`,
+  })
+  @IsOptional()
+  @ArrayMaxSize(ORGANIZATIONS_LIMIT, { message: `Name at most ${ORGANIZATIONS_LIMIT} organizations.` })
+  @ValidateNested({ each: true })
+  @Type(() => PracticeOrganizationInput)
+  organizations?: PracticeOrganizationInput[] | null;
 }
 
 @InputType()
@@ -134,6 +162,15 @@ export class PracticeFilter {
 
   @Field(() => ID, { nullable: true })
   project?: string | null;
+
+  @Field(() => [PracticeOrganizationKind], { nullable: true, description: 'Involving at least one organization of one of these kinds.' })
+  organizationKinds?: PracticeOrganizationKind[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Typed words (at most 100 characters): each starts a word of the title or summary, case and accents aside, so "anz sol" finds "Anziani soli". Blank: no condition.',
+  })
+  textPrefix?: string | null;
 }
 
 @ArgsType()
