@@ -174,6 +174,26 @@ describe('a profile’s public basics', () => {
     });
   });
 
+  it('reads a page of profiles with their basics (name, territories, organization, languages) in the same number of statements for 2 as for 6', async () => {
+    const viewer = await t.users.create();
+    const codes = Object.keys(territory);
+    for (let n = 0; n < 6; n += 1) {
+      await updated(await t.users.create(), {
+        bio: `Profilo ${n}`,
+        organization: { name: `Associazione ${n}`, kind: 'ASSOCIATION' },
+        territoryIds: [territory[codes[n % codes.length]!], territory[codes[(n + 1) % codes.length]!]],
+        languages: ['it', 'en'],
+      });
+    }
+    const statements = async (first: number) => {
+      const response = await call.request(viewer, `query($first: Int!) { competenceProfiles(first: $first) { nodes { ${BASICS} } } }`, { first });
+      expect(response.body.errors).toBeUndefined();
+      expect(response.body.data.competenceProfiles.nodes).toHaveLength(first);
+      return Number(response.headers.get('x-sql-statements'));
+    };
+    expect(await statements(6)).toBe(await statements(2));
+  });
+
   describe('who sees the basics', () => {
     it('shows them only where the profile is seen: a hidden profile’s bio reaches nobody but its owner and staff', async () => {
       const [owner, member, staff] = await Promise.all([t.users.create(), t.users.create(), t.users.moderator().create()]);
