@@ -1,5 +1,6 @@
 import { CommunityFactory } from '@bottega/forum/testing';
 import { startTestApp, type TestApp, type TestUser } from '@bottega/identity/testing';
+import { PracticeOrganizations1764000002500, PracticeThreadLinks1764000002510, PracticeWords1764000002520 } from '../src/migrations';
 import { DirectoryFactory } from '@bottega/territories/testing';
 import { COMPLETE, CREATE, PUBLISH, SUBMIT, UPDATE, api } from './support';
 
@@ -156,5 +157,22 @@ describe('filtering practices', () => {
     expect(plan.map((row) => Object.values(row)[0]).join('\n')).toContain('practice_words_idx');
     expect(await t.db.query(`SELECT practice_prefix_query('  Anziàni, SOLI ') AS q`)).toEqual([{ q: "'anziani':* & 'soli':*" }]);
     expect(await t.db.query(`SELECT practice_prefix_query(' ! ') AS q`)).toEqual([{ q: null }]);
+  });
+
+  // Last: reverting drops the organizations and links it added.
+  it('has migrations that revert and apply again, the words of existing practices filled in', async () => {
+    const migrations = [new PracticeWords1764000002520(), new PracticeThreadLinks1764000002510(), new PracticeOrganizations1764000002500()];
+    const tables = () => t.db.query(`SELECT to_regclass('practice_organization') IS NOT NULL AS organizations, to_regclass('practice_thread') IS NOT NULL AS links`);
+    const runner = t.db.createQueryRunner();
+    try {
+      for (const migration of migrations) await migration.down(runner);
+      expect(await tables()).toEqual([{ organizations: false, links: false }]);
+      expect(await t.db.query(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'practice' AND column_name = 'words'`)).toEqual([{ n: 0 }]);
+      for (const migration of [...migrations].reverse()) await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await tables()).toEqual([{ organizations: true, links: true }]);
+    expect(await titles({ textPrefix: 'anz' })).toEqual(['Anziani soli in città', 'Emporio solidale']);
   });
 });
