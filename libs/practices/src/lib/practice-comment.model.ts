@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, Node, UserError, toGlobalId } from '@bottega/core';
+import type { PracticeInContext } from './practice.access';
 import type { PracticeCommentRow } from './practice-comment.repository';
 
 @ObjectType('PracticeComment', {
@@ -26,7 +27,13 @@ export class PracticeComment extends Node {
 
   row!: PracticeCommentRow;
 
-  static from(row: PracticeCommentRow): PracticeComment {
+  /**
+   * Its practice as the viewer reads it, when the page that listed the
+   * comment has it already: its viewer fields then answer without waiting.
+   */
+  seenAs?: PracticeInContext;
+
+  static from(row: PracticeCommentRow, seenAs?: PracticeInContext): PracticeComment {
     return Object.assign(new PracticeComment(), {
       id: toGlobalId('PracticeComment', row.id),
       dbId: row.id,
@@ -36,6 +43,7 @@ export class PracticeComment extends Node {
       createdAt: row.createdAt,
       editedAt: row.editedAt,
       row,
+      seenAs,
     });
   }
 }

@@ -4,7 +4,7 @@ import { ConnectionArgs, paginate, type ConnectionValue, type Outcome, type Requ
 import { User, UserLoaders } from '@bottega/identity';
 import { canFlag, canModerate } from '@bottega/moderation';
 import { AddPracticeCommentInput, DeletePracticeCommentInput, EditPracticeCommentInput } from './dto/practice-comment.inputs';
-import { PracticeAccess } from './practice.access';
+import { PracticeAccess, type PracticeInContext } from './practice.access';
 import { Practice } from './practice.model';
 import { PRACTICE_COMMENT_AUDIENCE, practiceCommentFacts } from './practice-comment.audience';
 import { commentItem } from './practice-comment-content';
@@ -51,19 +51,19 @@ export class PracticeCommentResolver {
     return payload(await this.service.delete(input, context));
   }
 
-  // Body fields answer synchronously unless the comment is hidden: a page has many of them.
+  // Fields answer synchronously when the comment came with its practice as the viewer reads it (a page of them) and is not hidden.
   @ResolveField(() => String, { nullable: true, description: 'Sanitized HTML; null once deleted, and while hidden from the viewer.' })
   bodyHtml(comment: PracticeComment, _args: unknown, context: RequestContext): string | null | Promise<string | null> {
     if (comment.deleted) return null;
     if (!comment.hidden) return comment.row.bodyHtml;
-    return this.bodyVisible(comment, context).then((visible) => (visible ? comment.row.bodyHtml : null));
+    return this.decide(comment, context, (found) => (bodyVisible(found, comment) ? comment.row.bodyHtml : null), null);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Markdown as written (for editing); null once deleted, and while hidden from the viewer.' })
   bodySource(comment: PracticeComment, _args: unknown, context: RequestContext): string | null | Promise<string | null> {
     if (comment.deleted) return null;
     if (!comment.hidden) return comment.row.bodySource;
-    return this.bodyVisible(comment, context).then((visible) => (visible ? comment.row.bodySource : null));
+    return this.decide(comment, context, (found) => (bodyVisible(found, comment) ? comment.row.bodySource : null), null);
   }
 
   @ResolveField(() => User, { nullable: true, description: 'Null when the account was removed.' })
@@ -73,21 +73,18 @@ export class PracticeCommentResolver {
   }
 
   @ResolveField(() => Practice, { nullable: true, description: 'The practice it is about; null when the viewer no longer reads it.' })
-  async practice(comment: PracticeComment, _args: unknown, context: RequestContext): Promise<Practice | null> {
-    const found = await this.access.load(context, comment.row.practiceId);
-    return found && Practice.from(found.practice);
+  practice(comment: PracticeComment, _args: unknown, context: RequestContext): Practice | null | Promise<Practice | null> {
+    return this.decide(comment, context, (found) => Practice.from(found.practice), null);
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer may edit it now (its author, while it stands and its practice is published).' })
-  async viewerCanEdit(comment: PracticeComment, _args: unknown, context: RequestContext): Promise<boolean> {
-    const found = await this.access.load(context, comment.row.practiceId);
-    return found !== null && canEditComment(found.principals, found.practice, comment.row);
+  viewerCanEdit(comment: PracticeComment, _args: unknown, context: RequestContext): boolean | Promise<boolean> {
+    return this.decide(comment, context, (found) => canEditComment(found.principals, found.practice, comment.row), false);
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer may delete it (its author, and the practice’s reviewers).' })
-  async viewerCanDelete(comment: PracticeComment, _args: unknown, context: RequestContext): Promise<boolean> {
-    const found = await this.access.load(context, comment.row.practiceId);
-    return found !== null && canDeleteComment(found.principals, found.practice, comment.row);
+  viewerCanDelete(comment: PracticeComment, _args: unknown, context: RequestContext): boolean | Promise<boolean> {
+    return this.decide(comment, context, (found) => canDeleteComment(found.principals, found.practice, comment.row), false);
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer may flag it (not their own, not deleted or hidden).' })
@@ -97,17 +94,24 @@ export class PracticeCommentResolver {
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer may hide, restore or delete it with `moderate` (the practice’s reviewers).' })
-  async viewerCanModerate(comment: PracticeComment, _args: unknown, context: RequestContext): Promise<boolean> {
-    const found = await this.access.load(context, comment.row.practiceId);
-    return found !== null && canModerate(commentItem(found, comment.row), found.principals);
+  viewerCanModerate(comment: PracticeComment, _args: unknown, context: RequestContext): boolean | Promise<boolean> {
+    return this.decide(comment, context, (found) => canModerate(commentItem(found, comment.row), found.principals), false);
   }
 
-  /** A hidden comment's body shows only to its author and the practice's reviewers. */
-  private async bodyVisible(comment: PracticeComment, context: RequestContext): Promise<boolean> {
-    const found = await this.access.load(context, comment.row.practiceId);
-    return found !== null && PRACTICE_COMMENT_AUDIENCE.allows(practiceCommentFacts(found.practice, comment.row), found.principals);
+  /**
+   * `rule` on the comment's practice as the viewer reads it: at once when the
+   * comment came with it, else once it is loaded (memoized per request);
+   * `otherwise` when the viewer does not read it.
+   */
+  private decide<T>(comment: PracticeComment, context: RequestContext, rule: (found: PracticeInContext) => T, otherwise: T): T | Promise<T> {
+    if (comment.seenAs) return rule(comment.seenAs);
+    return this.access.load(context, comment.row.practiceId).then((found) => (found ? rule(found) : otherwise));
   }
 }
+
+/** A hidden comment's body shows only to its author and the practice's reviewers. */
+const bodyVisible = (found: PracticeInContext, comment: PracticeComment): boolean =>
+  PRACTICE_COMMENT_AUDIENCE.allows(practiceCommentFacts(found.practice, comment.row), found.principals);
 
 @Resolver(() => Practice)
 export class PracticeCommentFieldResolver {
@@ -124,9 +128,11 @@ export class PracticeCommentFieldResolver {
     @Context() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<PracticeComment>> {
+    // Each comment carries its practice as the viewer reads it (already loaded, memoized), so its fields need not wait.
+    const seenAs = (await this.access.load(context, practice.dbId)) ?? undefined;
     // The page's rows are what node and the mutations would load again.
     const byId = context.loaders.get(this.loaders.byId);
-    return paginate(this.repository.of(practice.dbId), OLDEST_FIRST, args, (row) => (byId.prime(row.id, row), PracticeComment.from(row)), info);
+    return paginate(this.repository.of(practice.dbId), OLDEST_FIRST, args, (row) => (byId.prime(row.id, row), PracticeComment.from(row, seenAs)), info);
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer may comment: signed in, and the practice published.' })
