@@ -6,7 +6,7 @@
  * a baseline measured in the same run. `npm run bench`; BENCH_DURATION,
  * BENCH_WARMUP (seconds), BENCH_CONNECTIONS, BENCH_SUBSCRIBERS and
  * BENCH_SOCKET_BATCH tune it; BENCH_ONLY (comma-separated: fanout, territories,
- * threadPage, threadList, practicePage, abuse, outbox) runs some sections only, and
+ * threadPage, threadList, practicePage, suggestPeers, abuse, outbox) runs some sections only, and
  * BENCH_API_NODE_ARGS adds Node flags to the API (e.g. --cpu-prof). All
  * traffic goes to 127.0.0.1.
  */
@@ -25,6 +25,8 @@ import { seedForum } from './forum-seed';
 import type { LoadOptions } from './http-load';
 import { describeMachine, machineLine } from './machine';
 import { measureOutbox } from './outbox';
+import { runSuggestPeers } from './peers';
+import { seedPeers } from './peers-seed';
 import { runPracticePage } from './practice-page';
 import { seedPractices } from './practice-seed';
 import { createPool, serverVersion } from './sql-load';
@@ -41,7 +43,7 @@ const WARM_START_TIMEOUT_MS = 60_000;
 const BARE_NODE_RUNS = 5;
 /** The API's default GRAPHQL_MAX_RESPONSE_BYTES, set explicitly so the abuse figures can be held to it. */
 const RESPONSE_CEILING = 4 * 1024 * 1024;
-const SECTIONS = ['fanout', 'territories', 'threadPage', 'threadList', 'practicePage', 'abuse', 'outbox'] as const;
+const SECTIONS = ['fanout', 'territories', 'threadPage', 'threadList', 'practicePage', 'suggestPeers', 'abuse', 'outbox'] as const;
 type Section = (typeof SECTIONS)[number];
 /** The whole run, as a last resort against anything unbounded. */
 const RUN_TIMEOUT_MS = 15 * 60_000;
@@ -170,6 +172,12 @@ async function main(): Promise<void> {
     progress(`seeded ${Object.entries(practices.counts).map(([name, n]) => `${n} ${name}`).join(', ')} in ${(practices.ms / 1_000).toFixed(1)} s (+ ${(practices.vacuumMs / 1_000).toFixed(1)} s VACUUM ANALYZE)`);
     const practicePage = { slug: practices.hotSlug, viewerId: viewer.userId, accessToken: viewer.accessToken, linkedThreads: practices.linkedThreads };
     pages.push(await runPracticePage(pool, graphqlUrl, practicePage, load, progress));
+  }
+  if (runs('suggestPeers')) {
+    progress('seeding people (profiles, competences, endorsements, territories) and their practices with set-based SQL…');
+    const peers = await seedPeers(pool);
+    progress(`seeded ${Object.entries(peers.counts).map(([name, n]) => `${n} ${name}`).join(', ')} in ${(peers.ms / 1_000).toFixed(1)} s (+ ${(peers.vacuumMs / 1_000).toFixed(1)} s VACUUM ANALYZE)`);
+    pages.push(await runSuggestPeers(pool, graphqlUrl, viewer, load, progress));
   }
   const abuse = runs('abuse')
     ? await measureAbuse({

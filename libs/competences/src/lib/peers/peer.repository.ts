@@ -94,6 +94,13 @@ export class PeerRepository {
    * and endorsements of those competences, their published practices on the
    * themes of those skills that the reader may read, and their territories
    * against the need's. Order and paging are the caller's (score, then id).
+   *
+   * Written so that its cost stays proportional to the competences in those
+   * skills whatever the planner guesses of the audience conditions (opaque
+   * to its estimates): each candidate competence asks for its profile by key,
+   * evidence and places are each read once as a whole (from the need's tags,
+   * and from the candidates), and the three are added up per person in one
+   * aggregate rather than joined.
    */
   rank(reader: Principals, need: RankedNeed): SqlList<PeerRow> {
     const visible = PROFILE_AUDIENCE.where(profileColumns('p'), reader);
@@ -102,48 +109,60 @@ export class PeerRepository {
       `ranked.user_id AS "userId", ranked.availability, ranked.score, ranked.matched, ranked.endorsement_count AS "endorsementCount",
        ranked.evidence_count AS "evidenceCount", ranked.evidence_ids AS "evidenceIds", ranked.territory_match AS "territoryMatch"`,
       `FROM (
-         WITH need_tag AS (
+         WITH need_tag AS MATERIALIZED (
            SELECT DISTINCT st.tag_slug FROM skill_tag st JOIN skill s ON s.id = st.skill_id
             WHERE coalesce(s.merged_into, s.id) = ANY(CAST(:skillIds AS uuid[]))),
-         matched AS (
-           SELECT c.user_id, c.skill_id, c.level, ${LEVEL_POINTS} AS points,
+         need_tag_id AS MATERIALIZED (SELECT g.id FROM tag g WHERE g.slug IN (SELECT tag_slug FROM need_tag)),
+         competence_seen AS MATERIALIZED (
+           SELECT c.user_id, c.skill_id, c.level,
+                  (SELECT p.availability FROM competence_profile p
+                    WHERE p.user_id = c.user_id AND p.availability <> '${Availability.NOT_AVAILABLE}' AND ${visible.sql}) AS availability
+             FROM competence c
+            WHERE c.skill_id = ANY(CAST(:skillIds AS uuid[])) AND c.user_id IS DISTINCT FROM CAST(:viewerId AS uuid)),
+         matched AS MATERIALIZED (
+           SELECT c.user_id, c.skill_id, c.level, c.availability, ${LEVEL_POINTS} AS points,
                   (SELECT count(*)::int FROM endorsement e WHERE e.user_id = c.user_id AND e.skill_id = c.skill_id) AS endorsements
-             FROM competence c JOIN competence_profile p ON p.user_id = c.user_id
-            WHERE c.skill_id = ANY(CAST(:skillIds AS uuid[])) AND p.availability <> '${Availability.NOT_AVAILABLE}'
-              AND p.user_id IS DISTINCT FROM CAST(:viewerId AS uuid) AND ${visible.sql}),
-         person AS (
-           SELECT m.user_id, sum(m.points)::int AS skill_points,
-                  sum(least(m.endorsements, ${POINTS.endorsementsCounted}) * ${POINTS.endorsement})::int AS endorsement_points,
-                  sum(m.endorsements)::int AS endorsement_count,
-                  json_agg(json_build_object('skillId', m.skill_id, 'level', m.level, 'endorsements', m.endorsements)
-                           ORDER BY m.points DESC, m.endorsements DESC, m.skill_id) AS matched
-             FROM matched m GROUP BY m.user_id),
-         shown AS (
-           SELECT DISTINCT ev.author_id, ev.practice_id, ev.published_at
-             FROM (${practices.sql}) ev
-            WHERE ev.author_id IN (SELECT user_id FROM person) AND ev.tag_slug IN (SELECT tag_slug FROM need_tag)),
-         evidence AS (
-           SELECT author_id AS user_id, count(*)::int AS n,
-                  (array_agg(practice_id ORDER BY published_at DESC, practice_id))[1:${EVIDENCE_SHOWN}] AS ids
-             FROM shown GROUP BY author_id),
-         place AS (
+             FROM competence_seen c WHERE c.availability IS NOT NULL),
+         evidence AS MATERIALIZED (
+           SELECT shown.author_id AS user_id, count(*)::int AS n,
+                  (array_agg(shown.practice_id ORDER BY shown.published_at DESC, shown.practice_id))[1:${EVIDENCE_SHOWN}] AS ids
+             FROM (SELECT DISTINCT ev.author_id, ev.practice_id, ev.published_at
+                     FROM (${practices.sql}) ev WHERE ev.tag_id IN (SELECT id FROM need_tag_id)) shown
+            GROUP BY shown.author_id),
+         place AS MATERIALIZED (
            SELECT pt.user_id, bool_or(t.path <@ need_place.path) AS inside
              FROM competence_profile_territory pt
              JOIN territory t ON t.id = pt.territory_id
              CROSS JOIN (SELECT path FROM territory WHERE id = CAST(:territoryId AS uuid)) need_place
-            WHERE pt.user_id IN (SELECT user_id FROM person)
-            GROUP BY pt.user_id)
-         SELECT person.user_id, p.availability, person.matched, person.endorsement_count,
-                coalesce(evidence.n, 0) AS evidence_count, coalesce(evidence.ids, '{}') AS evidence_ids,
-                CASE WHEN place.inside THEN '${TerritoryMatch.SAME}' WHEN NOT place.inside THEN '${TerritoryMatch.OTHER}'
+            WHERE pt.user_id IN (SELECT user_id FROM matched)
+            GROUP BY pt.user_id),
+         fact AS (
+           SELECT m.user_id, m.skill_id, m.level, m.availability, m.points, m.endorsements, NULL::int AS practices, NULL::uuid[] AS practice_ids, NULL::boolean AS inside
+             FROM matched m
+           UNION ALL
+           SELECT e.user_id, NULL, NULL, NULL, NULL, NULL, e.n, e.ids, NULL FROM evidence e
+           UNION ALL
+           SELECT pl.user_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, pl.inside FROM place pl),
+         person AS (
+           SELECT f.user_id, max(f.availability) AS availability,
+                  sum(f.points)::int AS skill_points,
+                  sum(least(f.endorsements, ${POINTS.endorsementsCounted}) * ${POINTS.endorsement}) FILTER (WHERE f.skill_id IS NOT NULL)::int AS endorsement_points,
+                  coalesce(sum(f.endorsements), 0)::int AS endorsement_count,
+                  json_agg(json_build_object('skillId', f.skill_id, 'level', f.level, 'endorsements', f.endorsements)
+                           ORDER BY f.points DESC, f.endorsements DESC, f.skill_id) FILTER (WHERE f.skill_id IS NOT NULL) AS matched,
+                  coalesce(max(f.practices), 0) AS evidence_count,
+                  coalesce(max(f.practice_ids), '{}'::uuid[]) AS evidence_ids,
+                  bool_or(f.inside) AS inside
+             FROM fact f
+            GROUP BY f.user_id
+           HAVING count(f.skill_id) > 0)
+         SELECT person.user_id, person.availability, person.matched, person.endorsement_count, person.evidence_count, person.evidence_ids,
+                CASE WHEN person.inside THEN '${TerritoryMatch.SAME}' WHEN NOT person.inside THEN '${TerritoryMatch.OTHER}'
                      ELSE '${TerritoryMatch.UNKNOWN}' END AS territory_match,
                 person.skill_points + person.endorsement_points
-                  + least(coalesce(evidence.n, 0), ${POINTS.practicesCounted}) * ${POINTS.practice}
-                  + CASE WHEN place.inside <> CAST(:preferOther AS boolean) THEN ${POINTS.territory} ELSE 0 END AS score
+                  + least(person.evidence_count, ${POINTS.practicesCounted}) * ${POINTS.practice}
+                  + CASE WHEN person.inside <> CAST(:preferOther AS boolean) THEN ${POINTS.territory} ELSE 0 END AS score
            FROM person
-           JOIN competence_profile p ON p.user_id = person.user_id
-           LEFT JOIN evidence ON evidence.user_id = person.user_id
-           LEFT JOIN place ON place.user_id = person.user_id
        ) ranked WHERE true`,
       {
         ...visible.params,
