@@ -164,6 +164,13 @@ describe('questions routed to the people who can answer them', () => {
         after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       } while (after);
       expect(paged).toHaveLength(questions.length);
+      // A page's statements do not grow with its size.
+      const statements = async (size: number) => {
+        const response = await call.request(first, FOR_ME, { first: size });
+        expect(response.body.data.questionsForMe.nodes).toHaveLength(size);
+        return Number(response.headers.get('x-sql-statements'));
+      };
+      expect(await statements(1)).toBe(await statements(8));
     });
 
     it('is exact when many transactions take from one quota at once (several API processes)', async () => {

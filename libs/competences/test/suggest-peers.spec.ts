@@ -159,6 +159,13 @@ describe('suggestPeers', () => {
       const admin = await t.users.admin().create();
       expect(userIds(await call.data(admin, SUGGEST, { need: { text: 'fundraising' } }))).toContain(hidden.globalId);
       expect(userIds(await call.data(hidden, SUGGEST, { need: { text: 'fundraising' } }))).not.toContain(hidden.globalId);
+      // Hidden by moderation, a profile is gone from suggestions too, whatever its owner chose.
+      await t.db.query(`UPDATE competence_profile SET hidden_at = now() WHERE user_id = $1`, [bergamo.id]);
+      try {
+        expect(userIds(await call.data(viewer, SUGGEST, { need: { text: 'fundraising' } }))).not.toContain(bergamo.globalId);
+      } finally {
+        await t.db.query(`UPDATE competence_profile SET hidden_at = NULL WHERE user_id = $1`, [bergamo.id]);
+      }
     });
 
     it('pages in a stable order (score, then id), with the same statements for a page of 1 as for a page of 4', async () => {
