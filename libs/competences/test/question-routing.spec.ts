@@ -71,6 +71,7 @@ describe('questions routed to the people who can answer them', () => {
     let practitioner: TestUser;
     let unavailable: TestUser;
     let outsider: TestUser;
+    let moderated: TestUser;
 
     beforeAll(async () => {
       expert = await person([['grant-writing', 'EXPERT']]);
@@ -78,6 +79,8 @@ describe('questions routed to the people who can answer them', () => {
       practitioner = await person([['grant-writing', 'PRACTITIONER']]);
       unavailable = await person([['grant-writing', 'EXPERT']], 'NOT_AVAILABLE');
       outsider = await person([['eu-funding', 'EXPERT']]);
+      moderated = await person([['grant-writing', 'EXPERT']]);
+      await t.db.query(`UPDATE competence_profile SET hidden_at = now() WHERE user_id = $1`, [moderated.id]);
       community = await new CommunityFactory(t.db).create({ memberIds: [asker.id, expert.id, experienced.id, practitioner.id, unavailable.id] });
     });
 
@@ -86,7 +89,8 @@ describe('questions routed to the people who can answer them', () => {
       await drained();
       expect(await routedNotices(expert)).toEqual([question.id]);
       expect(await routedNotices(experienced)).toEqual([question.id]);
-      for (const user of [practitioner, unavailable, asker]) expect(await routedNotices(user)).toEqual([]);
+      // Not to those who could not answer, nor the asker, nor someone whose profile moderation hid.
+      for (const user of [practitioner, unavailable, asker, moderated]) expect(await routedNotices(user)).toEqual([]);
       // A public community: anyone with the skill may read it, member or not.
       expect(await routedNotices(outsider)).toEqual([question.id]);
 

@@ -48,13 +48,13 @@ export class QuestionRouteRepository {
     return new Set(rows.map((row) => row.id));
   }
 
-  /** Available people (but `exceptId`) with a competence in these skills at EXPERIENCED or above. */
+  /** Available people (but `exceptId`) with a competence in these skills at EXPERIENCED or above, their profile not hidden by moderation. */
   async expertsIn(manager: EntityManager, skillIds: string[], exceptId: string | null): Promise<Expert[]> {
     return manager.query(
       `SELECT c.user_id AS "userId", array_agg(c.skill_id ORDER BY c.skill_id) AS "skillIds"
          FROM competence c JOIN competence_profile p ON p.user_id = c.user_id
         WHERE c.skill_id = ANY($1::uuid[]) AND c.level = ANY(${ANSWERING_LEVELS})
-          AND p.availability <> '${Availability.NOT_AVAILABLE}' AND c.user_id IS DISTINCT FROM $2::uuid
+          AND p.availability <> '${Availability.NOT_AVAILABLE}' AND p.hidden_at IS NULL AND c.user_id IS DISTINCT FROM $2::uuid
         GROUP BY c.user_id ORDER BY c.user_id`,
       [skillIds, exceptId],
     );
@@ -112,7 +112,8 @@ export class QuestionRouteRepository {
       .and(`EXISTS (SELECT 1 FROM thread t WHERE t.id = r.thread_id AND t.accepted_post_id IS NULL AND t.deleted_at IS NULL)`)
       .and(
         `EXISTS (SELECT 1 FROM competence c JOIN competence_profile p ON p.user_id = c.user_id
-                  WHERE c.user_id = r.user_id AND p.availability <> '${Availability.NOT_AVAILABLE}' AND c.level = ANY(${ANSWERING_LEVELS})
+                  WHERE c.user_id = r.user_id AND p.availability <> '${Availability.NOT_AVAILABLE}' AND p.hidden_at IS NULL
+                    AND c.level = ANY(${ANSWERING_LEVELS})
                     AND c.skill_id IN (SELECT coalesce(s.merged_into, s.id) FROM skill s WHERE s.id = ANY(r.skill_ids)))`,
       );
     return new SqlList<QuestionRouteRow>(
