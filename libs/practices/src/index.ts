@@ -7,3 +7,4 @@ export { PracticeLoaders } from './lib/practice.loaders';
 export { PracticeAccess } from './lib/practice.access';
 export { readablePublishedPracticesSql } from './lib/practice-evidence';
 export { PracticeComment } from './lib/practice-comment.model';
+export { seedDemoPractices, type DemoPracticePeople } from './seed/demo-practices';

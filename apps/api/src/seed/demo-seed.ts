@@ -1,21 +1,56 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { seedDemoCompetences } from '@bottega/competences';
 import { seedDemoForum } from '@bottega/forum';
-import { PasswordHasher, seedDemoUsers } from '@bottega/identity';
+import { DEMO_USERS, PasswordHasher, seedDemoUsers, type DemoUserKey } from '@bottega/identity';
+import { seedDemoPractices } from '@bottega/practices';
 import { seedDemoDirectory } from '@bottega/territories';
 
 /**
  * Seeds the demo content once per database, in one transaction (all or
- * nothing); returns false when it was already there.
+ * nothing); returns false when it was already there. Each part is a named
+ * run: the forum's demo ('demo'), then the knowledge base ('knowledge':
+ * practices, stories, competence profiles), so that a database seeded before
+ * the knowledge base existed gets it once, on the demo people it already has.
  */
 export async function seedDemoContent(dataSource: DataSource): Promise<boolean> {
   return dataSource.transaction(async (manager) => {
-    const inserted: unknown[] = await manager.query(
-      `INSERT INTO seed_run (name) VALUES ('demo') ON CONFLICT DO NOTHING RETURNING name`,
-    );
-    if (inserted.length === 0) return false;
-    const users = await seedDemoUsers(manager, new PasswordHasher());
-    await seedDemoDirectory(manager, users);
-    await seedDemoForum(manager, users);
-    return true;
+    let seeded = false;
+    let people: Record<DemoUserKey, string> | null = null;
+    if (await claim(manager, 'demo')) {
+      people = await seedDemoUsers(manager, new PasswordHasher());
+      await seedDemoDirectory(manager, people);
+      await seedDemoForum(manager, people);
+      seeded = true;
+    }
+    people ??= await demoPeople(manager);
+    // The knowledge base is written on the demo's people, places and communities: without them (a database
+    // that was never given the demo), there is nothing to write it on, and the run is not claimed.
+    if (people && (await claim(manager, 'knowledge'))) {
+      const practices = await seedDemoPractices(manager, people);
+      await seedDemoCompetences(manager, people, practices);
+      seeded = true;
+    }
+    return seeded;
   });
+}
+
+/** Records the run; false when another start (or an earlier one) already did it. */
+async function claim(manager: EntityManager, name: string): Promise<boolean> {
+  const inserted: unknown[] = await manager.query(`INSERT INTO seed_run (name) VALUES ($1) ON CONFLICT DO NOTHING RETURNING name`, [name]);
+  return inserted.length > 0;
+}
+
+/** The demo accounts of a database seeded earlier, or null when the demo was never seeded or one of them is gone. */
+async function demoPeople(manager: EntityManager): Promise<Record<DemoUserKey, string> | null> {
+  const demo: unknown[] = await manager.query(`SELECT 1 FROM seed_run WHERE name = 'demo'`);
+  if (demo.length === 0) return null;
+  const handles = Object.values(DEMO_USERS).map((user) => user.handle);
+  const rows: { id: string; handle: string }[] = await manager.query(`SELECT id, handle FROM app_user WHERE handle = ANY($1::text[])`, [handles]);
+  const people = {} as Record<DemoUserKey, string>;
+  for (const [key, user] of Object.entries(DEMO_USERS) as [DemoUserKey, (typeof DEMO_USERS)[DemoUserKey]][]) {
+    const row = rows.find((found) => found.handle === user.handle);
+    if (!row) return null;
+    people[key] = row.id;
+  }
+  return people;
 }
