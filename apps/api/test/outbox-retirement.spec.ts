@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Outbox, OutboxChange, OutboxRunner } from '@bottega/core';
+import { Outbox, OutboxChange, OutboxConsumers, OutboxRunner } from '@bottega/core';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** A consumer taken out of the code must not hold back pruning for ever, nor a live one be retired. */
@@ -7,6 +7,10 @@ describe('outbox consumers no process runs', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ OUTBOX_RETENTION_DAYS: '3', OUTBOX_CONSUMER_EXPIRY_DAYS: '10' });
+    // Only the consumers this test makes up: the features' own (question routing) step aside, rows and all.
+    const registered = t.app.get(OutboxConsumers);
+    for (const consumer of registered.all()) registered.unregister(consumer.name);
+    await t.db.query(`DELETE FROM outbox_consumer`);
   });
   afterAll(() => t.close());
 
