@@ -25,6 +25,7 @@ export * from './graphql/response-budget';
 export * from './observability/logger';
 export * from './observability/metrics';
 export * from './pubsub/async-queue';
+export * from './pubsub/event-stream';
 export * from './pubsub/pg-pubsub';
 export * from './outbox/outbox';
 export * from './outbox/outbox-consumer';

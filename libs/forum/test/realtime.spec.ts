@@ -141,4 +141,20 @@ describe('realtime across processes', () => {
       await socket.dispose();
     }
   });
+
+  it('lets go of a subscription the client stops, with no event to wait for, while the socket stays open', async () => {
+    const user = await a.users.create();
+    const community = await communities.create({ coordinatorId: user.id });
+    const thread = await threads.create({ communityId: community.id, authorId: user.id });
+    const socket = b.client.as(user.accessToken).socket();
+    const pubsub = b.app.get(PgPubSub);
+    try {
+      const stream = listen(socket, POST_ADDED, { threadId: thread.globalId });
+      await until(() => pubsub.listenerCount(`thread:${thread.id}`) === 1, 'the subscription to register');
+      stream.stop();
+      await until(() => pubsub.listenerCount(`thread:${thread.id}`) === 0, 'the subscription to be let go');
+    } finally {
+      await socket.dispose();
+    }
+  });
 });

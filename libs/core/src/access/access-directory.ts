@@ -38,7 +38,22 @@ export class AccessDirectory {
     const viewer = await context.viewer();
     if (!viewer) return Principals.ANONYMOUS;
     const loaders = context.loaders;
-    return loaders.memo(`principals:${viewer.userId}`, () => loaders.get(this.byUser).clear(viewer.userId).load(viewer.userId));
+    return loaders.memo(`principals:${viewer.userId}`, async () =>
+      viewer.principals && !loaders.writing
+        ? admitted(viewer.userId, viewer.principals)
+        : loaders.get(this.byUser).clear(viewer.userId).load(viewer.userId),
+    );
+  }
+
+  /**
+   * The registered sources as one relation `(user_id, principal)` for the
+   * accounts in `$1::uuid[]`, for a statement that reads principals beside
+   * something else (the session check reads the viewer's with the session).
+   */
+  sql(): string {
+    if (this.sources.size === 0) throw new Error('No principal sources are registered; the identity library registers the base one');
+    const union = [...this.sources.values()].map((source) => `(${source.sql})`).join(' UNION ALL ');
+    return `SELECT user_id, principal FROM (${union}) p(user_id, principal)`;
   }
 
   /** Several accounts' principals, read with `manager` (inside a transaction, as it sees them). */
@@ -57,12 +72,10 @@ export class AccessDirectory {
   }
 
   private async load(runner: DataSource | EntityManager, userIds: readonly string[]): Promise<Map<string, Principals>> {
-    if (this.sources.size === 0) throw new Error('No principal sources are registered; the identity library registers the base one');
     const ids = [...new Set(userIds)];
     if (ids.length === 0) return new Map();
-    const union = [...this.sources.values()].map((source) => `(${source.sql})`).join(' UNION ALL ');
     const rows: { userId: string; principal: string }[] = await runner.query(
-      `SELECT user_id AS "userId", principal FROM (${union}) p(user_id, principal)`,
+      `SELECT user_id AS "userId", principal FROM (${this.sql()}) p`,
       [ids],
     );
     const grouped = new Map<string, string[]>();
@@ -71,7 +84,10 @@ export class AccessDirectory {
       if (list) list.push(row.principal);
       else grouped.set(row.userId, [row.principal]);
     }
-    // Only accounts the base source admits (signed in: live and not suspended) hold anything.
     return new Map([...grouped].filter(([, names]) => names.includes(SIGNED_IN)).map(([id, names]) => [id, new Principals(id, names)]));
   }
 }
+
+/** Only accounts the base source admits (signed in: live and not suspended) hold anything. */
+const admitted = (userId: string, names: readonly string[]): Principals =>
+  names.includes(SIGNED_IN) ? new Principals(userId, names) : new Principals(userId, []);

@@ -15,6 +15,11 @@ export interface Viewer {
   userId: string;
   sessionId: string;
   role: GlobalRole;
+  /**
+   * The account's principals, when they were read with its session (one
+   * statement for both); the access directory uses them until the request writes.
+   */
+  principals?: readonly string[];
 }
 
 /** Claims carried by an access token. */

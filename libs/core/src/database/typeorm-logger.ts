@@ -12,9 +12,10 @@ export class DatabaseLogger implements TypeOrmLogger {
     private readonly slowQueryMs: number,
   ) {}
 
-  logQuery(): void {
+  logQuery(query: string, parameters?: unknown[]): void {
     const scope = requestScope.current();
     if (scope) scope.sqlStatements += 1;
+    if (this.logger.isLevelEnabled('trace')) this.logger.trace({ query, parameters, requestId: scope?.requestId }, 'query');
   }
 
   /**

@@ -1,13 +1,14 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { GraphQLError, execute, getOperationAST, parse, validate, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, execute, getOperationAST, type GraphQLFormattedError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { FastifyInstance } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { AccessDirectory } from '../access/access-directory';
 import { SESSION_ENDED_TOPIC } from '../auth/session-events';
 import type { Viewer } from '../auth/viewer';
 import type { RequestContext } from '../context/request-context';
@@ -15,8 +16,10 @@ import { RequestContextFactory, socketToken } from '../context/request-context.f
 import { CORE_OPTIONS, type CoreOptions } from '../core.options';
 import { PgPubSub } from '../pubsub/pg-pubsub';
 import { AppError, ErrorCode, UnauthenticatedError, formatGraphQLError, toGraphQLError } from './errors';
+import { OperationDocuments, withCode } from './operation-documents';
 import { OperationGuard } from './operation-guard';
 import { collapseOverflowErrors } from './response-budget';
+import { SubscriptionResults } from './subscription-results';
 
 /** Close codes Bottega's graphql-ws endpoint uses besides graphql-ws's own (4400–4499 range). */
 export enum SocketCloseCode {
@@ -68,6 +71,7 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
     private readonly contexts: RequestContextFactory,
     private readonly guard: OperationGuard,
     private readonly pubsub: PgPubSub,
+    private readonly directory: AccessDirectory,
   ) {}
 
   /** Open sockets in this process. */
@@ -81,6 +85,8 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
     const logger: Logger = this.options.logger;
     const wss = new WebSocketServer({ noServer: true, maxPayload: graphql.maxWsPayloadBytes });
     this.wss = wss;
+    const documents = new OperationDocuments(schema, this.guard.rules);
+    const results = new SubscriptionResults(this.directory);
     const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
       collapseOverflowErrors(
         errors.map((error) =>
@@ -114,15 +120,9 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
             const limit = this.options.sockets.maxSubscriptionsPerSocket;
             return [refusal(new AppError(ErrorCode.RATE_LIMITED, `A socket may run at most ${limit} operations at once.`, { limit }))];
           }
-          let document: DocumentNode;
-          try {
-            document = parse(payload.query);
-          } catch (error) {
-            const message = error instanceof GraphQLError ? error.message : 'Could not parse the operation.';
-            return [withCode(new GraphQLError(message), 'GRAPHQL_PARSE_FAILED')];
-          }
-          const errors = validate(schema, document, this.guard.rules);
-          if (errors.length > 0) return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+          const checked = documents.check(payload.query);
+          if ('errors' in checked) return [...checked.errors];
+          const { document } = checked;
           const operation = getOperationAST(document, payload.operationName);
           if (!operation) return [withCode(new GraphQLError('Name the operation to run.'), 'OPERATION_RESOLUTION_FAILURE')];
           const variables = payload.variables ?? undefined;
@@ -135,6 +135,7 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
           }
           return { schema, document, variableValues: variables, operationName: payload.operationName, contextValue: context };
         },
+        subscribe: (args) => results.subscribe(args),
         // A heavy query or mutation ends its turn once it has run (a subscription has none).
         execute: async (args) => {
           try {
@@ -249,10 +250,6 @@ function refusal(error: AppError): GraphQLError {
 }
 
 /** The codes Apollo gives the same failures over HTTP. */
-function withCode(error: GraphQLError, code: string): GraphQLError {
-  return new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code } });
-}
-
 /** The client's address; behind a trusted proxy, the first X-Forwarded-For entry, as Fastify does for HTTP. */
 function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
   const forwarded = request.headers['x-forwarded-for'];

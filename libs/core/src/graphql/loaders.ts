@@ -15,6 +15,11 @@ export class Loaders {
   /** Whether the request writes (a mutation): then nothing is memoized, since a decision taken before a write is stale after it. */
   private writes = false;
 
+  /** Whether the request writes: what was read before a write may be stale after it. */
+  get writing(): boolean {
+    return this.writes;
+  }
+
   /** Called for mutations, before they run. */
   willWrite(): void {
     this.writes = true;

@@ -9,6 +9,32 @@ import { COMMUNITY_AUDIENCE } from './community.audience';
 
 export type CommunityFields = Pick<CommunityEntity, 'slug' | 'name' | 'description' | 'kind' | 'visibility' | 'territoryId'>;
 
+const COMMUNITY_FIELDS: Record<keyof CommunityEntity, string> = {
+  id: 'id',
+  slug: 'slug',
+  name: 'name',
+  description: 'description',
+  kind: 'kind',
+  visibility: 'visibility',
+  territoryId: 'territory_id',
+  createdBy: 'created_by',
+  memberCount: 'member_count',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+};
+
+/**
+ * A community's columns as a plain row in the entity's shape, read from
+ * `alias`; with a `prefix`, each is named `<prefix><property>`, so a
+ * statement can read a community beside another row (see `splitPrefixed`).
+ */
+export const communityColumns = (alias: string, prefix = ''): string =>
+  Object.entries(COMMUNITY_FIELDS)
+    .map(([property, column]) => `${alias}.${column} AS "${prefix}${property}"`)
+    .join(', ');
+
+const COMMUNITY_COLUMNS = communityColumns('c');
+
 /** The only code that reads and writes communities, memberships and invitations. */
 @Injectable()
 export class CommunityRepository {
@@ -22,7 +48,7 @@ export class CommunityRepository {
   }
 
   findByIds(ids: readonly string[]): Promise<CommunityEntity[]> {
-    return this.communities.findBy({ id: In([...ids]) });
+    return this.db.query(`SELECT ${COMMUNITY_COLUMNS} FROM community c WHERE c.id = ANY($1::uuid[])`, [ids]);
   }
 
   findBySlug(slug: string): Promise<CommunityEntity | null> {

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Resolver, Subscription } from '@nestjs/graphql';
-import { PgPubSub, UnauthenticatedError, loadersForEvent, type BusEvent, type RequestContext } from '@bottega/core';
+import { PgPubSub, UnauthenticatedError, eventStream, loadersForEvent, type BusEvent, type EventStep, type RequestContext } from '@bottega/core';
 import { CommunityAccess } from '../communities/community.access';
 import { CommunityLoaders } from '../communities/community.loaders';
 import { PostLoaders } from '../posts/post.loaders';
@@ -57,29 +57,21 @@ export class ForumSubscriptionsResolver {
     });
   }
 
-  /** Yields what `load` makes of each event; 'skip' drops one, 'stop' (or a revoked session) ends the stream. */
-  private async *deliver<T>(
+  /** Delivers what `load` makes of each event; 'skip' drops one, 'stop' (or a revoked session) ends the stream. */
+  private deliver<T extends object>(
     topic: string,
     context: RequestContext,
-    load: (event: BusEvent, scoped: RequestContext) => Promise<T | 'skip' | 'stop'>,
-  ): AsyncGenerator<T> {
-    const events = this.pubsub.subscribe(topic);
-    try {
-      for await (const event of events) {
-        let value: T | 'skip' | 'stop';
-        // Fresh for each event, shared with the event's other subscribers; nested fields read it too.
-        context.renew(loadersForEvent(event));
-        try {
-          value = await load(event, context);
-        } catch (error) {
-          if (error instanceof UnauthenticatedError) return;
-          throw error;
-        }
-        if (value === 'stop') return;
-        if (value !== 'skip') yield value;
+    load: (event: BusEvent, scoped: RequestContext) => Promise<EventStep<T>>,
+  ): AsyncIterableIterator<T> {
+    return eventStream(this.pubsub.subscribe(topic), async (event) => {
+      // Fresh for each event, shared with the event's other subscribers; nested fields read it too.
+      context.renew(loadersForEvent(event));
+      try {
+        return await load(event, context);
+      } catch (error) {
+        if (error instanceof UnauthenticatedError) return 'stop';
+        throw error;
       }
-    } finally {
-      await events.return?.();
-    }
+    });
   }
 }

@@ -34,11 +34,15 @@ export class ThreadAccess {
   }
 
   private async decide(context: RequestContext, threadId: string): Promise<ThreadInContext | null> {
-    const thread = await context.loaders.get(this.threadLoaders.byId).load(threadId);
+    // The viewer's principals are read while the thread is.
+    const [thread, principals] = await Promise.all([
+      context.loaders.get(this.threadLoaders.byId).load(threadId),
+      this.communities.principals(context),
+    ]);
     if (!thread) return null;
-    const community = await context.loaders.get(this.communityLoaders.byId).load(thread.communityId);
-    if (!community) return null;
-    const facts = await this.communities.facts(context, community);
+    const { community } = thread;
+    context.loaders.get(this.communityLoaders.byId).prime(community.id, community);
+    const facts: CommunityAccessFacts = { community: { id: community.id, visibility: community.visibility }, principals };
     return THREAD_AUDIENCE.allows(threadFacts(thread, community), facts.principals) ? { thread, community, facts } : null;
   }
 

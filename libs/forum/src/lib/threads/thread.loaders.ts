@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { LoaderFactory, byKeys, groupByKeys } from '@bottega/core';
 import type { PostEntity } from '../posts/post.entity';
 import { PostRepository } from '../posts/post.repository';
-import { ThreadRepository, type ThreadRow } from './thread.repository';
+import { ThreadRepository, type LoadedThread } from './thread.repository';
 
 @Injectable()
 export class ThreadLoaders {
-  readonly byId: LoaderFactory<string, ThreadRow | null>;
+  readonly byId: LoaderFactory<string, LoadedThread | null>;
   readonly tags: LoaderFactory<string, string[]>;
   readonly territoryIds: LoaderFactory<string, string[]>;
   readonly openingPost: LoaderFactory<string, PostEntity | null>;

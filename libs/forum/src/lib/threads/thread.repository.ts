@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { SqlList, SqlWhere, STAFF_ROLES, updatedRows, type Principals } from '@bottega/core';
+import { SqlList, SqlWhere, STAFF_ROLES, splitPrefixed, updatedRows, type Principals } from '@bottega/core';
 import { territoryWithinSql } from '@bottega/territories';
+import type { CommunityEntity } from '../communities/community.entity';
 import { CommunityRole } from '../communities/community.enums';
+import { communityColumns } from '../communities/community.repository';
 import { THREAD_AUDIENCE, threadColumns } from './thread.audience';
 import { ThreadEntity } from './thread.entity';
 import type { ThreadKind } from './thread.enums';
@@ -47,6 +49,9 @@ const THREAD_ROW_COLUMNS = [
 /** A thread as lists and loaders read it: every column, and its tags' slugs in order. */
 export type ThreadRow = ThreadEntity & { tags: string[] };
 
+/** A thread as its loader reads it: with its community. */
+export type LoadedThread = ThreadRow & { community: CommunityEntity };
+
 /** The only code that reads and writes threads, their tags, territories and participants. */
 @Injectable()
 export class ThreadRepository {
@@ -56,9 +61,17 @@ export class ThreadRepository {
     return this.db.transaction(work);
   }
 
-  /** Plain rows: each post and field of a page asks for its thread through a loader. */
-  findByIds(ids: readonly string[]): Promise<ThreadRow[]> {
-    return this.db.query(`SELECT ${THREAD_ROW_COLUMNS} FROM thread thread WHERE thread.id = ANY($1::uuid[])`, [ids]);
+  /** Plain rows with their communities, in one statement: each post and field of a page asks for its thread, and deciding who reads it needs both. */
+  async findByIds(ids: readonly string[]): Promise<LoadedThread[]> {
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT ${THREAD_ROW_COLUMNS}, ${communityColumns('c', 'community.')}
+         FROM thread thread JOIN community c ON c.id = thread.community_id WHERE thread.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return rows.map((row) => {
+      const [thread, community] = splitPrefixed<ThreadRow, CommunityEntity>(row, 'community.');
+      return Object.assign(thread, { community });
+    });
   }
 
   async tagsOf(threadIds: readonly string[]): Promise<{ threadId: string; slug: string }[]> {

@@ -91,12 +91,22 @@ export class SessionRepository {
     return revoked;
   }
 
-  /** Live sessions among these, with their account's role; revoked ones and suspended accounts are left out. */
-  async liveSessions(sessionIds: readonly string[]): Promise<{ sessionId: string; userId: string; role: GlobalRole }[]> {
+  /**
+   * Live sessions among these, with their account's role and principals
+   * (`principals`: a relation `(user_id, principal)` for the accounts in
+   * `$1::uuid[]`, see `AccessDirectory.sql`); revoked ones and suspended
+   * accounts are left out.
+   */
+  async liveSessions(
+    sessions: readonly { sessionId: string; userId: string }[],
+    principals: string,
+  ): Promise<{ sessionId: string; userId: string; role: GlobalRole; principals: string[] }[]> {
     return this.db.query(
-      `SELECT s.id AS "sessionId", s.user_id AS "userId", u.role FROM auth_session s JOIN app_user u ON u.id = s.user_id
-        WHERE s.id = ANY($1::uuid[]) AND s.revoked_at IS NULL AND NOT ${suspendedSql('u')}`,
-      [sessionIds],
+      `SELECT s.id AS "sessionId", s.user_id AS "userId", u.role,
+              ARRAY(SELECT p.principal FROM (${principals}) p WHERE p.user_id = s.user_id) AS principals
+         FROM auth_session s JOIN app_user u ON u.id = s.user_id
+        WHERE s.id = ANY($2::uuid[]) AND s.revoked_at IS NULL AND NOT ${suspendedSql('u')}`,
+      [sessions.map((session) => session.userId), sessions.map((session) => session.sessionId)],
     );
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, type EntityManager, type Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import { suspendedSql } from './suspension';
 import { UserEntity } from './user.entity';
 
@@ -12,13 +12,17 @@ export interface NewUser {
   passwordHash: string;
 }
 
+/** What the API shows of an account: every column but the password hash and the email's skeleton, as plain rows. */
+const USER_COLUMNS = `u.id, u.email, u.handle, u.display_name AS "displayName", u.role, u.suspended_at AS "suspendedAt",
+  u.suspended_until AS "suspendedUntil", u.created_at AS "createdAt", u.updated_at AS "updatedAt"`;
+
 /** The only code that reads and writes `app_user`. */
 @Injectable()
 export class UserRepository {
   constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
 
   findByIds(ids: readonly string[]): Promise<UserEntity[]> {
-    return this.users.findBy({ id: In([...ids]) });
+    return this.users.query(`SELECT ${USER_COLUMNS} FROM app_user u WHERE u.id = ANY($1::uuid[])`, [ids]);
   }
 
   /** With the password hash, for signing in. */
@@ -31,7 +35,7 @@ export class UserRepository {
   }
 
   findByHandles(handles: readonly string[]): Promise<UserEntity[]> {
-    return this.users.findBy({ handle: In([...handles]) });
+    return this.users.query(`SELECT ${USER_COLUMNS} FROM app_user u WHERE u.handle = ANY($1::citext[])`, [handles]);
   }
 
   async handlesStartingWith(base: string): Promise<Set<string>> {

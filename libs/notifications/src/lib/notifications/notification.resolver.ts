@@ -19,6 +19,7 @@ import {
   UnauthenticatedError,
   UserError,
   UserErrorCode,
+  eventStream,
   parseGlobalId,
   paginate,
   validateInput,
@@ -125,24 +126,19 @@ export class NotificationResolver {
     return this.stream(viewer.userId, context);
   }
 
-  private async *stream(userId: string, context: RequestContext): AsyncGenerator<Notification> {
-    const events = this.pubsub.subscribe(notificationTopic(userId));
-    try {
-      for await (const event of events) {
-        // Checked again for each event: a revoked session ends the stream.
-        context.renew();
-        try {
-          await context.requireViewer();
-        } catch (error) {
-          if (error instanceof UnauthenticatedError) return;
-          throw error;
-        }
-        const entity = await this.repository.findById(String(event['notificationId']));
-        if (entity && (await this.subjectOf(entity, context))) yield Notification.from(entity);
+  private stream(userId: string, context: RequestContext): AsyncIterableIterator<Notification> {
+    return eventStream(this.pubsub.subscribe(notificationTopic(userId)), async (event) => {
+      // Checked again for each event: a revoked session ends the stream.
+      context.renew();
+      try {
+        await context.requireViewer();
+      } catch (error) {
+        if (error instanceof UnauthenticatedError) return 'stop';
+        throw error;
       }
-    } finally {
-      await events.return?.();
-    }
+      const entity = await this.repository.findById(String(event['notificationId']));
+      return entity && (await this.subjectOf(entity, context)) ? Notification.from(entity) : 'skip';
+    });
   }
 
   private async subjectOf(entity: NotificationEntity, context: RequestContext): Promise<Node | null> {
