@@ -73,6 +73,12 @@ describe('npm start on the embedded default', () => {
         acceptedAnswer: expect.objectContaining({ author: { handle: 'luca-sala' } }),
       }),
     ]);
+    const knowledge = await client.data(`{
+      practices(first: 50) { totalCount }
+      competenceProfile(handle: "luca-sala") { availability competences { skill { key } level } }
+    }`);
+    expect(knowledge.practices.totalCount).toBe(10);
+    expect(knowledge.competenceProfile.competences[0]).toEqual({ skill: { key: 'eu-funding' }, level: 'EXPERT' });
     const login = await client.data(`mutation { login(input: { email: "admin@bottega.example", password: "bottega-demo-2026" }) { viewer { role } userErrors { code } } }`);
     expect(login.login).toEqual({ viewer: { role: 'ADMIN' }, userErrors: [] });
   });
