@@ -88,6 +88,18 @@ describe('the demo seed', () => {
       `SELECT count(*)::int AS n FROM practice_media m JOIN practice p ON p.id = m.practice_id WHERE p.status = 'PUBLISHED' AND m.consent_given_by IS NULL`,
     );
     expect(unconsented.n).toBe(0);
+    // The review's audit entries are dated on the demo's days, the publication on the practice's own date.
+    const audit = await t.db.query(
+      `SELECT a.action, count(*)::int AS n, count(*) FILTER (WHERE a.created_at < p.created_at OR a.created_at > now() - interval '1 hour')::int AS misdated,
+              count(*) FILTER (WHERE a.action = 'PUBLISH' AND a.created_at <> p.published_at)::int AS "notOnPublication"
+         FROM audit_log a JOIN practice p ON p.id = a.subject_id GROUP BY a.action ORDER BY a.action`,
+    );
+    expect(audit).toEqual([
+      { action: 'ARCHIVE', n: 1, misdated: 0, notOnPublication: 0 },
+      { action: 'PUBLISH', n: 11, misdated: 0, notOnPublication: 0 },
+      { action: 'RETURN', n: 1, misdated: 0, notOnPublication: 0 },
+      { action: 'SUBMIT', n: 13, misdated: 0, notOnPublication: 0 },
+    ]);
     const [outbox] = await t.db.query(`SELECT count(DISTINCT subject_id)::int AS n FROM outbox_event WHERE kind IN ('Practice', 'CompetenceProfile')`);
     expect(outbox.n).toBe(14 + 6);
   });

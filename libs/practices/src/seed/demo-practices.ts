@@ -116,13 +116,16 @@ class PracticeSeed {
 
     if (spec.status !== PracticeStatus.DRAFT || spec.returnedWith) {
       const reviewer = this.people[spec.reviewer];
-      await this.move(id, 'submit', creator);
+      // Days ago of each move: review happens between writing and publication (or today).
+      const { created, published, archived } = spec.days;
+      const between = (fraction: number) => created - (created - (published ?? 0)) * fraction;
+      await this.move(id, 'submit', creator, between(spec.returnedWith ? 0.25 : 0.5));
       if (spec.returnedWith) {
-        await this.move(id, 'return', reviewer, spec.returnedWith);
-        if (spec.status !== PracticeStatus.DRAFT) await this.move(id, 'submit', creator);
+        await this.move(id, 'return', reviewer, between(0.5), spec.returnedWith);
+        if (spec.status !== PracticeStatus.DRAFT) await this.move(id, 'submit', creator, between(0.75));
       }
-      if (spec.status === PracticeStatus.PUBLISHED || spec.status === PracticeStatus.ARCHIVED) await this.move(id, 'publish', reviewer);
-      if (spec.status === PracticeStatus.ARCHIVED) await this.move(id, 'archive', creator);
+      if (spec.status === PracticeStatus.PUBLISHED || spec.status === PracticeStatus.ARCHIVED) await this.move(id, 'publish', reviewer, published ?? 0);
+      if (spec.status === PracticeStatus.ARCHIVED) await this.move(id, 'archive', creator, archived ?? 0);
     }
     await this.date(id, spec);
     if (spec.revision) await this.revise(id, { ...spec, revision: spec.revision });
@@ -192,7 +195,13 @@ class PracticeSeed {
    * story), with the audit entry and outbox record the review service writes;
    * publishing notifies the followers.
    */
-  private async move(id: string, decision: 'submit' | 'return' | 'publish' | 'archive', actorId: string, comment: string | null = null): Promise<void> {
+  private async move(
+    id: string,
+    decision: 'submit' | 'return' | 'publish' | 'archive',
+    actorId: string,
+    daysAgo: number,
+    comment: string | null = null,
+  ): Promise<void> {
     const { from, to, action, change } = MOVES[decision];
     const [before] = await this.practices.findByIds([id], this.manager);
     const moved = await this.practices.transition(this.manager, id, { from, to, reviewComment: comment, requireComplete: decision === 'submit' });
@@ -204,6 +213,12 @@ class PracticeSeed {
       reason: comment,
       metadata: { from, to, communityId: before.communityId },
     });
+    // Dated on the demo's day: the entry just written is the newest (those before it were dated already).
+    await this.manager.query(
+      `UPDATE audit_log SET created_at = now() - $3 * interval '1 day'
+        WHERE id = (SELECT id FROM audit_log WHERE subject_type = 'Practice' AND subject_id = $1 AND action = $2 ORDER BY created_at DESC LIMIT 1)`,
+      [id, action, daysAgo],
+    );
     await this.outbox.record(this.manager, { kind: 'Practice', subjectId: id, change, payload: { status: to } });
     if (decision === 'publish') await this.published(before, actorId);
   }
