@@ -313,17 +313,23 @@ describe('the demo seed on a database seeded before the knowledge base', () => {
   });
   afterAll(() => t.close());
 
-  it('adds the knowledge base once, on the demo people already there', async () => {
+  it('adds the knowledge base once, on the demo people already there, leaving a profile someone wrote meanwhile as it was', async () => {
     await t.db.transaction(async (manager) => {
       await manager.query(`INSERT INTO seed_run (name) VALUES ('demo')`);
       const people = await seedDemoUsers(manager, new PasswordHasher());
       await seedDemoDirectory(manager, people);
       await seedDemoForum(manager, people);
+      await manager.query(`INSERT INTO competence_profile (user_id, bio, bio_html) VALUES ($1, 'Il mio profilo', '<p>Il mio profilo</p>')`, [people.chiara]);
     });
     const [users] = await t.db.query(`SELECT count(*)::int AS n FROM app_user`);
     expect(await seedDemoContent(t.db)).toBe(true);
     const after = await counts(t);
     expect(after).toMatchObject({ app_user: users.n, practice: 14, competence_profile: 6, seed_run: 2 });
+    const [chiara] = await t.db.query(
+      `SELECT p.bio, (SELECT count(*)::int FROM competence c WHERE c.user_id = p.user_id) AS competences
+         FROM competence_profile p JOIN app_user u ON u.id = p.user_id WHERE u.handle = 'chiara-colombo'`,
+    );
+    expect(chiara).toEqual({ bio: 'Il mio profilo', competences: 0 });
     expect(await seedDemoContent(t.db)).toBe(false);
     expect(await counts(t)).toEqual(after);
   });
