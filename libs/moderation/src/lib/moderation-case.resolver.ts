@@ -14,7 +14,7 @@ export class ModerationCaseResolver {
     private readonly subjects: ModerationSubjects,
   ) {}
 
-  @ResolveField(() => FlaggedContent, { nullable: true, description: 'The flagged post or thread.' })
+  @ResolveField(() => FlaggedContent, { nullable: true, description: 'The flagged content.' })
   content(moderationCase: ModerationCase, _args: unknown, context: RequestContext): Promise<object | null> {
     return this.subjects.present(context, moderationCase.entity);
   }

@@ -28,11 +28,11 @@ export enum ModerationAction {
 }
 registerEnumType(ModerationAction, {
   name: 'ModerationAction',
-  description: 'A decision on a post or thread; each one resolves its pending flags.',
+  description: 'A decision on a piece of flagged content; each one resolves its pending flags.',
   valuesMap: {
-    HIDE: { description: 'Hide it from everyone but its author, the coordinators and staff.' },
+    HIDE: { description: 'Hide it from everyone but its author and its moderators (the coordinators or reviewers, and staff).' },
     RESTORE: { description: 'Show it again.' },
-    DELETE: { description: 'Delete a post (a placeholder stays). Posts only.' },
+    DELETE: { description: 'Delete it (a placeholder stays). Posts and practice comments only.' },
     LOCK: { description: 'Close a thread to replies. Threads only.' },
     UNLOCK: { description: 'Reopen a thread to replies. Threads only.' },
     DISMISS_FLAGS: { description: 'Keep it as it is: the flags were not warranted.' },

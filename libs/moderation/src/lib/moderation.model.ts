@@ -16,7 +16,7 @@ export function flaggable(...models: Model[]): void {
 
 export const FlaggedContent = createUnionType({
   name: 'FlaggedContent',
-  description: 'A post or a thread, as flagged or moderated.',
+  description: 'Any content that can be flagged (a post, thread, practice or story, practice comment or competence profile), as flagged or moderated.',
   types: () => FLAGGABLE,
   resolveType: (value: object) => FLAGGABLE.find((model) => value instanceof model),
 });
@@ -30,7 +30,7 @@ export class FlagReasonCount {
   count!: number;
 }
 
-@ObjectType('ContentFlag', { description: 'One person’s flag on a post or thread.' })
+@ObjectType('ContentFlag', { description: 'One person’s flag on a piece of content (a post, thread, practice, story, comment or profile).' })
 export class ContentFlag {
   @Field(() => ID)
   id!: string;
@@ -71,7 +71,7 @@ export class ContentFlag {
   }
 }
 
-@ObjectType('ModerationCase', { description: 'A flagged post or thread in the moderation queue, with its flags.' })
+@ObjectType('ModerationCase', { description: 'A flagged piece of content (a post, thread, practice, story, comment or profile) in the moderation queue, with its flags.' })
 export class ModerationCase {
   @Field(() => ID)
   id!: string;
@@ -116,7 +116,7 @@ export class FlagContentPayload {
 
 @ObjectType()
 export class ModeratePayload {
-  @Field(() => FlaggedContent, { nullable: true, description: 'The post or thread as it is after the decision.' })
+  @Field(() => FlaggedContent, { nullable: true, description: 'The content as it is after the decision.' })
   content!: object | null;
 
   @Field(() => [UserError])

@@ -14,7 +14,7 @@ export class ModerationResolver {
 
   @Mutation(() => FlagContentPayload, { nullable: true,
     description:
-      'Flags a post or thread for the moderators, once per person per item. Flags weigh by trust (see `ContentFlag.weight`); ' +
+      'Flags a piece of content (a post, thread, practice or story, practice comment or competence profile) for its moderators, once per person per item. Flags weigh by trust (see `ContentFlag.weight`); ' +
       'when the pending ones weigh enough, the item is hidden until a moderator decides, and its author is told.',
   })
   async flagContent(@Args('input') input: FlagContentInput, @Context() context: RequestContext): Promise<FlagContentPayload> {
@@ -23,7 +23,8 @@ export class ModerationResolver {
   }
 
   @Mutation(() => ModeratePayload, { nullable: true,
-    description: 'Decides on a post or thread and resolves its flags. Coordinators in their communities, moderators and admins everywhere.',
+    description: 'Decides on a piece of flagged content (a post, thread, practice or story, practice comment or competence profile) and resolves its flags. ' +
+      'Its moderators: coordinators in their communities (a practice’s reviewers), moderators and admins everywhere.',
   })
   async moderate(@Args('input') input: ModerateInput, @Context() context: RequestContext): Promise<ModeratePayload> {
     const outcome = await this.service.moderate(input, context);
@@ -33,7 +34,7 @@ export class ModerationResolver {
   }
 
   @Query(() => ModerationCaseConnection, {
-    description: 'Flagged posts and threads, most recently flagged first. Coordinators see their communities, moderators and admins all.',
+    description: 'Flagged content of every kind (posts, threads, practices and stories, practice comments, profiles), most recently flagged first. Coordinators see their communities, moderators and admins all.',
   })
   moderationQueue(@Args() args: ModerationQueueArgs, @Context() context: RequestContext): Promise<ConnectionValue<ModerationCase>> {
     return this.queue.cases(args, context);

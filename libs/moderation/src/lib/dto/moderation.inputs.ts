@@ -5,7 +5,7 @@ import { FlagReason, ModerationAction, ModerationCaseStatus } from '../moderatio
 
 @InputType()
 export class FlagContentInput {
-  @Field(() => ID, { description: 'A post or a thread.' })
+  @Field(() => ID, { description: 'Any flaggable content: a post, thread, practice or story, practice comment or competence profile.' })
   subjectId!: string;
 
   @Field(() => FlagReason)
@@ -19,7 +19,7 @@ export class FlagContentInput {
 
 @InputType()
 export class ModerateInput {
-  @Field(() => ID, { description: 'A post or a thread.' })
+  @Field(() => ID, { description: 'Any flaggable content: a post, thread, practice or story, practice comment or competence profile.' })
   subjectId!: string;
 
   @Field(() => ModerationAction)
