@@ -15,4 +15,5 @@ export {
 export { CommunityVisibility, CommunityRole } from './lib/communities/community.enums';
 export { Community } from './lib/communities/community.model';
 export { CommunityLoaders } from './lib/communities/community.loaders';
+export { communityColumns } from './lib/communities/community.repository';
 export { Thread } from './lib/threads/thread.model';

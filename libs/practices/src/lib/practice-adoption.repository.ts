@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SqlList, updatedRows } from '@bottega/core';
 import type { AdoptionOutcome } from './practice-adoption.enums';
+import { territoryJsonSql, userJsonSql, type TerritoryJson, type UserJson } from './practice-page.rows';
 
 export interface PracticeAdoptionRow {
   id: string;
@@ -16,6 +17,12 @@ export interface PracticeAdoptionRow {
   recordedBy: string | null;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** An adoption as a page lists it: with its territory and who recorded it, for their loaders. */
+export interface PracticeAdoptionPageRow extends PracticeAdoptionRow {
+  territory: TerritoryJson | null;
+  recorder: UserJson | null;
 }
 
 /** What a record or an edit writes; a field left undefined stays as it is. */
@@ -46,9 +53,15 @@ export class PracticeAdoptionRepository {
     return this.db.query(`SELECT ${COLUMNS} FROM practice_adoption a WHERE a.id = ANY($1::uuid[])`, [ids]);
   }
 
-  /** A practice's adoptions; order and paging are the caller's. */
-  of(practiceId: string): SqlList<PracticeAdoptionRow> {
-    return new SqlList<PracticeAdoptionRow>(COLUMNS, `FROM practice_adoption a WHERE a.practice_id = :practiceId`, { practiceId }, this.db);
+  /** A practice's adoptions, each with its territory and who recorded it as plain rows; order and paging are the caller's. */
+  of(practiceId: string): SqlList<PracticeAdoptionPageRow> {
+    return new SqlList<PracticeAdoptionPageRow>(
+      `${COLUMNS}, (SELECT ${territoryJsonSql('t')} FROM territory t WHERE t.id = a.territory_id) AS territory,
+       (SELECT ${userJsonSql('u')} FROM app_user u WHERE u.id = a.recorded_by) AS recorder`,
+      `FROM practice_adoption a WHERE a.practice_id = :practiceId`,
+      { practiceId },
+      this.db,
+    );
   }
 
   /**

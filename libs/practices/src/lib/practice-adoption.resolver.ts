@@ -10,6 +10,7 @@ import { canChangeAdoption, canRecordAdoption } from './practice.policy';
 import { PracticeAdoption, PracticeAdoptionConnection, PracticeAdoptionPayload } from './practice-adoption.model';
 import { PracticeAdoptionRepository, type PracticeAdoptionRow } from './practice-adoption.repository';
 import { PracticeAdoptionService, type AdoptionChange } from './practice-adoption.service';
+import { primeTerritories, primeUsers } from './practice-page.rows';
 
 const LATEST_FIRST: SortKey<PracticeAdoptionRow>[] = [
   { expression: 'adoption.adoptedOn', column: 'a.adopted_on', direction: 'DESC', value: (a) => a.adoptedOn },
@@ -74,15 +75,23 @@ export class PracticeAdoptionFieldResolver {
   constructor(
     private readonly repository: PracticeAdoptionRepository,
     private readonly access: PracticeAccess,
+    private readonly userLoaders: UserLoaders,
+    private readonly territoryLoaders: TerritoryLoaders,
   ) {}
 
   @ResolveField(() => PracticeAdoptionConnection, { description: 'Where it was taken up, latest first.' })
   async adoptions(
     @Parent() practice: Practice,
     @Args() args: ConnectionArgs,
+    @Context() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<PracticeAdoption>> {
-    return paginate(this.repository.of(practice.dbId), LATEST_FIRST, args, PracticeAdoption.from, info);
+    // Each row brings its territory and recorder, so their fields answer from the loaders without a statement per level.
+    return paginate(this.repository.of(practice.dbId), LATEST_FIRST, args, ({ territory, recorder, ...adoption }) => {
+      primeTerritories(context, this.territoryLoaders, [territory]);
+      primeUsers(context, this.userLoaders, [recorder]);
+      return PracticeAdoption.from(adoption);
+    }, info);
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer may record where it was adopted: signed in, and the practice published.' })

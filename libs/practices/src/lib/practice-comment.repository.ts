@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SqlList, updatedRows } from '@bottega/core';
+import { userJsonSql, type UserJson } from './practice-page.rows';
 
 /** A comment as every page reads it. */
 export interface PracticeCommentRow {
@@ -16,6 +17,11 @@ export interface PracticeCommentRow {
   deletedAt: Date | null;
   deletedBy: string | null;
   hiddenAt: Date | null;
+}
+
+/** A comment as a page lists it: with its author, for the user loader. */
+export interface PracticeCommentPageRow extends PracticeCommentRow {
+  author: UserJson | null;
 }
 
 /** A comment's body as written and as shown, rendered once when written. */
@@ -42,9 +48,18 @@ export class PracticeCommentRepository {
     return runner.query(`SELECT ${COLUMNS} FROM practice_comment c WHERE c.id = ANY($1::uuid[])`, [ids]);
   }
 
-  /** A practice's comments as plain rows, placeholders of deleted ones included; order and paging are the caller's. */
-  of(practiceId: string): SqlList<PracticeCommentRow> {
-    return new SqlList<PracticeCommentRow>(COLUMNS, `FROM practice_comment c WHERE c.practice_id = :practiceId`, { practiceId }, this.db);
+  /**
+   * A practice's comments as plain rows, placeholders of deleted ones
+   * included, each with its author as a plain row (for the user loader); order
+   * and paging are the caller's.
+   */
+  of(practiceId: string): SqlList<PracticeCommentPageRow> {
+    return new SqlList<PracticeCommentPageRow>(
+      `${COLUMNS}, (SELECT ${userJsonSql('u')} FROM app_user u WHERE u.id = c.author_id) AS author`,
+      `FROM practice_comment c WHERE c.practice_id = :practiceId`,
+      { practiceId },
+      this.db,
+    );
   }
 
   /**

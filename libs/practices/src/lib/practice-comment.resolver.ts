@@ -13,6 +13,7 @@ import { PracticeComment, PracticeCommentConnection, PracticeCommentPayload } fr
 import { canComment, canDeleteComment, canEditComment } from './practice-comment.policy';
 import { PracticeCommentRepository, type PracticeCommentRow } from './practice-comment.repository';
 import { PracticeCommentService } from './practice-comment.service';
+import { primeUsers } from './practice-page.rows';
 
 const OLDEST_FIRST: SortKey<PracticeCommentRow>[] = [
   { expression: 'practiceComment.createdAt', column: 'c.created_at', direction: 'ASC', value: (c) => new Date(c.createdAt).toISOString() },
@@ -119,6 +120,7 @@ export class PracticeCommentFieldResolver {
     private readonly repository: PracticeCommentRepository,
     private readonly loaders: PracticeCommentLoaders,
     private readonly access: PracticeAccess,
+    private readonly userLoaders: UserLoaders,
   ) {}
 
   @ResolveField(() => PracticeCommentConnection, { description: 'Comments, oldest first; deleted ones as placeholders.' })
@@ -132,7 +134,13 @@ export class PracticeCommentFieldResolver {
     const seenAs = (await this.access.load(context, practice.dbId)) ?? undefined;
     // The page's rows are what node and the mutations would load again.
     const byId = context.loaders.get(this.loaders.byId);
-    return paginate(this.repository.of(practice.dbId), OLDEST_FIRST, args, (row) => (byId.prime(row.id, row), PracticeComment.from(row, seenAs)), info);
+    // Each row brings its author, so the authors' fields answer from the user loader without a statement.
+    return paginate(this.repository.of(practice.dbId), OLDEST_FIRST, args, (row) => {
+      const { author, ...comment } = row;
+      byId.prime(comment.id, comment);
+      primeUsers(context, this.userLoaders, [author]);
+      return PracticeComment.from(comment, seenAs);
+    }, info);
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer may comment: signed in, and the practice published.' })

@@ -4,7 +4,6 @@ import { Thread } from '@bottega/forum';
 import { PracticeThreadLinkInput } from './dto/practice-link.inputs';
 import { Practice, PracticePayload } from './practice.model';
 import type { PracticeRow } from './practice.repository';
-import { PracticeLinkLoaders } from './practice-link.loaders';
 import { LINKED_THREADS_LIMIT } from './practice-link.repository';
 import { PracticeLinkService } from './practice-link.service';
 
@@ -12,7 +11,6 @@ import { PracticeLinkService } from './practice-link.service';
 export class PracticeLinkResolver {
   constructor(
     private readonly service: PracticeLinkService,
-    private readonly loaders: PracticeLinkLoaders,
     private readonly nodes: NodeRegistry,
   ) {}
 
@@ -32,7 +30,8 @@ export class PracticeLinkResolver {
   /** Each thread through the forum's own node loader, which answers only what the viewer reads. */
   @ResolveField(() => [Thread], { description: 'Forum threads its authors linked, in the order linked: only those the viewer reads.' })
   async linkedThreads(practice: Practice, _args: unknown, context: RequestContext): Promise<Thread[]> {
-    const ids = await context.loaders.get(this.loaders.threadIds).load(practice.dbId);
+    // The ids come with the practice's row, so the threads load in the same tick as the rest of the practice's fields.
+    const ids = practice.row.linkedThreadIds;
     const load = ids.length > 0 ? this.nodes.loaderFor('Thread') : undefined;
     const threads = load ? await load(ids, context) : [];
     return threads.filter((thread): thread is Thread => thread instanceof Thread);

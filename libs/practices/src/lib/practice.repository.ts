@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SqlList, SqlWhere, uniqueSlug, updatedRows, type Principals } from '@bottega/core';
-import type { CommunityVisibility } from '@bottega/forum';
+import { communityColumns, type CommunityVisibility } from '@bottega/forum';
 import { territoryWithinSql } from '@bottega/territories';
 import { PRACTICE_AUDIENCE, practiceColumns } from './practice.audience';
 import type { PracticeKind, PracticeStatus } from './practice.enums';
 import type { PracticeOrganizationValue } from './practice-organization';
 import type { PracticeOrganizationKind } from './practice-organization.enums';
+import { territoryJsonSql, userJsonSql, type CommunityJson, type TerritoryJson, type UserJson } from './practice-page.rows';
 import { SECTIONS, completeSql, type SectionName, type Sections } from './practice.sections';
 
 /** A practice as every page reads it: its columns, its sections, its links and its community's visibility. */
@@ -44,6 +45,22 @@ export interface PracticeRow {
   territoryIds: string[];
   /** The organizations involved, in the authors' order. */
   organizations: PracticeOrganizationValue[];
+  /** Its community as the forum reads it (null without one): the practice's readers read it (asked of the forum's audience). */
+  community: CommunityJson | null;
+  /** The forum threads its authors linked, in the order linked (whether the viewer reads them is the forum's to say). */
+  linkedThreadIds: string[];
+}
+
+/**
+ * A practice as its page opens it, in one statement: the row, its authors and
+ * territories as plain rows (for their loaders), and whether the viewer
+ * bookmarked it.
+ */
+export interface PracticePageRow {
+  row: PracticeRow;
+  authors: UserJson[];
+  territories: TerritoryJson[];
+  viewerBookmarked: boolean;
 }
 
 /** What a create or an update writes; a field left undefined stays as it is. */
@@ -144,6 +161,17 @@ const ROW_COLUMNS = [
   'ARRAY(SELECT t.territory_id FROM practice_territory t WHERE t.practice_id = practice.id ORDER BY t.territory_id) AS "territoryIds"',
   `coalesce((SELECT jsonb_agg(jsonb_build_object('name', o.name, 'kind', o.kind, 'role', o.role) ORDER BY o.position)
       FROM practice_organization o WHERE o.practice_id = practice.id), '[]'::jsonb) AS organizations`,
+  'ARRAY(SELECT l.thread_id FROM practice_thread l WHERE l.practice_id = practice.id ORDER BY l.linked_at, l.thread_id) AS "linkedThreadIds"',
+  `CASE WHEN practice_community.id IS NOT NULL THEN (SELECT row_to_json(c) FROM (SELECT ${communityColumns('practice_community')}) c) END AS community`,
+].join(', ');
+
+/** What the practice page shows besides the row (see {@link PracticePageRow}); the viewer is `$2`. */
+const PAGE_COLUMNS = [
+  `coalesce((SELECT json_agg(${userJsonSql('u')} ORDER BY a.position) FROM practice_author a JOIN app_user u ON u.id = a.user_id
+     WHERE a.practice_id = practice.id), '[]') AS "pageAuthors"`,
+  `coalesce((SELECT json_agg(${territoryJsonSql('t')} ORDER BY pt.territory_id) FROM practice_territory pt JOIN territory t ON t.id = pt.territory_id
+     WHERE pt.practice_id = practice.id), '[]') AS "pageTerritories"`,
+  `EXISTS (SELECT 1 FROM practice_bookmark b WHERE b.practice_id = practice.id AND b.user_id = $2) AS "viewerBookmarked"`,
 ].join(', ');
 
 const FROM = 'FROM practice practice LEFT JOIN community practice_community ON practice_community.id = practice.community_id';
@@ -162,9 +190,15 @@ export class PracticeRepository {
     return runner.query(`SELECT ${ROW_COLUMNS} ${FROM} WHERE practice.id = ANY($1::uuid[])`, [ids]);
   }
 
-  async idBySlug(slug: string): Promise<string | null> {
-    const [row]: { id: string }[] = await this.db.query(`SELECT id FROM practice WHERE slug = $1`, [slug]);
-    return row?.id ?? null;
+  /** The practice with this slug as its page opens it (whoever may read it: the caller asks the audience); null when there is none. */
+  async page(slug: string, viewerId: string | null): Promise<PracticePageRow | null> {
+    const [found]: (PracticeRow & { pageAuthors: UserJson[]; pageTerritories: TerritoryJson[]; viewerBookmarked: boolean })[] = await this.db.query(
+      `SELECT ${ROW_COLUMNS}, ${PAGE_COLUMNS} ${FROM} WHERE practice.slug = $1`,
+      [slug, viewerId],
+    );
+    if (!found) return null;
+    const { pageAuthors, pageTerritories, viewerBookmarked, ...row } = found;
+    return { row, authors: pageAuthors, territories: pageTerritories, viewerBookmarked };
   }
 
   /**

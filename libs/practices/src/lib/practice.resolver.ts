@@ -4,7 +4,6 @@ import {
   AccessDirectory,
   BadInputError,
   ConnectionArgs,
-  NodeRegistry,
   fromGlobalId,
   paginate,
   slugify,
@@ -13,7 +12,7 @@ import {
   type RequestContext,
   type SortKey,
 } from '@bottega/core';
-import { Community } from '@bottega/forum';
+import { COMMUNITY_AUDIENCE, Community, communityFacts } from '@bottega/forum';
 import { User, UserLoaders } from '@bottega/identity';
 import { Project, ProjectLoaders, Territory, TerritoryLoaders } from '@bottega/territories';
 import { CreatePracticeInput, PracticeDecisionInput, PracticesArgs, ReturnPracticeInput, UpdatePracticeInput } from './dto/practice.inputs';
@@ -25,6 +24,8 @@ import { Practice, PracticeConnection, PracticePayload, PracticeVersion, Practic
 import { canDecide, canReadVersions, type PracticeDecision } from './practice.policy';
 import { PracticeRepository, type PracticeRow, type PracticeVersionRow } from './practice.repository';
 import { PracticeService } from './practice.service';
+import { PracticeBookmarkLoaders, bookmarkKey } from './practice-bookmark.loaders';
+import { communityRow, primeTerritories, primeUsers } from './practice-page.rows';
 import { TEXT_PREFIX_MAX_LENGTH, hasWords } from './practice-text';
 
 const NEWEST_VERSION_FIRST: SortKey<PracticeVersionRow>[] = [
@@ -40,16 +41,24 @@ export class PracticeResolver {
     private readonly access: PracticeAccess,
     private readonly loaders: PracticeLoaders,
     private readonly directory: AccessDirectory,
-    private readonly nodes: NodeRegistry,
     private readonly userLoaders: UserLoaders,
     private readonly projectLoaders: ProjectLoaders,
     private readonly territoryLoaders: TerritoryLoaders,
+    private readonly bookmarkLoaders: PracticeBookmarkLoaders,
   ) {}
 
   @Query(() => Practice, { nullable: true, description: 'A practice by its slug; null when there is none the viewer may read.' })
   async practice(@Args('slug') slug: string, @Context() context: RequestContext): Promise<Practice | null> {
-    const id = await this.repository.idBySlug(slug);
-    const found = id && (await this.access.load(context, id));
+    const viewer = await context.viewer();
+    // The viewer's principals load meanwhile: the audience asks for them next.
+    const [page] = await Promise.all([this.repository.page(slug, viewer?.userId ?? null), this.directory.of(context)]);
+    if (!page) return null;
+    // What the page shows with the practice came in its statement: its fields answer from these loaders.
+    context.loaders.get(this.loaders.byId).prime(page.row.id, page.row);
+    primeUsers(context, this.userLoaders, page.authors);
+    primeTerritories(context, this.territoryLoaders, page.territories);
+    if (viewer) context.loaders.get(this.bookmarkLoaders.bookmarked).prime(bookmarkKey(viewer.userId, page.row.id), page.viewerBookmarked);
+    const found = await this.access.load(context, page.row.id);
     return found ? Practice.from(found.practice) : null;
   }
 
@@ -126,9 +135,10 @@ export class PracticeResolver {
 
   @ResolveField(() => Community, { nullable: true, description: 'The community it belongs to, when the viewer reads it.' })
   async community(practice: Practice, _args: unknown, context: RequestContext): Promise<Community | null> {
-    const load = practice.row.communityId ? this.nodes.loaderFor('Community') : undefined;
-    const [community] = load && practice.row.communityId ? await load([practice.row.communityId], context) : [null];
-    return (community as Community | null | undefined) ?? null;
+    // The community came with the practice's row; who reads it is the forum's audience, as its node loader asks.
+    const { community } = practice.row;
+    if (!community) return null;
+    return COMMUNITY_AUDIENCE.allows(communityFacts(community), await this.directory.of(context)) ? Community.from(communityRow(community)) : null;
   }
 
   @ResolveField(() => Project, { nullable: true, description: 'The living lab it comes from.' })
