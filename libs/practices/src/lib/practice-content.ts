@@ -66,14 +66,19 @@ export class PracticeContent {
   }
 }
 
-/** A practice's words by weight, and who may find it: its audience's restrictions (drafts for their authors and reviewers). */
-function searchDocument(practice: PracticeRow): SearchDocument {
+/**
+ * A practice's words by weight, and who may find it: its audience's
+ * restrictions (drafts for their authors and reviewers). The body ends with
+ * the names of the organizations involved, so a search for an organization
+ * finds the practices it took part in.
+ */
+export function searchDocument(practice: PracticeRow): SearchDocument {
   return {
     type: 'Practice',
     id: practice.id,
     title: practice.title,
     summary: practice.summary || null,
-    body: SECTIONS.map((name) => practice.sections[name].source)
+    body: [...SECTIONS.map((name) => practice.sections[name].source), practice.organizations.map((organization) => organization.name).join('\n')]
       .filter(Boolean)
       .join('\n\n'),
     authorId: practice.createdBy,
