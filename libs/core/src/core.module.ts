@@ -26,6 +26,7 @@ import { MetricsListener } from './observability/metrics.listener';
 import { Outbox } from './outbox/outbox';
 import { OutboxConsumers } from './outbox/outbox-consumer';
 import { OutboxRunner } from './outbox/outbox.runner';
+import { DatabaseShutdown, PoolConnections } from './database/database-shutdown';
 import { OutboxStore } from './outbox/outbox.store';
 import { PgPubSub } from './pubsub/pg-pubsub';
 import { RateLimiter } from './rate-limit/rate-limiter';
@@ -42,6 +43,7 @@ export class CoreModule implements OnModuleInit {
   }
 
   static forRoot(options: CoreOptions): DynamicModule {
+    const connections = new PoolConnections();
     return {
       module: CoreModule,
       imports: [
@@ -54,7 +56,7 @@ export class CoreModule implements OnModuleInit {
           migrationsRun: false,
           maxQueryExecutionTime: options.database.slowQueryMs,
           logger: new DatabaseLogger(options.logger.child({ component: 'database' }), options.database.slowQueryMs),
-          extra: { max: options.database.poolSize },
+          extra: { max: options.database.poolSize, Client: connections.clientClass() },
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -85,6 +87,8 @@ export class CoreModule implements OnModuleInit {
         OutboxConsumers,
         OutboxStore,
         OutboxRunner,
+        { provide: PoolConnections, useValue: connections },
+        DatabaseShutdown,
       ],
       exports: [
         CORE_OPTIONS,

@@ -42,6 +42,9 @@ const PRUNE_BATCH = 10_000;
  * batch at once, and a process that dies mid-batch leaves the position where
  * it was, so the batch comes again.
  */
+/** How long shutdown waits for a pass in progress. */
+const SHUTDOWN_WAIT_MS = 500;
+
 @Injectable()
 export class OutboxRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly settings: OutboxRunnerSettings;
@@ -91,7 +94,17 @@ export class OutboxRunner implements OnApplicationBootstrap, BeforeApplicationSh
     clearTimeout(this.timer);
     clearTimeout(this.retryTimer);
     await this.nudges?.return?.();
-    await this.running;
+    const running = this.running;
+    if (!running) return;
+    // A pass stuck on a database that stops answering must not hold up shutdown: its batch was
+    // not acknowledged, so it is handed out again (handlers are idempotent by version).
+    let wait: NodeJS.Timeout | undefined;
+    const gaveUp = await Promise.race([
+      running.then(() => false),
+      new Promise<boolean>((resolve) => (wait = setTimeout(() => resolve(true), SHUTDOWN_WAIT_MS))),
+    ]);
+    clearTimeout(wait);
+    if (gaveUp) this.logger.warn({ waitedMs: SHUTDOWN_WAIT_MS }, 'outbox pass still running at shutdown; its batch will be handed out again');
   }
 
   private async listen(nudges: AsyncIterableIterator<BusEvent, undefined>): Promise<void> {
