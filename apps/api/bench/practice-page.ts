@@ -70,11 +70,16 @@ export interface PracticePageRows {
   authorIds: string[];
   territoryCodes: string[];
   linkedThreadIds: string[];
+  communityName: string | null;
   bookmarked: boolean;
   flags: { viewerCanEdit: boolean; viewerCanArchive: boolean; viewerCanRecordAdoption: boolean; viewerCanComment: boolean };
   adoptionIds: string[];
   adoptionTotal: number;
+  /** Each adoption's territory and recorder, as shown. */
+  adoptionPlaces: string[];
+  adoptionRecorders: (string | null)[];
   commentIds: string[];
+  commentAuthorIds: (string | null)[];
   commentTotal: number;
   hasMoreComments: boolean;
 }
@@ -95,6 +100,7 @@ export async function loadPracticePage(pool: Pool, slug: string, viewerId: strin
     authorIds: practice.author_ids,
     territoryCodes: (practice.territories ?? []).map((t: { code: string }) => t.code),
     linkedThreadIds: practice.linked_thread_ids,
+    communityName: practice.community_name,
     bookmarked: practice.bookmarked,
     flags: {
       viewerCanEdit: practice.viewer_authors,
@@ -104,7 +110,10 @@ export async function loadPracticePage(pool: Pool, slug: string, viewerId: strin
     },
     adoptionIds: adoptions.rows.slice(0, ADOPTIONS).map((row) => row.id),
     adoptionTotal: adoptions.rows[0]?.total ?? 0,
+    adoptionPlaces: adoptions.rows.slice(0, ADOPTIONS).map((row) => row.territory_name),
+    adoptionRecorders: adoptions.rows.slice(0, ADOPTIONS).map((row) => row.recorder),
     commentIds: comments.rows.slice(0, COMMENTS).map((row) => row.id),
+    commentAuthorIds: comments.rows.slice(0, COMMENTS).map((row) => row.author_id),
     commentTotal: comments.rows[0]?.total ?? 0,
     hasMoreComments: comments.rows.length > COMMENTS,
   };
@@ -117,8 +126,9 @@ interface ApiPracticePage {
     authors?: { id: string }[];
     territories?: { code: string }[];
     linkedThreads?: { id: string }[];
-    adoptions?: { totalCount?: number; nodes?: { id: string }[] };
-    comments?: { totalCount?: number; pageInfo?: { hasNextPage?: boolean }; nodes?: { id: string }[] };
+    community?: { name: string } | null;
+    adoptions?: { totalCount?: number; nodes?: { id: string; territory?: { name: string }; recordedBy?: { displayName: string } | null }[] };
+    comments?: { totalCount?: number; pageInfo?: { hasNextPage?: boolean }; nodes?: { id: string; author?: { id: string } | null }[] };
     viewerHasBookmarked?: boolean;
   } & Record<string, unknown>;
 }
@@ -133,9 +143,14 @@ function comparePracticePage(data: unknown, sql: PracticePageRows, linkedThreads
     !same(ids(page?.authors, 'User'), sql.authorIds) && 'authors',
     !same(page?.territories?.map((t) => t.code), sql.territoryCodes) && 'territories',
     linkedThreads && !same(ids(page?.linkedThreads, 'Thread').sort(), [...sql.linkedThreadIds].sort()) && 'linked threads',
+    (page?.community?.name ?? null) !== sql.communityName && 'community',
     page?.viewerHasBookmarked !== sql.bookmarked && 'bookmark',
     Object.entries(sql.flags).some(([flag, value]) => page?.[flag] !== value) && 'viewer flags',
     (page?.adoptions?.totalCount !== sql.adoptionTotal || !same(ids(page?.adoptions?.nodes, 'PracticeAdoption'), sql.adoptionIds)) && 'adoptions',
+    (!same(page?.adoptions?.nodes?.map((a) => a.territory?.name), sql.adoptionPlaces) ||
+      !same(page?.adoptions?.nodes?.map((a) => a.recordedBy?.displayName ?? null), sql.adoptionRecorders)) &&
+      'adoptions’ territories and recorders',
+    !same(page?.comments?.nodes?.map((c) => (c.author ? dbId(c.author.id, 'User') : null)), sql.commentAuthorIds) && 'comments’ authors',
     (page?.comments?.totalCount !== sql.commentTotal ||
       page?.comments?.pageInfo?.hasNextPage !== sql.hasMoreComments ||
       !same(ids(page?.comments?.nodes, 'PracticeComment'), sql.commentIds)) &&
@@ -143,8 +158,9 @@ function comparePracticePage(data: unknown, sql: PracticePageRows, linkedThreads
   ].filter(Boolean);
   if (mismatch.length) throw new Error(`practice page: API and raw SQL disagree on ${mismatch.join(', ')}: ${JSON.stringify(data).slice(0, 400)}`);
   return (
-    `${sql.authorIds.length} authors, ${sql.territoryCodes.length} territories, ${sql.adoptionIds.length} adoptions of ${sql.adoptionTotal}, ` +
-    `${sql.commentIds.length} comment ids of ${sql.commentTotal} in order, ${linkedThreads ? `${sql.linkedThreadIds.length} linked threads, ` : ''}` +
+    `${sql.authorIds.length} authors, ${sql.territoryCodes.length} territories, the community, ${sql.adoptionIds.length} adoptions of ${sql.adoptionTotal} ` +
+    `with their territories and recorders, ${sql.commentIds.length} comment ids of ${sql.commentTotal} in order with their authors, ` +
+    `${linkedThreads ? `${sql.linkedThreadIds.length} linked threads, ` : ''}` +
     `the bookmark and ${Object.keys(sql.flags).length} viewer flags`
   );
 }
