@@ -2,18 +2,12 @@ import type { Client } from 'graphql-ws';
 import { PgPubSub } from '@bottega/core';
 import { CommunityFactory, ThreadFactory } from '@bottega/forum/testing';
 import { startTestApp, type TestApp } from './support/test-app';
+import { until } from '@bottega/testing';
 
 function collect(client: Client, query: string, variables: Record<string, unknown> = {}): any[] {
   const received: any[] = [];
   client.subscribe({ query, variables }, { next: (value) => received.push(value), error: () => undefined, complete: () => undefined });
   return received;
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (const deadline = Date.now() + 5000; !check(); ) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 /**

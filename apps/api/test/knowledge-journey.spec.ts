@@ -4,6 +4,7 @@ import { CommunityFactory } from '@bottega/forum/testing';
 import type { TestUser } from '@bottega/identity/testing';
 import { DirectoryFactory } from '@bottega/territories/testing';
 import { startTestApp, type TestApp } from './support/test-app';
+import { until } from '@bottega/testing';
 
 const PRACTICE = `id slug status version reviewComment adoptionCount viewerCanEdit viewerCanSubmit viewerCanPublish viewerCanReturn`;
 const mutation = (name: string, input: string, selection = `practice { ${PRACTICE} }`) =>
@@ -35,13 +36,6 @@ function collect(client: Client, query: string): any[] {
   const received: any[] = [];
   client.subscribe({ query }, { next: (value) => received.push(value), error: (error) => received.push({ error }), complete: () => undefined });
   return received;
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (const deadline = Date.now() + 5000; !check(); ) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 /**

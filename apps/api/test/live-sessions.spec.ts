@@ -5,20 +5,13 @@ import { GraphqlWsServer, PgPubSub, SocketCloseCode } from '@bottega/core';
 import { CommunityFactory, ThreadFactory, type TestThread } from '@bottega/forum/testing';
 import type { TestUser } from '@bottega/identity/testing';
 import { startTestApp, type TestApp } from './support/test-app';
+import { until } from '@bottega/testing';
 
 const DEVELOPMENT_SECRET = 'bottega-development-secret-not-for-production-use';
 
 interface Closed {
   code: number;
   reason: string;
-}
-
-async function until(check: () => boolean, what: string, ms = 5_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /** An access token for a live session that expires in `seconds`. */

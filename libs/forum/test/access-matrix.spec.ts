@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { PgPubSub } from '@bottega/core';
 import { CommunityFactory, ThreadFactory } from '../src/testing';
 import { startTestApp, type TestApp, type TestUser } from '@bottega/identity/testing';
-import { providerNamed } from '@bottega/testing';
+import { providerNamed, until } from '@bottega/testing';
 
 /**
  * Each kind's audience is declared once (community.audience.ts,
@@ -61,14 +61,6 @@ const POST_KINDS = Object.values(POSTS_OF).flat();
 const POST_ADDED = `subscription($threadId: ID!) { postAdded(threadId: $threadId) { id } }`;
 const ACTIVITY = `subscription($communityId: ID!) { threadActivity(communityId: $communityId) { kind thread { id } } }`;
 const REPLY = `mutation($input: ReplyToThreadInput!) { replyToThread(input: $input) { post { id } userErrors { code } } }`;
-
-async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** One item by its global id, as `node` decides (`CommunityAccess.canRead`, `ThreadAccess`, `canSeeContent`). */
 const BY_ID = `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Post { bodySource } } }`;

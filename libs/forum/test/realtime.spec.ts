@@ -2,6 +2,7 @@ import type { Client } from 'graphql-ws';
 import { PgPubSub } from '@bottega/core';
 import { CommunityFactory, ThreadFactory } from '../src/testing';
 import { startTestApp, type TestApp } from '@bottega/identity/testing';
+import { until } from '@bottega/testing';
 
 const POST_ADDED = `subscription($threadId: ID!) { postAdded(threadId: $threadId) { id bodyHtml author { handle } } }`;
 const ACTIVITY = `subscription($communityId: ID!) { threadActivity(communityId: $communityId) { kind thread { title } post { bodySource } } }`;
@@ -30,14 +31,6 @@ function listen(client: Client, query: string, variables: Record<string, unknown
     );
   });
   return stream;
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 /** Two API processes on one database, as behind a load balancer. */

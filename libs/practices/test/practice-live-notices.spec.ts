@@ -4,6 +4,7 @@ import { CommunityFactory } from '@bottega/forum/testing';
 import { startTestApp, type TestApp, type TestUser } from '@bottega/identity/testing';
 import { DirectoryFactory } from '@bottega/territories/testing';
 import { COMPLETE, CREATE, PUBLISH, SUBMIT, api } from './support';
+import { until } from '@bottega/testing';
 
 const FOLLOW = `mutation($input: FollowInput!) { follow(input: $input) { following userErrors { code } } }`;
 const LIVE = `subscription { notificationAdded { kind actor { id } subject { __typename ... on Practice { slug title }
@@ -17,14 +18,6 @@ interface Listener {
   socket: Client;
   events: any[];
   errors: unknown[];
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 describe('notices of practices, live over graphql-ws', () => {

@@ -4,3 +4,4 @@ export * from './test-database';
 export * from './providers';
 export * from './audience-agreement';
 export * from './global-ids';
+export * from './waiting';
