@@ -1,5 +1,8 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Connection, LocalDate, Node, UserError, toGlobalId } from '@bottega/core';
+import type { User } from '@bottega/identity';
+import type { Territory } from '@bottega/territories';
+import type { PracticeInContext } from './practice.access';
 import { Practice } from './practice.model';
 import { AdoptionOutcome } from './practice-adoption.enums';
 import type { PracticeAdoptionRow } from './practice-adoption.repository';
@@ -31,7 +34,16 @@ export class PracticeAdoption implements Node {
 
   row!: PracticeAdoptionRow;
 
-  static from(row: PracticeAdoptionRow): PracticeAdoption {
+  /**
+   * What the page that listed the adoption read with it: its practice as the
+   * viewer reads it, its territory and who recorded it (null: the account was
+   * removed). Its fields then answer without waiting.
+   */
+  seenAs?: PracticeInContext;
+  knownTerritory?: Territory | null;
+  knownRecorder?: User | null;
+
+  static from(row: PracticeAdoptionRow, known: Pick<PracticeAdoption, 'seenAs' | 'knownTerritory' | 'knownRecorder'> = {}): PracticeAdoption {
     return Object.assign(new PracticeAdoption(), {
       id: toGlobalId('PracticeAdoption', row.id),
       dbId: row.id,
@@ -42,6 +54,7 @@ export class PracticeAdoption implements Node {
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
       row,
+      ...known,
     });
   }
 }

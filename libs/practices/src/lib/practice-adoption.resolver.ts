@@ -4,13 +4,13 @@ import { ConnectionArgs, paginate, type ConnectionValue, type Outcome, type Requ
 import { User, UserLoaders } from '@bottega/identity';
 import { Project, ProjectLoaders, Territory, TerritoryLoaders } from '@bottega/territories';
 import { RecordAdoptionInput, RemoveAdoptionInput, UpdateAdoptionInput } from './dto/practice-adoption.inputs';
-import { PracticeAccess } from './practice.access';
+import { PracticeAccess, type PracticeInContext } from './practice.access';
 import { Practice } from './practice.model';
 import { canChangeAdoption, canRecordAdoption } from './practice.policy';
 import { PracticeAdoption, PracticeAdoptionConnection, PracticeAdoptionPayload } from './practice-adoption.model';
 import { PracticeAdoptionRepository, type PracticeAdoptionRow } from './practice-adoption.repository';
 import { PracticeAdoptionService, type AdoptionChange } from './practice-adoption.service';
-import { primeTerritories, primeUsers } from './practice-page.rows';
+import { territoryOf, userOf } from './practice-page.rows';
 
 const LATEST_FIRST: SortKey<PracticeAdoptionRow>[] = [
   { expression: 'adoption.adoptedOn', column: 'a.adopted_on', direction: 'DESC', value: (a) => a.adoptedOn },
@@ -45,10 +45,11 @@ export class PracticeAdoptionResolver {
     return payload(await this.service.remove(input, context));
   }
 
+  // Fields answer at once when the adoption came in a page with its territory, recorder and practice.
   @ResolveField(() => Territory, { nullable: true })
-  async territory(adoption: PracticeAdoption, _args: unknown, context: RequestContext): Promise<Territory | null> {
-    const territory = await context.loaders.get(this.territoryLoaders.byId).load(adoption.row.territoryId);
-    return territory ? Territory.from(territory) : null;
+  territory(adoption: PracticeAdoption, _args: unknown, context: RequestContext): Territory | null | Promise<Territory | null> {
+    if (adoption.knownTerritory !== undefined) return adoption.knownTerritory;
+    return context.loaders.get(this.territoryLoaders.byId).load(adoption.row.territoryId).then((territory) => territory && Territory.from(territory));
   }
 
   @ResolveField(() => Project, { nullable: true, description: 'The living lab that took it up.' })
@@ -58,15 +59,16 @@ export class PracticeAdoptionResolver {
   }
 
   @ResolveField(() => User, { nullable: true, description: 'Who recorded it; null when the account was removed.' })
-  async recordedBy(adoption: PracticeAdoption, _args: unknown, context: RequestContext): Promise<User | null> {
-    const user = adoption.row.recordedBy && (await context.loaders.get(this.userLoaders.byId).load(adoption.row.recordedBy));
-    return user ? User.from(user) : null;
+  recordedBy(adoption: PracticeAdoption, _args: unknown, context: RequestContext): User | null | Promise<User | null> {
+    if (adoption.knownRecorder !== undefined) return adoption.knownRecorder;
+    const id = adoption.row.recordedBy;
+    return id ? context.loaders.get(this.userLoaders.byId).load(id).then((user) => user && User.from(user)) : null;
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer may correct or remove it (who recorded it, and the practice’s reviewers).' })
-  async viewerCanEdit(adoption: PracticeAdoption, _args: unknown, context: RequestContext): Promise<boolean> {
-    const found = await this.access.load(context, adoption.row.practiceId);
-    return found !== null && canChangeAdoption(found.principals, found.practice, adoption.row);
+  viewerCanEdit(adoption: PracticeAdoption, _args: unknown, context: RequestContext): boolean | Promise<boolean> {
+    const decide = (found: PracticeInContext | null) => found !== null && canChangeAdoption(found.principals, found.practice, adoption.row);
+    return adoption.seenAs ? decide(adoption.seenAs) : this.access.load(context, adoption.row.practiceId).then(decide);
   }
 }
 
@@ -75,8 +77,6 @@ export class PracticeAdoptionFieldResolver {
   constructor(
     private readonly repository: PracticeAdoptionRepository,
     private readonly access: PracticeAccess,
-    private readonly userLoaders: UserLoaders,
-    private readonly territoryLoaders: TerritoryLoaders,
   ) {}
 
   @ResolveField(() => PracticeAdoptionConnection, { description: 'Where it was taken up, latest first.' })
@@ -86,12 +86,11 @@ export class PracticeAdoptionFieldResolver {
     @Context() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<PracticeAdoption>> {
-    // Each row brings its territory and recorder, so their fields answer from the loaders without a statement per level.
-    return paginate(this.repository.of(practice.dbId), LATEST_FIRST, args, ({ territory, recorder, ...adoption }) => {
-      primeTerritories(context, this.territoryLoaders, [territory]);
-      primeUsers(context, this.userLoaders, [recorder]);
-      return PracticeAdoption.from(adoption);
-    }, info);
+    // Each row brings its territory and recorder, and the practice as the viewer reads it is already loaded (memoized): their fields need not wait.
+    const seenAs = (await this.access.load(context, practice.dbId)) ?? undefined;
+    return paginate(this.repository.of(practice.dbId), LATEST_FIRST, args, ({ territory, recorder, ...adoption }) =>
+      PracticeAdoption.from(adoption, { seenAs, knownTerritory: territoryOf(territory), knownRecorder: userOf(recorder) }),
+    info);
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer may record where it was adopted: signed in, and the practice published.' })

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, Node, UserError, toGlobalId } from '@bottega/core';
+import type { User } from '@bottega/identity';
 import type { PracticeInContext } from './practice.access';
 import type { PracticeCommentRow } from './practice-comment.repository';
 
@@ -33,7 +34,10 @@ export class PracticeComment extends Node {
    */
   seenAs?: PracticeInContext;
 
-  static from(row: PracticeCommentRow, seenAs?: PracticeInContext): PracticeComment {
+  /** Its author, when the page that listed the comment read them with it (null: the account was removed). */
+  knownAuthor?: User | null;
+
+  static from(row: PracticeCommentRow, seenAs?: PracticeInContext, knownAuthor?: User | null): PracticeComment {
     return Object.assign(new PracticeComment(), {
       id: toGlobalId('PracticeComment', row.id),
       dbId: row.id,
@@ -44,6 +48,7 @@ export class PracticeComment extends Node {
       editedAt: row.editedAt,
       row,
       seenAs,
+      knownAuthor,
     });
   }
 }

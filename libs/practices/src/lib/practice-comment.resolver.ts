@@ -13,7 +13,7 @@ import { PracticeComment, PracticeCommentConnection, PracticeCommentPayload } fr
 import { canComment, canDeleteComment, canEditComment } from './practice-comment.policy';
 import { PracticeCommentRepository, type PracticeCommentRow } from './practice-comment.repository';
 import { PracticeCommentService } from './practice-comment.service';
-import { primeUsers } from './practice-page.rows';
+import { userOf } from './practice-page.rows';
 
 const OLDEST_FIRST: SortKey<PracticeCommentRow>[] = [
   { expression: 'practiceComment.createdAt', column: 'c.created_at', direction: 'ASC', value: (c) => new Date(c.createdAt).toISOString() },
@@ -68,9 +68,10 @@ export class PracticeCommentResolver {
   }
 
   @ResolveField(() => User, { nullable: true, description: 'Null when the account was removed.' })
-  async author(comment: PracticeComment, _args: unknown, context: RequestContext): Promise<User | null> {
-    const user = comment.row.authorId && (await context.loaders.get(this.userLoaders.byId).load(comment.row.authorId));
-    return user ? User.from(user) : null;
+  author(comment: PracticeComment, _args: unknown, context: RequestContext): User | null | Promise<User | null> {
+    if (comment.knownAuthor !== undefined) return comment.knownAuthor;
+    const id = comment.row.authorId;
+    return id ? context.loaders.get(this.userLoaders.byId).load(id).then((user) => user && User.from(user)) : null;
   }
 
   @ResolveField(() => Practice, { nullable: true, description: 'The practice it is about; null when the viewer no longer reads it.' })
@@ -120,7 +121,6 @@ export class PracticeCommentFieldResolver {
     private readonly repository: PracticeCommentRepository,
     private readonly loaders: PracticeCommentLoaders,
     private readonly access: PracticeAccess,
-    private readonly userLoaders: UserLoaders,
   ) {}
 
   @ResolveField(() => PracticeCommentConnection, { description: 'Comments, oldest first; deleted ones as placeholders.' })
@@ -134,12 +134,10 @@ export class PracticeCommentFieldResolver {
     const seenAs = (await this.access.load(context, practice.dbId)) ?? undefined;
     // The page's rows are what node and the mutations would load again.
     const byId = context.loaders.get(this.loaders.byId);
-    // Each row brings its author, so the authors' fields answer from the user loader without a statement.
-    return paginate(this.repository.of(practice.dbId), OLDEST_FIRST, args, (row) => {
-      const { author, ...comment } = row;
+    // Each row brings its author, so the author field answers without a statement.
+    return paginate(this.repository.of(practice.dbId), OLDEST_FIRST, args, ({ author, ...comment }) => {
       byId.prime(comment.id, comment);
-      primeUsers(context, this.userLoaders, [author]);
-      return PracticeComment.from(comment, seenAs);
+      return PracticeComment.from(comment, seenAs, userOf(author));
     }, info);
   }
 

@@ -1,13 +1,14 @@
 import type { RequestContext } from '@bottega/core';
 import type { Community } from '@bottega/forum';
-import type { User, UserEntity, UserLoaders } from '@bottega/identity';
-import type { Territory, TerritoryLoaders } from '@bottega/territories';
+import { User, type UserEntity, type UserLoaders } from '@bottega/identity';
+import { Territory, type TerritoryLoaders } from '@bottega/territories';
 
 /**
  * The people, places and community a practice page shows, read as plain
  * JSON rows inside the practice's own statements (the practice, its
- * adoptions, its comments); people and places are handed to the identity and
- * territory loaders, so that their fields answer from the cache: no
+ * adoptions, its comments): the practice's authors and territories are
+ * handed to the identity and territory loaders, those of a page of adoptions
+ * or comments go with each item, so that their fields answer at once: no
  * statement of their own, no entity hydration. The columns are those the
  * loaders' own rows carry, so a field reads alike whichever way its row came.
  */
@@ -52,6 +53,12 @@ function userRow(json: UserJson): Parameters<typeof User.from>[0] {
 }
 
 const territoryRow = (json: TerritoryJson): TerritoryRow => ({ ...json, createdAt: new Date(json.createdAt) });
+
+/** The user read with {@link userJsonSql}, as the API shows them (null stays null: an account removed). */
+export const userOf = (json: UserJson | null): User | null => (json ? User.from(userRow(json)) : null);
+
+/** The territory read with {@link territoryJsonSql}, as the API shows it. */
+export const territoryOf = (json: TerritoryJson | null): Territory | null => (json ? Territory.from(territoryRow(json)) : null);
 
 /** Hands users read with {@link userJsonSql} to this request's user loader (a key it already holds stays as it is). */
 export function primeUsers(context: RequestContext, loaders: UserLoaders, users: readonly (UserJson | null)[]): void {
