@@ -50,8 +50,7 @@ export class PracticeResolver {
   @Query(() => Practice, { nullable: true, description: 'A practice by its slug; null when there is none the viewer may read.' })
   async practice(@Args('slug') slug: string, @Context() context: RequestContext): Promise<Practice | null> {
     const viewer = await context.viewer();
-    // The viewer's principals load meanwhile: the audience asks for them next.
-    const [page] = await Promise.all([this.repository.page(slug, viewer?.userId ?? null), this.directory.of(context)]);
+    const page = await this.repository.page(slug, viewer?.userId ?? null);
     if (!page) return null;
     // What the page shows with the practice came in its statement: its fields answer from these loaders.
     context.loaders.get(this.loaders.byId).prime(page.row.id, page.row);
