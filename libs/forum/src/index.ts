@@ -17,3 +17,4 @@ export { Community } from './lib/communities/community.model';
 export { CommunityLoaders } from './lib/communities/community.loaders';
 export { communityColumns } from './lib/communities/community.repository';
 export { Thread } from './lib/threads/thread.model';
+export { openQuestionSql } from './lib/threads/open-questions';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SqlList, SqlWhere } from '@bottega/core';
+import { openQuestionSql } from '@bottega/forum';
 import { Availability, CompetenceLevel } from '../profiles/profile.enums';
 
 /** A question routed to someone, as their list shows it. */
@@ -39,10 +40,10 @@ export class QuestionRouteRepository {
     return rows.map((row) => row.id);
   }
 
-  /** Of these threads, the questions still without an accepted answer (the forum's thread table, read only). */
+  /** Of these threads, the questions still without an accepted answer, as the forum says. */
   async unansweredQuestions(manager: EntityManager, threadIds: string[]): Promise<Set<string>> {
     const rows: { id: string }[] = await manager.query(
-      `SELECT id FROM thread WHERE id = ANY($1::uuid[]) AND kind = 'QUESTION' AND accepted_post_id IS NULL AND deleted_at IS NULL`,
+      `SELECT t.id FROM unnest($1::uuid[]) t(id) WHERE ${openQuestionSql('t.id')}`,
       [threadIds],
     );
     return new Set(rows.map((row) => row.id));
@@ -109,7 +110,7 @@ export class QuestionRouteRepository {
   routedTo(userId: string): SqlList<QuestionRouteRow> {
     const where = new SqlWhere()
       .and('r.user_id = :userId', { userId })
-      .and(`EXISTS (SELECT 1 FROM thread t WHERE t.id = r.thread_id AND t.accepted_post_id IS NULL AND t.deleted_at IS NULL)`)
+      .and(openQuestionSql('r.thread_id'))
       .and(
         `EXISTS (SELECT 1 FROM competence c JOIN competence_profile p ON p.user_id = c.user_id
                   WHERE c.user_id = r.user_id AND p.availability <> '${Availability.NOT_AVAILABLE}' AND p.hidden_at IS NULL
