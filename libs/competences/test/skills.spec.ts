@@ -204,6 +204,28 @@ describe('skills taxonomy', () => {
       expect(await competencesOf(onlyFrom!)).toEqual([{ key: 'volunteer-training', level: 'EXPERT', evidence: 'Reclutati 200 volontari', endorsers: sorted(x!, y!) }]);
     });
 
+    it('records every profile that has the skill as changed, renamed or merged, for search to read it again', async () => {
+      const [holder, other, bystander] = await Promise.all(Array.from({ length: 3 }, () => t.users.create()));
+      await competence(holder!, 'grant-writing', 'EXPERT', '');
+      await competence(other!, 'crowdfunding', 'PRACTITIONER', '');
+      await competence(bystander!, 'housing', 'AWARE', '');
+      const changes = async () =>
+        (
+          await t.db.query(
+            `SELECT subject_id AS "userId", count(*)::int AS n FROM outbox_event WHERE kind = 'CompetenceProfile' AND subject_id = ANY($1::uuid[]) GROUP BY 1`,
+            [[holder!.id, other!.id, bystander!.id]],
+          )
+        ).reduce((all: Record<string, number>, row: { userId: string; n: number }) => ({ ...all, [row.userId]: row.n }), {});
+
+      const grants = globalId('Skill', await skillId(t, 'grant-writing'));
+      expect((await call.data(admin!, RENAME, { input: { skillId: grants, labelEn: 'Writing grant applications' } })).renameSkill.userErrors).toEqual([]);
+      expect(await changes()).toEqual({ [holder!.id]: 1 });
+
+      const crowdfunding = globalId('Skill', await skillId(t, 'crowdfunding'));
+      expect((await call.data(admin!, MERGE, { input: { from: crowdfunding, into: grants } })).mergeSkills.userErrors).toEqual([]);
+      expect(await changes()).toEqual({ [holder!.id]: 2, [other!.id]: 1 });
+    });
+
     it('refuses the anonymous, anyone but admins, unknown ids and a skill merged into itself, changing nothing', async () => {
       const before = await state(t);
       const from = globalId('Skill', await skillId(t, 'eu-funding'));

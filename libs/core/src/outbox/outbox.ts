@@ -64,4 +64,26 @@ export class Outbox {
       [entry.kind, entry.subjectId, entry.change, JSON.stringify(entry.payload ?? {}), PUBSUB_CHANNEL, JSON.stringify({ topic: OUTBOX_TOPIC })],
     );
   }
+
+  /**
+   * The same change of many subjects of one kind, in one statement (a skill
+   * renamed changes every profile that has it). Subjects are taken in id
+   * order, so two such writes never wait on each other's counter rows in
+   * opposite orders.
+   */
+  async recordAll(manager: EntityManager, entry: Omit<OutboxEntry, 'subjectId'> & { subjectIds: readonly string[] }): Promise<void> {
+    const ids = [...new Set(entry.subjectIds)].sort();
+    if (ids.length === 0) return;
+    await manager.query(
+      `WITH subject AS (
+         INSERT INTO outbox_subject (kind, subject_id, version) SELECT $1, id, 1 FROM unnest($2::uuid[]) id ORDER BY id
+         ON CONFLICT (kind, subject_id) DO UPDATE SET version = outbox_subject.version + 1
+         RETURNING subject_id, version),
+       event AS (
+         INSERT INTO outbox_event (kind, subject_id, change, version, payload)
+         SELECT $1, subject.subject_id, $3, subject.version, $4 FROM subject ORDER BY subject.subject_id RETURNING id)
+       SELECT pg_notify($5, $6) WHERE EXISTS (SELECT 1 FROM event)`,
+      [entry.kind, ids, entry.change, JSON.stringify(entry.payload ?? {}), PUBSUB_CHANNEL, JSON.stringify({ topic: OUTBOX_TOPIC })],
+    );
+  }
 }

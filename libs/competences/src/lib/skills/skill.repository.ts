@@ -113,6 +113,12 @@ export class SkillRepository {
    * Locks skills for a merge, in id order (two merges of the same pair wait
    * for each other instead of deadlocking); the ids of those still live.
    */
+  /** The people with a competence in this skill. */
+  async holders(manager: EntityManager, skillId: string): Promise<string[]> {
+    const rows: { userId: string }[] = await manager.query(`SELECT user_id AS "userId" FROM competence WHERE skill_id = $1`, [skillId]);
+    return rows.map((row) => row.userId);
+  }
+
   async lockLive(manager: EntityManager, ids: string[]): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(
       `SELECT id FROM skill WHERE id = ANY($1::uuid[]) AND merged_into IS NULL ORDER BY id FOR UPDATE`,

@@ -3,6 +3,8 @@ import {
   AuditLog,
   GlobalRole,
   NotFoundError,
+  Outbox,
+  OutboxChange,
   UserError,
   UserErrorCode,
   fromGlobalId,
@@ -31,6 +33,7 @@ export class SkillService {
     private readonly skills: SkillRepository,
     private readonly loaders: SkillLoaders,
     private readonly audit: AuditLog,
+    private readonly outbox: Outbox,
   ) {}
 
   /** The live skill a global id names, following a merged skill to the one it became; NOT_FOUND otherwise. */
@@ -77,6 +80,8 @@ export class SkillService {
 
     const renamed = await this.skills.transaction(async (manager) => {
       if (!(await this.skills.rename(manager, skill.id, { labelIt, labelEn }))) return false;
+      // Profiles are found by their skills' labels: every one that has it changes for search.
+      await this.outbox.recordAll(manager, { kind: 'CompetenceProfile', subjectIds: await this.skills.holders(manager, skill.id), change: OutboxChange.EDITED });
       await this.audit.record(manager, {
         actorId: admin.userId,
         action: 'RENAME_SKILL',
@@ -104,6 +109,7 @@ export class SkillService {
     const merged = await this.skills.transaction(async (manager) => {
       if ((await this.skills.lockLive(manager, [from.id, into.id])).length !== 2) return false;
       const counts = await this.skills.merge(manager, from.id, into.id);
+      await this.outbox.recordAll(manager, { kind: 'CompetenceProfile', subjectIds: await this.skills.holders(manager, into.id), change: OutboxChange.EDITED });
       await this.audit.record(manager, {
         actorId: admin.userId,
         action: 'MERGE_SKILL',
