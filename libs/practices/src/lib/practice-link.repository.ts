@@ -7,11 +7,6 @@ import type { PracticeStatus } from './practice.enums';
 /** Threads one practice links, at most. */
 export const LINKED_THREADS_LIMIT = 20;
 
-export interface PracticeThreadLinkRow {
-  practiceId: string;
-  threadId: string;
-}
-
 /** The only code that reads and writes the forum threads linked to practices. */
 @Injectable()
 export class PracticeLinkRepository {
@@ -19,15 +14,6 @@ export class PracticeLinkRepository {
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
-  }
-
-  /** The links of each practice, in the order they were made: one statement for a page. */
-  ofPractices(practiceIds: readonly string[]): Promise<PracticeThreadLinkRow[]> {
-    return this.db.query(
-      `SELECT l.practice_id AS "practiceId", l.thread_id AS "threadId" FROM practice_thread l
-        WHERE l.practice_id = ANY($1::uuid[]) ORDER BY l.linked_at, l.thread_id`,
-      [practiceIds],
-    );
   }
 
   /**

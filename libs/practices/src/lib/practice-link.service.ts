@@ -18,7 +18,6 @@ import { PracticeAccess, type PracticeInContext } from './practice.access';
 import { PracticeLoaders } from './practice.loaders';
 import { RULES } from './practice.policy';
 import type { PracticeRow } from './practice.repository';
-import { PracticeLinkLoaders } from './practice-link.loaders';
 import { LINKED_THREADS_LIMIT, PracticeLinkRepository } from './practice-link.repository';
 
 /** Refuses inside the transaction, so it rolls back. */
@@ -38,7 +37,6 @@ class Refusal extends Error {
 export class PracticeLinkService {
   constructor(
     private readonly links: PracticeLinkRepository,
-    private readonly linkLoaders: PracticeLinkLoaders,
     private readonly access: PracticeAccess,
     private readonly loaders: PracticeLoaders,
     private readonly registry: ContentRegistry,
@@ -99,7 +97,6 @@ export class PracticeLinkService {
       if (error instanceof Refusal) return refuse(error.error);
       throw error;
     }
-    context.loaders.get(this.linkLoaders.threadIds).clear(practice.id);
     return succeed(await context.loaders.reload(this.loaders.byId, practice.id));
   }
 }

@@ -28,7 +28,6 @@ import { PracticeCommentFieldResolver, PracticeCommentResolver } from './practic
 import { PracticeCommentService } from './practice-comment.service';
 import { PracticeDiffResolver } from './practice-diff.resolver';
 import { PracticeDiffService } from './practice-diff.service';
-import { PracticeLinkLoaders } from './practice-link.loaders';
 import { PracticeLinkRepository } from './practice-link.repository';
 import { PracticeLinkResolver } from './practice-link.resolver';
 import { PracticeLinkService } from './practice-link.service';
@@ -66,7 +65,6 @@ import { PracticeMediaService } from './practice-media.service';
     PracticeBookmarkService,
     PracticeBookmarkResolver,
     PracticeLinkRepository,
-    PracticeLinkLoaders,
     PracticeLinkService,
     PracticeLinkResolver,
     PracticeDiffService,

@@ -19,7 +19,7 @@ registerEnumType(NotificationKind, {
     NEW_THREAD: { description: 'A new thread in a community, tag or territory you follow.' },
     CONTENT_HIDDEN: {
       description:
-        'Your post or thread was hidden until a moderator decides: by a moderator (`reason` has their words) ' +
+        'Something you wrote (a post, thread, practice, comment or your profile) was hidden until a moderator decides: by a moderator (`reason` has their words) ' +
         'or by flags from the community (`reasonCodes` has the `FlagReason`s given).',
     },
     PRACTICE_PUBLISHED: { description: 'A practice or story you follow, or one about a tag or territory you follow, was published.' },
