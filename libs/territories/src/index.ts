@@ -10,3 +10,4 @@ export { PartnerRole, TeamRole } from './lib/projects/project.enums';
 export { ProjectLoaders } from './lib/projects/project.loaders';
 export { seedDemoDirectory } from './seed/demo-directory';
 export { territoryWithinSql } from './lib/territories/territory.repository';
+export { primeTerritories, territoryJsonSql, territoryOf, type TerritoryJson } from './lib/territories/territory-json';

@@ -1,10 +1,12 @@
-export interface AsyncQueueOptions {
+export interface AsyncQueueOptions<T = unknown> {
   /** Values kept for a consumer that is behind; past it the oldest are dropped. */
   capacity: number;
   /** Called on the first drop only, so a slow consumer logs once rather than per event. */
   onOverflow?: () => void;
   /** Called once when the queue ends, however it ends. */
   onClose?: () => void;
+  /** Called with each value as it arrives, before it waits its turn (see `arrive`). */
+  onArrival?: (value: T) => void;
 }
 
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, done: true });
@@ -21,7 +23,7 @@ export class AsyncQueue<T> implements AsyncIterableIterator<T, undefined> {
   private closed = false;
   private overflowed = false;
 
-  constructor(private readonly options: AsyncQueueOptions) {
+  constructor(private readonly options: AsyncQueueOptions<T>) {
     if (!Number.isInteger(options.capacity) || options.capacity < 1) throw new Error('capacity must be a positive integer');
   }
 
@@ -32,6 +34,15 @@ export class AsyncQueue<T> implements AsyncIterableIterator<T, undefined> {
   /** Values waiting to be read. */
   get size(): number {
     return this.buffer.length;
+  }
+
+  /**
+   * Announces a value that will be pushed shortly: a publisher handing one
+   * value to many queues in turns tells them all first, so that work they
+   * share (one statement for all the receivers) can start at once.
+   */
+  arrive(value: T): void {
+    if (!this.closed) this.options.onArrival?.(value);
   }
 
   /** Hands the value to a waiting reader, or buffers it; ignored once closed. */

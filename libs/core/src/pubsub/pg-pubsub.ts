@@ -82,10 +82,15 @@ export class PgPubSub implements OnApplicationBootstrap, BeforeApplicationShutdo
     ]);
   }
 
-  /** Events of `topic` received from now on, in order, until `return()` or shutdown. */
-  subscribe(topic: string): AsyncIterableIterator<BusEvent, undefined> {
+  /**
+   * Events of `topic` received from now on, in order, until `return()` or
+   * shutdown. `onArrival` hears of each event as soon as it arrives, before
+   * the subscriber's turn in the fan-out, to start what it will need.
+   */
+  subscribe(topic: string, options: { onArrival?: (event: BusEvent) => void } = {}): AsyncIterableIterator<BusEvent, undefined> {
     assertTopic(topic);
     const queue: AsyncQueue<BusEvent> = new AsyncQueue<BusEvent>({
+      ...options,
       capacity: SUBSCRIBER_BUFFER,
       onOverflow: () => this.logger.warn({ topic, capacity: SUBSCRIBER_BUFFER }, 'slow subscriber: dropping its oldest events'),
       onClose: () => this.removeListener(topic, queue),
@@ -195,6 +200,7 @@ export class PgPubSub implements OnApplicationBootstrap, BeforeApplicationShutdo
 }
 
 async function fanOut(event: BusEvent, queues: AsyncQueue<BusEvent>[]): Promise<void> {
+  for (const queue of queues) queue.arrive(event);
   for (let start = 0; start < queues.length; start += FANOUT_BATCH) {
     const batch = queues.slice(start, start + FANOUT_BATCH);
     for (const queue of batch) queue.push(event);

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SqlList, updatedRows } from '@bottega/core';
 import type { AdoptionOutcome } from './practice-adoption.enums';
-import { territoryJsonSql, userJsonSql, type TerritoryJson, type UserJson } from './practice-page.rows';
+import { userJsonSql, type UserJson } from '@bottega/identity';
+import { territoryJsonSql, type TerritoryJson } from '@bottega/territories';
 
 export interface PracticeAdoptionRow {
   id: string;

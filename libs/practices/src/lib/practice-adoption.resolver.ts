@@ -1,8 +1,8 @@
 import { Args, Context, Info, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { ConnectionArgs, paginate, type ConnectionValue, type Outcome, type RequestContext, type SortKey } from '@bottega/core';
-import { User, UserLoaders } from '@bottega/identity';
-import { Project, ProjectLoaders, Territory, TerritoryLoaders } from '@bottega/territories';
+import { User, UserLoaders, userOf } from '@bottega/identity';
+import { Project, ProjectLoaders, Territory, TerritoryLoaders, territoryOf } from '@bottega/territories';
 import { RecordAdoptionInput, RemoveAdoptionInput, UpdateAdoptionInput } from './dto/practice-adoption.inputs';
 import { PracticeAccess, type PracticeInContext } from './practice.access';
 import { Practice } from './practice.model';
@@ -10,7 +10,6 @@ import { canChangeAdoption, canRecordAdoption } from './practice.policy';
 import { PracticeAdoption, PracticeAdoptionConnection, PracticeAdoptionPayload } from './practice-adoption.model';
 import { PracticeAdoptionRepository, type PracticeAdoptionRow } from './practice-adoption.repository';
 import { PracticeAdoptionService, type AdoptionChange } from './practice-adoption.service';
-import { territoryOf, userOf } from './practice-page.rows';
 
 const LATEST_FIRST: SortKey<PracticeAdoptionRow>[] = [
   { expression: 'adoption.adoptedOn', column: 'a.adopted_on', direction: 'DESC', value: (a) => a.adoptedOn },

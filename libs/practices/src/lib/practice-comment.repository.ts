@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SqlList, updatedRows } from '@bottega/core';
-import { userJsonSql, type UserJson } from './practice-page.rows';
+import { userJsonSql, type UserJson } from '@bottega/identity';
 
 /** A comment as every page reads it. */
 export interface PracticeCommentRow {

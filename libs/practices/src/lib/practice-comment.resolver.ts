@@ -1,7 +1,7 @@
 import { Args, Context, Info, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { ConnectionArgs, paginate, type ConnectionValue, type Outcome, type RequestContext, type SortKey } from '@bottega/core';
-import { User, UserLoaders } from '@bottega/identity';
+import { User, UserLoaders, userOf } from '@bottega/identity';
 import { canFlag, canModerate } from '@bottega/moderation';
 import { AddPracticeCommentInput, DeletePracticeCommentInput, EditPracticeCommentInput } from './dto/practice-comment.inputs';
 import { PracticeAccess, type PracticeInContext } from './practice.access';
@@ -13,7 +13,6 @@ import { PracticeComment, PracticeCommentConnection, PracticeCommentPayload } fr
 import { canComment, canDeleteComment, canEditComment } from './practice-comment.policy';
 import { PracticeCommentRepository, type PracticeCommentRow } from './practice-comment.repository';
 import { PracticeCommentService } from './practice-comment.service';
-import { userOf } from './practice-page.rows';
 
 const OLDEST_FIRST: SortKey<PracticeCommentRow>[] = [
   { expression: 'practiceComment.createdAt', column: 'c.created_at', direction: 'ASC', value: (c) => new Date(c.createdAt).toISOString() },

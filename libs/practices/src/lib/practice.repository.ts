@@ -3,12 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SqlList, SqlWhere, uniqueSlug, updatedRows, type Principals } from '@bottega/core';
 import { communityColumns, type CommunityVisibility } from '@bottega/forum';
-import { territoryWithinSql } from '@bottega/territories';
+import { territoryJsonSql, territoryWithinSql, type TerritoryJson } from '@bottega/territories';
 import { PRACTICE_AUDIENCE, practiceColumns } from './practice.audience';
 import type { PracticeKind, PracticeStatus } from './practice.enums';
 import type { PracticeOrganizationValue } from './practice-organization';
 import type { PracticeOrganizationKind } from './practice-organization.enums';
-import { territoryJsonSql, userJsonSql, type CommunityJson, type TerritoryJson, type UserJson } from './practice-page.rows';
+import { userJsonSql, type UserJson } from '@bottega/identity';
+import type { CommunityJson } from './practice-page.rows';
 import { SECTIONS, completeSql, type SectionName, type Sections } from './practice.sections';
 
 /** A practice as every page reads it: its columns, its sections, its links and its community's visibility. */

@@ -13,8 +13,8 @@ import {
   type SortKey,
 } from '@bottega/core';
 import { COMMUNITY_AUDIENCE, Community, communityFacts } from '@bottega/forum';
-import { User, UserLoaders } from '@bottega/identity';
-import { Project, ProjectLoaders, Territory, TerritoryLoaders } from '@bottega/territories';
+import { User, UserLoaders, primeUsers } from '@bottega/identity';
+import { Project, ProjectLoaders, Territory, TerritoryLoaders, primeTerritories } from '@bottega/territories';
 import { CreatePracticeInput, PracticeDecisionInput, PracticesArgs, ReturnPracticeInput, UpdatePracticeInput } from './dto/practice.inputs';
 import { PracticeReviewService } from './practice-review.service';
 import { PracticeAccess } from './practice.access';
@@ -25,7 +25,7 @@ import { canDecide, canReadVersions, type PracticeDecision } from './practice.po
 import { PracticeRepository, type PracticeRow, type PracticeVersionRow } from './practice.repository';
 import { PracticeService } from './practice.service';
 import { PracticeBookmarkLoaders, bookmarkKey } from './practice-bookmark.loaders';
-import { communityRow, primeTerritories, primeUsers } from './practice-page.rows';
+import { communityRow } from './practice-page.rows';
 import { TEXT_PREFIX_MAX_LENGTH, hasWords } from './practice-text';
 
 const NEWEST_VERSION_FIRST: SortKey<PracticeVersionRow>[] = [

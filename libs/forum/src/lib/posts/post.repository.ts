@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { SqlList } from '@bottega/core';
+import { userJsonSql, type UserJson } from '@bottega/identity';
 import { PostEntity, PostRevisionEntity, type PostRow } from './post.entity';
 import type { ReactionKind } from './post.enums';
 
@@ -42,6 +43,9 @@ const POST_ROW_COLUMNS = [
   'post.hidden_at AS "hiddenAt"',
 ].join(', ');
 
+/** A post as a thread page lists it: with its author, for the user loader. */
+export type PostPageRow = PostRow & { author: UserJson | null };
+
 /** The only code that reads and writes posts, their revisions, reactions and mentions. */
 @Injectable()
 export class PostRepository {
@@ -62,8 +66,13 @@ export class PostRepository {
    * Posts of a thread as plain rows (a thread page reads fifty at a time, and
    * hydrating entities cost more than the query); order and paging are the caller's.
    */
-  inThread(threadId: string): SqlList<PostRow> {
-    return new SqlList<PostRow>(POST_ROW_COLUMNS, 'FROM post post WHERE post.thread_id = :threadId', { threadId }, this.db);
+  inThread(threadId: string): SqlList<PostPageRow> {
+    return new SqlList<PostPageRow>(
+      `${POST_ROW_COLUMNS}, (SELECT ${userJsonSql('u')} FROM app_user u WHERE u.id = post.author_id) AS author`,
+      'FROM post post WHERE post.thread_id = :threadId',
+      { threadId },
+      this.db,
+    );
   }
 
   /** The first post of each thread. */

@@ -63,7 +63,9 @@ export class ForumSubscriptionsResolver {
     context: RequestContext,
     load: (event: BusEvent, scoped: RequestContext) => Promise<EventStep<T>>,
   ): AsyncIterableIterator<T> {
-    return eventStream(this.pubsub.subscribe(topic), async (event) => {
+    // Each subscriber's session is checked with the event's other subscribers', in one statement.
+    const events = this.pubsub.subscribe(topic, { onArrival: (event) => void context.prepare(loadersForEvent(event)) });
+    return eventStream(events, async (event) => {
       // Fresh for each event, shared with the event's other subscribers; nested fields read it too.
       context.renew(loadersForEvent(event));
       try {

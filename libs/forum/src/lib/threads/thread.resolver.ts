@@ -12,7 +12,7 @@ import {
   type RequestContext,
   type SortKey,
 } from '@bottega/core';
-import { User, UserLoaders } from '@bottega/identity';
+import { User, UserLoaders, userRowOf } from '@bottega/identity';
 import { Territory, TerritoryLoaders } from '@bottega/territories';
 import { CommunityLoaders } from '../communities/community.loaders';
 import { Community } from '../communities/community.model';
@@ -189,8 +189,18 @@ export class ThreadResolver {
   }
 
   @ResolveField(() => PostConnection, { description: 'All posts in reading order, deleted ones as placeholders.' })
-  posts(@Parent() thread: Thread, @Args() args: ConnectionArgs, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<Post>> {
-    return paginate(this.postRepository.inThread(thread.dbId), POSTS_IN_ORDER, args, Post.from, info);
+  posts(
+    @Parent() thread: Thread,
+    @Args() args: ConnectionArgs,
+    @Context() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ConnectionValue<Post>> {
+    // Each post's author comes with it, for the user loader: no statement of their own.
+    const users = context.loaders.get(this.userLoaders.byId);
+    return paginate(this.postRepository.inThread(thread.dbId), POSTS_IN_ORDER, args, (row) => {
+      if (row.author) users.prime(row.author.id, userRowOf(row.author));
+      return Post.from(row);
+    }, info);
   }
 
   @ResolveField(() => Boolean)

@@ -101,10 +101,11 @@ export class SessionRepository {
     sessions: readonly { sessionId: string; userId: string }[],
     principals: string,
   ): Promise<{ sessionId: string; userId: string; role: GlobalRole; principals: string[] }[]> {
+    // The accounts' principals are read once for all of them, then joined to their sessions.
     return this.db.query(
-      `SELECT s.id AS "sessionId", s.user_id AS "userId", u.role,
-              ARRAY(SELECT p.principal FROM (${principals}) p WHERE p.user_id = s.user_id) AS principals
-         FROM auth_session s JOIN app_user u ON u.id = s.user_id
+      `WITH held AS (SELECT p.user_id, array_agg(p.principal) AS principals FROM (${principals}) p GROUP BY p.user_id)
+       SELECT s.id AS "sessionId", s.user_id AS "userId", u.role, coalesce(held.principals, '{}') AS principals
+         FROM auth_session s JOIN app_user u ON u.id = s.user_id LEFT JOIN held ON held.user_id = s.user_id
         WHERE s.id = ANY($2::uuid[]) AND s.revoked_at IS NULL AND NOT ${suspendedSql('u')}`,
       [sessions.map((session) => session.userId), sessions.map((session) => session.sessionId)],
     );
