@@ -3,6 +3,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** Log lines (a slow query's whole text) are cut to this many characters in the report. */
+const MAX_SHOWN_LINE = 400;
+
 const POLL_MS = 25;
 const OUTPUT_LINES = 40;
 
@@ -130,7 +133,8 @@ export class ApiProcess {
   }
 
   recentOutput(): string {
-    return this.output.length ? this.output.map((line) => `  | ${line}`).join('\n') : '  | (no output)';
+    const shown = (line: string) => (line.length > MAX_SHOWN_LINE ? `${line.slice(0, MAX_SHOWN_LINE)}… (${line.length} characters)` : line);
+    return this.output.length ? this.output.map((line) => `  | ${shown(line)}`).join('\n') : '  | (no output)';
   }
 
   /** The postmaster of our data directory, if the API did not stop it: fast shutdown by its pid. */
