@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { nextTurn } from '../context/next-turn';
 import { requestScope } from '../context/request-scope';
@@ -336,20 +336,40 @@ export async function paginate<Row extends ObjectLiteral, T>(
 
 /** Whether the field's selection (through fragments) holds `name`, directives aside. */
 function selects(info: GraphQLResolveInfo, name: string): boolean {
-  const visit = (selections: readonly SelectionNode[]): boolean =>
-    selections.some((selection) => {
-      switch (selection.kind) {
-        case Kind.FIELD:
-          return selection.name.value === name;
-        case Kind.INLINE_FRAGMENT:
-          return visit(selection.selectionSet.selections);
-        case Kind.FRAGMENT_SPREAD: {
-          const fragment = info.fragments[selection.name.value];
-          return fragment !== undefined && visit(fragment.selectionSet.selections);
-        }
+  return info.fieldNodes.some((node) => fieldsNamed(info, node, name).length > 0);
+}
+
+/**
+ * Whether a connection field's nodes (through `nodes` or `edges { node }`)
+ * ask for `name`: a page's statement can then read it with each row.
+ */
+export function nodesSelect(info: GraphQLResolveInfo, name: string): boolean {
+  return info.fieldNodes.some((connection) => {
+    const nodes = [
+      ...fieldsNamed(info, connection, 'nodes'),
+      ...fieldsNamed(info, connection, 'edges').flatMap((edges) => fieldsNamed(info, edges, 'node')),
+    ];
+    return nodes.some((node) => fieldsNamed(info, node, name).length > 0);
+  });
+}
+
+/** The fields named `name` in a field's selection, through fragments. */
+function fieldsNamed(info: GraphQLResolveInfo, field: FieldNode, name: string): FieldNode[] {
+  const found: FieldNode[] = [];
+  const visit = (selections: readonly SelectionNode[]): void => {
+    for (const selection of selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value === name) found.push(selection);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        visit(selection.selectionSet.selections);
+      } else {
+        const fragment = info.fragments[selection.name.value];
+        if (fragment) visit(fragment.selectionSet.selections);
       }
-    });
-  return info.fieldNodes.some((node) => node.selectionSet !== undefined && visit(node.selectionSet.selections));
+    }
+  };
+  if (field.selectionSet) visit(field.selectionSet.selections);
+  return found;
 }
 
 function builderRows<Row extends ObjectLiteral>(query: SelectQueryBuilder<Row>, ordered: SortKey<Row>[], page: Page): Promise<Row[]> {

@@ -43,8 +43,8 @@ const POST_ROW_COLUMNS = [
   'post.hidden_at AS "hiddenAt"',
 ].join(', ');
 
-/** A post as a thread page lists it: with its author, for the user loader. */
-export type PostPageRow = PostRow & { author: UserJson | null };
+/** A post as a thread page lists it: with its author, for the user loader, and its reactions when asked. */
+export type PostPageRow = PostRow & { author: UserJson | null; reactions: ViewerReactionCount[] | null };
 
 /** The only code that reads and writes posts, their revisions, reactions and mentions. */
 @Injectable()
@@ -66,11 +66,17 @@ export class PostRepository {
    * Posts of a thread as plain rows (a thread page reads fifty at a time, and
    * hydrating entities cost more than the query); order and paging are the caller's.
    */
-  inThread(threadId: string): SqlList<PostPageRow> {
+  inThread(threadId: string, reactionsOf: { viewerId: string | null } | null): SqlList<PostPageRow> {
+    // Reactions, when the page shows them: each kind's count and whether the viewer is among them.
+    const reactions = reactionsOf
+      ? `(SELECT coalesce(json_agg(json_build_object('kind', r.kind, 'count', r.count, 'mine', r.mine) ORDER BY r.kind), '[]')
+            FROM (SELECT kind, count(*)::int AS count, coalesce(bool_or(user_id = CAST(:viewerId AS uuid)), false) AS mine
+                    FROM post_reaction WHERE post_id = post.id GROUP BY kind) r)`
+      : 'NULL';
     return new SqlList<PostPageRow>(
-      `${POST_ROW_COLUMNS}, (SELECT ${userJsonSql('u')} FROM app_user u WHERE u.id = post.author_id) AS author`,
+      `${POST_ROW_COLUMNS}, (SELECT ${userJsonSql('u')} FROM app_user u WHERE u.id = post.author_id) AS author, ${reactions} AS reactions`,
       'FROM post post WHERE post.thread_id = :threadId',
-      { threadId },
+      { threadId, ...(reactionsOf ? { viewerId: reactionsOf.viewerId } : {}) },
       this.db,
     );
   }

@@ -4,6 +4,7 @@ import {
   AccessDirectory,
   ConnectionArgs,
   fromGlobalId,
+  nodesSelect,
   paginate,
   slugify,
   toGlobalId,
@@ -17,7 +18,7 @@ import { Territory, TerritoryLoaders } from '@bottega/territories';
 import { CommunityLoaders } from '../communities/community.loaders';
 import { Community } from '../communities/community.model';
 import { Post, PostConnection } from '../posts/post.model';
-import { PostLoaders } from '../posts/post.loaders';
+import { PostLoaders, reactionKey } from '../posts/post.loaders';
 import type { PostRow } from '../posts/post.entity';
 import { PostRepository } from '../posts/post.repository';
 import {
@@ -189,16 +190,21 @@ export class ThreadResolver {
   }
 
   @ResolveField(() => PostConnection, { description: 'All posts in reading order, deleted ones as placeholders.' })
-  posts(
+  async posts(
     @Parent() thread: Thread,
     @Args() args: ConnectionArgs,
     @Context() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<Post>> {
-    // Each post's author comes with it, for the user loader: no statement of their own.
+    // Each post's author comes with it, and its reactions as the viewer sees them when the page shows them: no statements of their own.
+    const viewerId = (await context.viewer())?.userId ?? null;
+    const withReactions = nodesSelect(info, 'reactions');
     const users = context.loaders.get(this.userLoaders.byId);
-    return paginate(this.postRepository.inThread(thread.dbId), POSTS_IN_ORDER, args, (row) => {
+    const reactions = context.loaders.get(this.postLoaders.reactions);
+    const posts = this.postRepository.inThread(thread.dbId, withReactions ? { viewerId } : null);
+    return paginate(posts, POSTS_IN_ORDER, args, (row) => {
       if (row.author) users.prime(row.author.id, userRowOf(row.author));
+      if (row.reactions) reactions.prime(reactionKey(row.id, viewerId), row.reactions);
       return Post.from(row);
     }, info);
   }
