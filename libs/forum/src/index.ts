@@ -4,6 +4,7 @@ export { seedDemoForum } from './seed/demo-forum';
 export {
   COMMUNITY_AUDIENCE,
   COMMUNITY_MODERATORS,
+  COMMUNITY_PRINCIPALS,
   COORDINATOR,
   INVITED,
   MEMBER,

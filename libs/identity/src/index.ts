@@ -7,4 +7,5 @@ export type { UserEntity } from './lib/users/user.entity';
 export { PasswordHasher } from './lib/auth/password.hasher';
 export { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers, type DemoUserKey } from './seed/demo-users';
 export { isSuspended, suspendedSql } from './lib/users/suspension';
+export { ACCOUNT_PRINCIPALS } from './lib/users/account.principals';
 export { primeUsers, userJsonSql, userOf, userRowOf, type UserJson } from './lib/users/user-json';

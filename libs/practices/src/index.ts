@@ -2,7 +2,7 @@ export { PracticesModule } from './lib/practices.module';
 export { Practice } from './lib/practice.model';
 export { PracticeKind, PracticeStatus } from './lib/practice.enums';
 export { PracticeOrganizationKind, PracticeOrganizationRole } from './lib/practice-organization.enums';
-export { PRACTICE_AUDIENCE, PRACTICE_AUTHOR, type PracticeFacts } from './lib/practice.audience';
+export { PRACTICE_AUDIENCE, PRACTICE_AUTHOR, PRACTICE_PRINCIPALS, type PracticeFacts } from './lib/practice.audience';
 export { PracticeLoaders } from './lib/practice.loaders';
 export { PracticeAccess } from './lib/practice.access';
 export { readablePublishedPracticesSql } from './lib/practice-evidence';

@@ -1,8 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { seedDemoCompetences } from '@bottega/competences';
-import { seedDemoForum } from '@bottega/forum';
-import { DEMO_USERS, PasswordHasher, seedDemoUsers, type DemoUserKey } from '@bottega/identity';
-import { seedDemoPractices } from '@bottega/practices';
+import { AccessDirectory } from '@bottega/core';
+import { COMMUNITY_PRINCIPALS, seedDemoForum } from '@bottega/forum';
+import { ACCOUNT_PRINCIPALS, DEMO_USERS, PasswordHasher, seedDemoUsers, type DemoUserKey } from '@bottega/identity';
+import { PRACTICE_PRINCIPALS, seedDemoPractices } from '@bottega/practices';
 import { seedDemoDirectory } from '@bottega/territories';
 
 /**
@@ -26,12 +27,23 @@ export async function seedDemoContent(dataSource: DataSource): Promise<boolean> 
     // The knowledge base is written on the demo's people, places and communities: without them (a database
     // that was never given the demo), there is nothing to write it on, and the run is not claimed.
     if (people && (await claim(manager, 'knowledge'))) {
-      const practices = await seedDemoPractices(manager, people);
+      const practices = await seedDemoPractices(manager, people, demoDirectory(dataSource));
       await seedDemoCompetences(manager, people, practices);
       seeded = true;
     }
     return seeded;
   });
+}
+
+/**
+ * The access layer as the app assembles it (each library registers its
+ * principals at start-up, which the seed runs before): the knowledge base's
+ * notices go to the readers it decides, as the services' do.
+ */
+function demoDirectory(dataSource: DataSource): AccessDirectory {
+  const directory = new AccessDirectory(dataSource);
+  for (const source of [ACCOUNT_PRINCIPALS, COMMUNITY_PRINCIPALS, PRACTICE_PRINCIPALS]) directory.register(source);
+  return directory;
 }
 
 /** Records the run; false when another start (or an earlier one) already did it. */

@@ -1,5 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { AuditLog, Outbox, OutboxChange } from '@bottega/core';
+import { AuditLog, Outbox, OutboxChange, type AccessDirectory } from '@bottega/core';
+import { FollowRepository, FollowSubjectType } from '@bottega/notifications';
+import { PRACTICE_COMMENT_AUDIENCE, practiceCommentFacts } from '../lib/practice-comment.audience';
+import { PRACTICE_AUDIENCE, practiceFacts } from '../lib/practice.audience';
 import { PracticeAdoptionRepository } from '../lib/practice-adoption.repository';
 import { PracticeCommentRepository } from '../lib/practice-comment.repository';
 import { renderBody } from '../lib/practice-comment.service';
@@ -31,8 +34,12 @@ export type DemoPracticePeople = Record<DemoPerson, string>;
  * moved with their rows, audit, outbox and notifications in this
  * transaction), then dated in the past. Returns the practices' ids by key.
  */
-export async function seedDemoPractices(manager: EntityManager, people: DemoPracticePeople): Promise<Record<string, string>> {
-  const seed = new PracticeSeed(manager, people);
+export async function seedDemoPractices(
+  manager: EntityManager,
+  people: DemoPracticePeople,
+  directory: AccessDirectory,
+): Promise<Record<string, string>> {
+  const seed = new PracticeSeed(manager, people, directory);
   await seed.follows();
   const ids: Record<string, string> = {};
   for (const practice of DEMO_PRACTICES) ids[practice.key] = await seed.practice(practice);
@@ -49,15 +56,18 @@ class PracticeSeed {
   private readonly links: PracticeLinkRepository;
   private readonly commentsRepository: PracticeCommentRepository;
   private readonly outbox = new Outbox();
+  private readonly followRepository: FollowRepository;
   private readonly audit: AuditLog;
 
   constructor(
     private readonly manager: EntityManager,
     private readonly people: DemoPracticePeople,
+    private readonly directory: AccessDirectory,
   ) {
     // The repositories' writes take the manager: they run in the seed's transaction.
     const db = manager.dataSource;
     this.practices = new PracticeRepository(db);
+    this.followRepository = new FollowRepository(db);
     this.media = new PracticeMediaRepository(db);
     this.adoptionsRepository = new PracticeAdoptionRepository(db);
     this.links = new PracticeLinkRepository(db);
@@ -68,12 +78,11 @@ class PracticeSeed {
   /** Follows made before anything is published, so that their notices are sent as they would be. */
   async follows(): Promise<void> {
     for (const follow of DEMO_FOLLOWS) {
-      const [type, key] = 'tag' in follow ? ['TAG', follow.tag] : ['TERRITORY', await this.territoryId(follow.territory)];
-      await this.manager.query(`INSERT INTO follow (user_id, subject_type, subject_key) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
-        this.people[follow.person],
-        type,
-        key,
-      ]);
+      const subject =
+        'tag' in follow
+          ? { type: FollowSubjectType.TAG, key: follow.tag }
+          : { type: FollowSubjectType.TERRITORY, key: await this.territoryId(follow.territory) };
+      await this.followRepository.add(this.people[follow.person], subject, this.manager);
     }
   }
 
@@ -177,15 +186,9 @@ class PracticeSeed {
       await this.outbox.record(this.manager, { kind: 'PracticeComment', subjectId: id, change: OutboxChange.CREATED, payload: { practiceId } });
       const [practice] = await this.practices.findByIds([practiceId], this.manager);
       if (!practice) throw new Error(`Demo practice ${comment.practice} is missing`);
-      await this.notify(
-        'PRACTICE_COMMENT',
-        authorId,
-        'PracticeComment',
-        id,
-        `practice-comment:${id}`,
-        practice.authorIds.filter((author) => author !== authorId),
-        comment.daysAgo,
-      );
+      const facts = practiceCommentFacts(practice, { authorId, hiddenAt: null, deletedAt: null });
+      const readers = await this.directory.readersAmong(this.manager, PRACTICE_COMMENT_AUDIENCE, facts, practice.authorIds);
+      await this.notify('PRACTICE_COMMENT', authorId, 'PracticeComment', id, `practice-comment:${id}`, readers, comment.daysAgo);
     }
   }
 
@@ -226,26 +229,24 @@ class PracticeSeed {
   /**
    * PRACTICE_PUBLISHED to the followers of the practice, its tags and its
    * territories with those above them, never the actor, only those who read
-   * it once published: PRACTICE_AUDIENCE for a published practice that is not
-   * hidden, written in SQL (live accounts; in a private community, its members
-   * and staff). The demo seed's test holds this to the access layer's answer.
+   * it once published, as `PracticeNotifier.published` decides.
    */
   private async published(practice: PracticeRow, actorId: string): Promise<void> {
-    const recipients: { id: string }[] = await this.manager.query(
-      `SELECT DISTINCT f.user_id AS id
-         FROM follow f JOIN app_user u ON u.id = f.user_id
-        WHERE ((f.subject_type = 'PRACTICE' AND f.subject_key = $1::text)
-            OR (f.subject_type = 'TAG' AND f.subject_key = ANY($2::text[]))
-            OR (f.subject_type = 'TERRITORY' AND f.subject_key IN (
-                  SELECT above.id::text FROM territory t JOIN territory above ON above.path @> t.path WHERE t.id = ANY($3::uuid[]))))
-          AND NOT (u.suspended_at IS NOT NULL AND (u.suspended_until IS NULL OR u.suspended_until > now()))
-          AND (coalesce((SELECT c.visibility FROM community c WHERE c.id = $4::uuid), 'PUBLIC') <> 'PRIVATE'
-               OR u.role IN ('ADMIN', 'MODERATOR')
-               OR EXISTS (SELECT 1 FROM community_membership m WHERE m.community_id = $4::uuid AND m.user_id = u.id))
-        ORDER BY 1`,
-      [practice.id, practice.tags, practice.territoryIds, practice.communityId],
+    const places: { id: string }[] = await this.manager.query(
+      `SELECT DISTINCT above.id FROM territory t JOIN territory above ON above.path @> t.path WHERE t.id = ANY($1::uuid[])`,
+      [practice.territoryIds],
     );
-    await this.notify('PRACTICE_PUBLISHED', actorId, 'Practice', practice.id, `practice-published:${practice.id}`, recipients.map((r) => r.id), null);
+    const followers = await this.followRepository.followersOf(
+      [
+        { type: FollowSubjectType.PRACTICE, key: practice.id },
+        ...practice.tags.map((key) => ({ type: FollowSubjectType.TAG, key })),
+        ...places.map(({ id }) => ({ type: FollowSubjectType.TERRITORY, key: id })),
+      ],
+      this.manager,
+    );
+    const facts = practiceFacts({ ...practice, status: PracticeStatus.PUBLISHED });
+    const readers = await this.directory.readersAmong(this.manager, PRACTICE_AUDIENCE, facts, followers);
+    await this.notify('PRACTICE_PUBLISHED', actorId, 'Practice', practice.id, `practice-published:${practice.id}`, readers, null);
   }
 
   /** As the notifications' writer inserts them: once per person per event, never to the actor. */
