@@ -12,6 +12,7 @@ export * from './context/request-context';
 export * from './context/request-scope';
 export * from './database';
 export * from './graphql/connection';
+export { nodesSelect } from './graphql/selection';
 export * from './graphql/errors';
 export * from './graphql/global-id';
 export * from './graphql/loaders';

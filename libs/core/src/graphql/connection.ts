@@ -1,10 +1,11 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { nextTurn } from '../context/next-turn';
 import { requestScope } from '../context/request-scope';
 import { BadInputError } from './errors';
+import { selects } from './selection';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
@@ -332,44 +333,6 @@ export async function paginate<Row extends ObjectLiteral, T>(
     totalCount,
     pageInfo: new EdgesPageInfo(page.backwards ? page.cursor !== null : hasMore, page.backwards ? hasMore : page.cursor !== null, edges),
   };
-}
-
-/** Whether the field's selection (through fragments) holds `name`, directives aside. */
-function selects(info: GraphQLResolveInfo, name: string): boolean {
-  return info.fieldNodes.some((node) => fieldsNamed(info, node, name).length > 0);
-}
-
-/**
- * Whether a connection field's nodes (through `nodes` or `edges { node }`)
- * ask for `name`: a page's statement can then read it with each row.
- */
-export function nodesSelect(info: GraphQLResolveInfo, name: string): boolean {
-  return info.fieldNodes.some((connection) => {
-    const nodes = [
-      ...fieldsNamed(info, connection, 'nodes'),
-      ...fieldsNamed(info, connection, 'edges').flatMap((edges) => fieldsNamed(info, edges, 'node')),
-    ];
-    return nodes.some((node) => fieldsNamed(info, node, name).length > 0);
-  });
-}
-
-/** The fields named `name` in a field's selection, through fragments. */
-function fieldsNamed(info: GraphQLResolveInfo, field: FieldNode, name: string): FieldNode[] {
-  const found: FieldNode[] = [];
-  const visit = (selections: readonly SelectionNode[]): void => {
-    for (const selection of selections) {
-      if (selection.kind === Kind.FIELD) {
-        if (selection.name.value === name) found.push(selection);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        visit(selection.selectionSet.selections);
-      } else {
-        const fragment = info.fragments[selection.name.value];
-        if (fragment) visit(fragment.selectionSet.selections);
-      }
-    }
-  };
-  if (field.selectionSet) visit(field.selectionSet.selections);
-  return found;
 }
 
 function builderRows<Row extends ObjectLiteral>(query: SelectQueryBuilder<Row>, ordered: SortKey<Row>[], page: Page): Promise<Row[]> {

@@ -42,9 +42,6 @@ const PRUNE_BATCH = 10_000;
  * batch at once, and a process that dies mid-batch leaves the position where
  * it was, so the batch comes again.
  */
-/** How long shutdown waits for a pass in progress. */
-const SHUTDOWN_WAIT_MS = 500;
-
 @Injectable()
 export class OutboxRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly settings: OutboxRunnerSettings;
@@ -94,17 +91,9 @@ export class OutboxRunner implements OnApplicationBootstrap, BeforeApplicationSh
     clearTimeout(this.timer);
     clearTimeout(this.retryTimer);
     await this.nudges?.return?.();
-    const running = this.running;
-    if (!running) return;
-    // A pass stuck on a database that stops answering must not hold up shutdown: its batch was
-    // not acknowledged, so it is handed out again (handlers are idempotent by version).
-    let wait: NodeJS.Timeout | undefined;
-    const gaveUp = await Promise.race([
-      running.then(() => false),
-      new Promise<boolean>((resolve) => (wait = setTimeout(() => resolve(true), SHUTDOWN_WAIT_MS))),
-    ]);
-    clearTimeout(wait);
-    if (gaveUp) this.logger.warn({ waitedMs: SHUTDOWN_WAIT_MS }, 'outbox pass still running at shutdown; its batch will be handed out again');
+    // A pass stuck on a database that stops answering ends when shutdown cuts its connection
+    // (`DatabaseShutdown`); its batch was not acknowledged, so it is handed out again.
+    await this.running;
   }
 
   private async listen(nudges: AsyncIterableIterator<BusEvent, undefined>): Promise<void> {
