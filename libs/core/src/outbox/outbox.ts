@@ -51,18 +51,8 @@ export class Outbox {
    * concurrent changes to one subject, so versions follow commit order with
    * no gaps. The notification wakes runners only if the transaction commits.
    */
-  async record(manager: EntityManager, entry: OutboxEntry): Promise<void> {
-    await manager.query(
-      `WITH subject AS (
-         INSERT INTO outbox_subject (kind, subject_id, version) VALUES ($1, $2, 1)
-         ON CONFLICT (kind, subject_id) DO UPDATE SET version = outbox_subject.version + 1
-         RETURNING version),
-       event AS (
-         INSERT INTO outbox_event (kind, subject_id, change, version, payload)
-         SELECT $1, $2, $3, subject.version, $4 FROM subject RETURNING id)
-       SELECT pg_notify($5, $6) FROM event`,
-      [entry.kind, entry.subjectId, entry.change, JSON.stringify(entry.payload ?? {}), PUBSUB_CHANNEL, JSON.stringify({ topic: OUTBOX_TOPIC })],
-    );
+  async record(manager: EntityManager, { subjectId, ...entry }: OutboxEntry): Promise<void> {
+    await this.recordAll(manager, { ...entry, subjectIds: [subjectId] });
   }
 
   /**
