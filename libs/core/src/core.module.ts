@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { FastifyInstance } from 'fastify';
 import { AccessDirectory } from './access/access-directory';
+import { AccountChanges } from './access/account-changes';
 import { AuditModule } from './audit/audit.module';
 import { ContentRegistry } from './content/content-registry';
 import { ACCESS_TOKEN_OPTIONS, AccessTokenService } from './auth/access-token.service';
@@ -26,7 +27,8 @@ import { MetricsListener } from './observability/metrics.listener';
 import { Outbox } from './outbox/outbox';
 import { OutboxConsumers } from './outbox/outbox-consumer';
 import { OutboxRunner } from './outbox/outbox.runner';
-import { DatabaseShutdown, PoolConnections } from './database/database-shutdown';
+import { DatabaseShutdown } from './database/database-shutdown';
+import { PoolConnections } from './database/pool-connections';
 import { OutboxStore } from './outbox/outbox.store';
 import { PgPubSub } from './pubsub/pg-pubsub';
 import { RateLimiter } from './rate-limit/rate-limiter';
@@ -38,12 +40,16 @@ export class CoreModule implements OnModuleInit {
     @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
     private readonly adapterHost: HttpAdapterHost,
     private readonly metrics: Metrics,
+    accounts: AccountChanges,
+    pubsub: PgPubSub,
   ) {
+    accounts.carriedBy(pubsub);
     useCursorSecret(options.accessToken.secret);
   }
 
   static forRoot(options: CoreOptions): DynamicModule {
-    const connections = new PoolConnections();
+    const accounts = new AccountChanges();
+    const connections = new PoolConnections(accounts);
     return {
       module: CoreModule,
       imports: [
@@ -87,6 +93,7 @@ export class CoreModule implements OnModuleInit {
         OutboxConsumers,
         OutboxStore,
         OutboxRunner,
+        { provide: AccountChanges, useValue: accounts },
         { provide: PoolConnections, useValue: connections },
         DatabaseShutdown,
       ],
@@ -94,6 +101,7 @@ export class CoreModule implements OnModuleInit {
         CORE_OPTIONS,
         AccessTokenService,
         AccessDirectory,
+        AccountChanges,
         ContentRegistry,
         RequestContextFactory,
         Metrics,

@@ -1,3 +1,4 @@
 export * from './access-directory';
+export * from './account-changes';
 export * from './audience';
 export * from './principals';

@@ -44,6 +44,7 @@ export type BusEvent = { topic: string } & Record<string, string | number | bool
 export class PgPubSub implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger: Logger;
   private readonly listeners = new Map<string, Set<AsyncQueue<BusEvent>>>();
+  private readonly watchers = new Map<string, Set<(event: BusEvent | null) => void>>();
   private client: Client | undefined;
   /** The client of a connection attempt in flight, cut at shutdown rather than awaited. */
   private pending: Client | undefined;
@@ -105,6 +106,25 @@ export class PgPubSub implements OnApplicationBootstrap, BeforeApplicationShutdo
     return queue;
   }
 
+  /**
+   * Hears each event of `topic` the moment it arrives, before any
+   * subscriber's turn, and `null` whenever events may have been missed (the
+   * connection dropped). For what must follow events at once, such as
+   * forgetting what an event makes stale; returns how to stop.
+   */
+  watch(topic: string, watcher: (event: BusEvent | null) => void): () => void {
+    assertTopic(topic);
+    const set = this.watchers.get(topic) ?? new Set();
+    set.add(watcher);
+    this.watchers.set(topic, set);
+    return () => set.delete(watcher);
+  }
+
+  /** Whether events are being received now: the LISTEN connection is up. */
+  get listening(): boolean {
+    return this.client !== undefined;
+  }
+
   /** Open subscriptions to `topic`, or to every topic. */
   listenerCount(topic?: string): number {
     if (topic !== undefined) return this.listeners.get(topic)?.size ?? 0;
@@ -158,6 +178,7 @@ export class PgPubSub implements OnApplicationBootstrap, BeforeApplicationShutdo
     if (client !== this.client || this.stopping) return;
     this.client = undefined;
     this.logger.warn({ err }, 'pub/sub connection lost; reconnecting (events published meanwhile are lost)');
+    for (const set of this.watchers.values()) for (const watcher of set) watcher(null);
     void close(client);
     this.reconnect(0);
   }
@@ -186,6 +207,7 @@ export class PgPubSub implements OnApplicationBootstrap, BeforeApplicationShutdo
       this.logger.warn({ payload: message.payload?.slice(0, 200) }, 'ignoring a malformed notification');
       return;
     }
+    for (const watcher of this.watchers.get(event.topic) ?? []) watcher(event);
     const queues = [...(this.listeners.get(event.topic) ?? [])];
     if (queues.length === 0) return;
     this.fanningOut = this.fanningOut.then(() => fanOut(event, queues));

@@ -5,6 +5,7 @@ import { ThreadListOrder1764000000700 } from './1764000000700-thread-list-order'
 import { ThreadManagement1764000000900 } from './1764000000900-thread-management';
 import { FlagWeightsAndHiddenNotices1764000000950 } from './1764000000950-flag-weights-and-hidden-notices';
 import { RevisionRedaction1764000000960 } from './1764000000960-revision-redaction';
+import { MembershipChangeTriggers1764000003420 } from './1764000003420-membership-change-triggers';
 
 /**
  * The forum library's migrations, in the order they apply. Moderation's also
@@ -19,4 +20,5 @@ export const FORUM_MIGRATIONS = [
   ThreadManagement1764000000900,
   FlagWeightsAndHiddenNotices1764000000950,
   RevisionRedaction1764000000960,
+  MembershipChangeTriggers1764000003420,
 ];

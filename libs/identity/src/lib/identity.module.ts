@@ -9,6 +9,7 @@ import { PasswordHasher } from './auth/password.hasher';
 import { PasswordPolicy } from './auth/password.policy';
 import { IDENTITY_OPTIONS, type IdentityOptions } from './identity.options';
 import { LiveSessionVerifier } from './sessions/live-session.verifier';
+import { RememberedViewers } from './sessions/remembered-viewers';
 import { RefreshTokenEntity, SessionEntity } from './sessions/session.entity';
 import { SessionRepository } from './sessions/session.repository';
 import { SuspensionResolver } from './suspensions/suspension.resolver';
@@ -37,6 +38,7 @@ export class IdentityModule implements OnModuleInit {
       imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, RefreshTokenEntity])],
       providers: [
         { provide: IDENTITY_OPTIONS, useValue: options },
+        RememberedViewers,
         { provide: SessionVerifier, useClass: LiveSessionVerifier },
         AuthService,
         AuthResolver,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessDirectory, LoaderFactory, SessionVerifier, byKeys, type AccessClaims, type Loaders, type Viewer } from '@bottega/core';
+import { RememberedViewers } from './remembered-viewers';
 import { SessionRepository } from './session.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -17,7 +18,11 @@ export class LiveSessionVerifier extends SessionVerifier {
    */
   private readonly live: LoaderFactory<Claimed, Viewer | null>;
 
-  constructor(sessions: SessionRepository, directory: AccessDirectory) {
+  constructor(
+    sessions: SessionRepository,
+    directory: AccessDirectory,
+    private readonly remembered: RememberedViewers,
+  ) {
     super();
     this.live = new LoaderFactory(async (keys) => {
       const claimed = keys.map((key) => {
@@ -32,7 +37,10 @@ export class LiveSessionVerifier extends SessionVerifier {
   async verify(claims: AccessClaims, loaders: Loaders): Promise<Viewer | null> {
     if (!UUID.test(claims.sessionId) || !UUID.test(claims.userId)) return null;
     const userId = claims.userId.toLowerCase();
-    const viewer = await loaders.get(this.live).load(`${claims.sessionId.toLowerCase()} ${userId}`);
+    const sessionId = claims.sessionId.toLowerCase();
+    const viewer =
+      this.remembered.get(userId, sessionId) ??
+      (await this.remembered.read(userId, sessionId, () => loaders.get(this.live).load(`${sessionId} ${userId}`)));
     return viewer && viewer.userId === userId ? viewer : null;
   }
 }
