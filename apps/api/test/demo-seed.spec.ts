@@ -52,7 +52,7 @@ describe('the demo seed', () => {
   it('seeds once: a second run adds nothing', async () => {
     expect(await seedDemoContent(t.db)).toBe(true);
     const after = await counts(t);
-    expect(after).toMatchObject({ practice: 14, practice_adoption: 11, practice_bookmark: 10, practice_version: 1, competence_profile: 6, seed_run: 2 });
+    expect(after).toMatchObject({ practice: 59, practice_adoption: 11, practice_bookmark: 10, practice_version: 1, competence_profile: 12, seed_run: 2 });
     expect(await seedDemoContent(t.db)).toBe(false);
     expect(await counts(t)).toEqual(after);
   });
@@ -61,11 +61,11 @@ describe('the demo seed', () => {
     const byStatus = await t.db.query(`SELECT status, kind, count(*)::int AS n FROM practice GROUP BY status, kind ORDER BY status, kind`);
     expect(byStatus).toEqual([
       { status: 'ARCHIVED', kind: 'PRACTICE', n: 1 },
-      { status: 'DRAFT', kind: 'PRACTICE', n: 1 },
-      { status: 'DRAFT', kind: 'STORY', n: 1 },
+      { status: 'DRAFT', kind: 'PRACTICE', n: 3 },
+      { status: 'DRAFT', kind: 'STORY', n: 2 },
       { status: 'IN_REVIEW', kind: 'PRACTICE', n: 1 },
-      { status: 'PUBLISHED', kind: 'PRACTICE', n: 8 },
-      { status: 'PUBLISHED', kind: 'STORY', n: 2 },
+      { status: 'PUBLISHED', kind: 'PRACTICE', n: 46 },
+      { status: 'PUBLISHED', kind: 'STORY', n: 6 },
     ]);
     const [territories] = await t.db.query(`SELECT count(DISTINCT territory_id)::int AS n FROM practice_territory`);
     expect(territories.n).toBeGreaterThanOrEqual(6);
@@ -96,17 +96,17 @@ describe('the demo seed', () => {
     );
     expect(audit).toEqual([
       { action: 'ARCHIVE', n: 1, misdated: 0, notOnPublication: 0 },
-      { action: 'PUBLISH', n: 11, misdated: 0, notOnPublication: 0 },
+      { action: 'PUBLISH', n: 53, misdated: 0, notOnPublication: 0 },
       { action: 'RETURN', n: 1, misdated: 0, notOnPublication: 0 },
-      { action: 'SUBMIT', n: 13, misdated: 0, notOnPublication: 0 },
+      { action: 'SUBMIT', n: 55, misdated: 0, notOnPublication: 0 },
     ]);
     const [outbox] = await t.db.query(`SELECT count(DISTINCT subject_id)::int AS n FROM outbox_event WHERE kind IN ('Practice', 'CompetenceProfile')`);
-    expect(outbox.n).toBe(14 + 6);
+    expect(outbox.n).toBe(59 + 12);
   });
 
   it('shows an anonymous reader the published practices, never the drafts, those in review or those of a private community', async () => {
     const { practices } = await t.client.data(`{ practices(first: 50) { totalCount nodes { title status kind } } }`);
-    expect(practices.totalCount).toBe(10);
+    expect(practices.totalCount).toBe(48);
     expect(new Set(practices.nodes.map((node: { status: string }) => node.status))).toEqual(new Set(['PUBLISHED', 'ARCHIVED']));
     const titles = practices.nodes.map((node: { title: string }) => node.title);
     expect(titles).toEqual(
@@ -121,7 +121,13 @@ describe('the demo seed', () => {
         'Rosa, 87 anni, e il custode del quinto piano',
       ]),
     );
-    for (const hidden of ['Esperti per esperienza (ESP) nei servizi di salute mentale', 'Voci dal gruppo di auto mutuo aiuto di Domodossola']) {
+    for (const hidden of [
+      'Esperti per esperienza (ESP) nei servizi di salute mentale',
+      'Voci dal gruppo di auto mutuo aiuto di Domodossola',
+      'Le mamme del market solidale',
+      'Piano di raccolta fondi per il dopo-progetto dei living lab',
+      'Coabitazione solidale tra anziane in un alloggio ACER',
+    ]) {
       expect(titles).not.toContain(hidden);
     }
     const { drafts } = await t.client.data(`{ drafts: practices(filter: { status: DRAFT }) { totalCount } }`);
@@ -141,7 +147,7 @@ describe('the demo seed', () => {
       "Infermiere di famiglia e taxi sociale nelle valli dell'Ossola",
       'Rosa, 87 anni, e il custode del quinto piano',
     ]);
-    expect(inLombardy.totalCount).toBe(6);
+    expect(inLombardy.totalCount).toBe(20);
     expect(adopted.nodes).toEqual([{ adoptionCount: 2 }]);
   });
 
@@ -211,7 +217,7 @@ describe('the demo seed', () => {
                         JOIN territory above ON above.path @> t.path WHERE pt.practice_id = p.id) AS "territoryIds"
            FROM practice p LEFT JOIN community c ON c.id = p.community_id WHERE p.published_at IS NOT NULL`,
       );
-    expect(published).toHaveLength(11);
+    expect(published).toHaveLength(53);
     const directory = t.app.get(AccessDirectory);
     let told = 0;
     for (const practice of published) {
@@ -245,9 +251,18 @@ describe('the demo seed', () => {
       [marco.id],
     );
     expect(heard.map((row) => row.title)).toEqual([
+      'A coding club for teenagers in Barriera di Milano',
+      'Agenzia sociale per la locazione: alloggi privati sfitti per famiglie a basso reddito',
+      'Crowdfunding per il furgone refrigerato dell’emporio',
+      'Dopo di noi: tre ragazzi in appartamento con l’educatore serale',
       'Emporio solidale: la spesa con la tessera a punti',
+      'Evaluation on a shoestring: five indicators and one external review',
+      'Family-to-family hosting of refugees in Turin',
       'Housing First in Novara: a flat first, then everything else',
       "Infermiere di famiglia e taxi sociale nelle valli dell'Ossola",
+      'Matteo, 27 anni, e le chiavi di casa',
+      'Nonni digitali: gli studenti insegnano lo smartphone agli over 70',
+      'Orti scolastici e mensa a chilometro zero',
       'Sportello digitale nei bar di paese (2022–2023)',
     ]);
   });
@@ -255,10 +270,18 @@ describe('the demo seed', () => {
   it('lists the public competence profiles to anyone, members-only ones to the signed in, never the hidden one', async () => {
     const PROFILES = `{ competenceProfiles(first: 20) { totalCount nodes { displayName visibility availability } } }`;
     const anonymous = (await t.client.data(PROFILES)).competenceProfiles;
-    expect(anonymous.nodes.map((node: { displayName: string }) => node.displayName).sort()).toEqual(['Chiara Colombo', 'Luca Sala', 'Marco Bianchi']);
+    expect(anonymous.nodes.map((node: { displayName: string }) => node.displayName).sort()).toEqual([
+      'Chiara Colombo',
+      'Davide Russo',
+      'Francesca Gallo',
+      'Giulia Marchetti',
+      'Luca Sala',
+      'Marco Bianchi',
+      'Sara Esposito',
+    ]);
     const marco = await signIn(t, 'marco.bianchi@bottega.example');
     const signedIn = (await marco.data(PROFILES)).competenceProfiles;
-    expect(signedIn.totalCount).toBe(5);
+    expect(signedIn.totalCount).toBe(10);
     expect(signedIn.nodes.map((node: { displayName: string }) => node.displayName)).not.toContain('Giorgia Amministratrice');
     expect(new Set(signedIn.nodes.map((node: { availability: string }) => node.availability))).toEqual(
       new Set(['OPEN_TO_EXCHANGE', 'MENTORING', 'NOT_AVAILABLE']),
@@ -299,9 +322,12 @@ describe('the demo seed', () => {
       { need: { text: 'fundraising', territoryId: Buffer.from(`Territory:${milano}`).toString('base64url'), preferOtherTerritories: true } },
     );
     const names = suggestPeers.nodes.map((node: { profile: { displayName: string } }) => node.profile.displayName);
-    expect(names.slice(0, 2)).toEqual(['Luca Sala', 'Marco Bianchi']);
+    expect(names.slice(0, 3)).toEqual(['Sara Esposito', 'Luca Sala', 'Marco Bianchi']);
     expect(names).not.toContain('Elena Ferri'); // members only: not for an anonymous reader
-    expect(suggestPeers.nodes[0]).toMatchObject({ territoryMatch: 'OTHER', matchedSkills: [{ skill: { key: 'eu-funding' }, level: 'EXPERT' }] });
+    expect(names).not.toContain('Roberto Fontana'); // his profile is hidden
+    expect(suggestPeers.nodes[0]).toMatchObject({ territoryMatch: 'OTHER' });
+    expect(suggestPeers.nodes[0].matchedSkills[0]).toEqual({ skill: { key: 'crowdfunding' }, level: 'EXPERT' });
+    expect(suggestPeers.nodes[1]).toMatchObject({ territoryMatch: 'OTHER', matchedSkills: [{ skill: { key: 'eu-funding' }, level: 'EXPERT' }] });
     expect(suggestPeers.nodes[0].reasons.length).toBeGreaterThan(0);
   });
 });
@@ -324,7 +350,7 @@ describe('the demo seed on a database seeded before the knowledge base', () => {
     const [users] = await t.db.query(`SELECT count(*)::int AS n FROM app_user`);
     expect(await seedDemoContent(t.db)).toBe(true);
     const after = await counts(t);
-    expect(after).toMatchObject({ app_user: users.n, practice: 14, competence_profile: 6, seed_run: 2 });
+    expect(after).toMatchObject({ app_user: users.n, practice: 59, competence_profile: 12, seed_run: 2 });
     const [chiara] = await t.db.query(
       `SELECT p.bio, (SELECT count(*)::int FROM competence c WHERE c.user_id = p.user_id) AS competences
          FROM competence_profile p JOIN app_user u ON u.id = p.user_id WHERE u.handle = 'chiara-colombo'`,

@@ -8,4 +8,4 @@ export { PROFILE_AUDIENCE, type ProfileFacts } from './lib/profiles/profile.audi
 export { ProfileAccess } from './lib/profiles/profile.access';
 export type { CompetencesOptions } from './lib/routing/question-routing.options';
 export { TerritoryMatch } from './lib/peers/peer.enums';
-export { seedDemoCompetences, type DemoCompetencePeople } from './seed/demo-competences';
+export { DEMO_PROFILES, seedDemoCompetences, type DemoCompetencePeople, type DemoProfile } from './seed/demo-competences';

@@ -1,6 +1,7 @@
 export { ForumModule } from './lib/forum.module';
 export type { ForumOptions } from './lib/forum.options';
-export { seedDemoForum } from './seed/demo-forum';
+export { DEMO_COMMUNITIES, DEMO_THREADS, seedDemoForum } from './seed/demo-forum';
+export type { DemoCommunity, DemoThread } from './seed/demo-forum.content';
 export {
   COMMUNITY_AUDIENCE,
   COMMUNITY_MODERATORS,

@@ -7,4 +7,5 @@ export { PracticeLoaders } from './lib/practice.loaders';
 export { PracticeAccess } from './lib/practice.access';
 export { readablePublishedPracticesSql } from './lib/practice-evidence';
 export { PracticeComment } from './lib/practice-comment.model';
-export { seedDemoPractices, type DemoPracticePeople } from './seed/demo-practices';
+export { ALL_DEMO_PRACTICES, seedDemoPractices, type DemoPracticePeople } from './seed/demo-practices';
+export type { DemoPractice } from './seed/demo-practices.content';

@@ -5,24 +5,25 @@ import { OrganizationKind } from '@bottega/territories';
 import { EndorsementRepository } from '../lib/endorsements/endorsement.repository';
 import { Availability, CompetenceLevel as Level, ProfileVisibility } from '../lib/profiles/profile.enums';
 import { ProfileRepository, type CompetenceValues, type EvidenceRef } from '../lib/profiles/profile.repository';
+import { MORE_PROFILES } from './demo-competences.more';
 
-type Person = 'admin' | 'moderator' | 'chiara' | 'marco' | 'elena' | 'luca';
-export type DemoCompetencePeople = Record<Person, string>;
+export type DemoProfilePerson = 'admin' | 'moderator' | 'chiara' | 'marco' | 'elena' | 'luca' | 'sara' | 'davide' | 'giulia' | 'francesca' | 'anna' | 'roberto';
+export type DemoCompetencePeople = Record<DemoProfilePerson, string>;
 
 /** Evidence by the demo's own names: a practice by its key in the practices' seed, or a forum post by its thread's title (the person's first post there). */
-type Evidence = { practice: string } | { postIn: string };
+export type Evidence = { practice: string } | { postIn: string };
 
-interface DemoCompetence {
+export interface DemoCompetence {
   skill: string;
   level: Level;
   note?: string;
   evidence?: Evidence[];
   /** Who endorses it. */
-  endorsedBy?: Person[];
+  endorsedBy?: DemoProfilePerson[];
 }
 
-interface DemoProfile {
-  person: Person;
+export interface DemoProfile {
+  person: DemoProfilePerson;
   visibility: ProfileVisibility;
   availability: Availability;
   bio: string;
@@ -37,7 +38,7 @@ const CUSTODI_THREAD = 'Custodi di quartiere: cosa abbiamo imparato nel primo an
 const SMALL_TOWNS_THREAD = 'Come raggiungere gli anziani soli nei piccoli comuni?';
 const CO_PROGRAMMING_THREAD = 'Co-programmazione con il Comune: da dove partire?';
 
-const PROFILES: DemoProfile[] = [
+const FIRST_PROFILES: DemoProfile[] = [
   {
     person: 'chiara',
     visibility: ProfileVisibility.PUBLIC,
@@ -173,6 +174,9 @@ Ho scritto e gestito progetti Interreg Italia–Svizzera e FSE+: chiedetemi pure
   },
 ];
 
+/** Every competence profile of the demo. */
+export const DEMO_PROFILES: DemoProfile[] = [...FIRST_PROFILES, ...MORE_PROFILES];
+
 /**
  * Competence profiles of the demo people: public basics (bio rendered by the
  * shared renderer, organization, territories, languages), every visibility
@@ -189,7 +193,7 @@ export async function seedDemoCompetences(manager: EntityManager, people: DemoCo
   const existing: { userId: string }[] = await manager.query(`SELECT user_id AS "userId" FROM competence_profile WHERE user_id = ANY($1::uuid[])`, [
     Object.values(people),
   ]);
-  const seeded = PROFILES.filter((profile) => !existing.some((row) => row.userId === people[profile.person]));
+  const seeded = DEMO_PROFILES.filter((profile) => !existing.some((row) => row.userId === people[profile.person]));
 
   for (const profile of seeded) {
     const userId = people[profile.person];

@@ -1,25 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { renderPostMarkdown } from '@bottega/markdown';
+import { MORE_COMMUNITIES, MORE_MEMBERS, MORE_THREADS, type DemoCommunity, type DemoForumPerson, type DemoThread } from './demo-forum.content';
 
-type Person = 'chiara' | 'marco' | 'elena' | 'luca' | 'admin';
+type Person = DemoForumPerson;
 type People = Record<Person, string>;
 
-interface DemoThread {
-  community: string;
-  kind: 'DISCUSSION' | 'QUESTION';
-  title: string;
-  tags: string[];
-  territories: string[];
-  /** Author, markdown, days ago; the first is the opening post. */
-  posts: [[Person, string, number], ...[Person, string, number][]];
-  /** Index of the accepted reply, for answered questions. */
-  accepted?: number;
-  pinned?: boolean;
-  /** Closed to members' replies; its coordinators' last post explains why. */
-  locked?: boolean;
-}
-
-const COMMUNITIES: { slug: string; name: string; description: string; kind: string; visibility: string; territory: string | null; coordinators: Person[]; members: Person[] }[] = [
+const FIRST_COMMUNITIES: DemoCommunity[] = [
   {
     slug: 'anziani-e-comunita',
     name: 'Anziani e comunità',
@@ -62,7 +48,7 @@ const COMMUNITIES: { slug: string; name: string; description: string; kind: stri
   },
 ];
 
-const THREADS: DemoThread[] = [
+const FIRST_THREADS: DemoThread[] = [
   {
     community: 'anziani-e-comunita',
     kind: 'QUESTION',
@@ -125,13 +111,22 @@ const THREADS: DemoThread[] = [
   },
 ];
 
+/** Every community of the demo, with the members who joined later. */
+export const DEMO_COMMUNITIES: DemoCommunity[] = [...FIRST_COMMUNITIES, ...MORE_COMMUNITIES].map((community) => ({
+  ...community,
+  members: [...community.members, ...(MORE_MEMBERS[community.slug] ?? [])],
+}));
+
+/** Every thread of the demo, in the order they are written. */
+export const DEMO_THREADS: DemoThread[] = [...FIRST_THREADS, ...MORE_THREADS];
+
 const render = (source: string) =>
   renderPostMarkdown(source, { mentionHref: (handle) => `/u/${handle}`, quoteHref: (id) => `/p/${id}` });
 
 /** Communities with threads, replies, answered questions (one of them locked), reactions and follows, so the forum looks alive. */
 export async function seedDemoForum(manager: EntityManager, people: People): Promise<void> {
   const communityIds = new Map<string, string>();
-  for (const community of COMMUNITIES) {
+  for (const community of DEMO_COMMUNITIES) {
     const members = [...community.coordinators.map((p) => [p, 'COORDINATOR']), ...community.members.map((p) => [p, 'MEMBER'])];
     const [row] = (await manager.query(
       `INSERT INTO community (slug, name, description, kind, visibility, territory_id, created_by, member_count)
@@ -144,7 +139,7 @@ export async function seedDemoForum(manager: EntityManager, people: People): Pro
     }
   }
 
-  for (const thread of THREADS) {
+  for (const thread of DEMO_THREADS) {
     const opener = thread.posts[0];
     const [row] = (await manager.query(
       `INSERT INTO thread (community_id, author_id, kind, title, pinned_at, locked_at, created_at)

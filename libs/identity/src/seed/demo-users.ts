@@ -13,6 +13,12 @@ export const DEMO_USERS = {
   marco: { handle: 'marco-bianchi', email: 'marco.bianchi@bottega.example', displayName: 'Marco Bianchi', role: GlobalRole.USER },
   elena: { handle: 'elena-ferri', email: 'elena.ferri@bottega.example', displayName: 'Elena Ferri', role: GlobalRole.USER },
   luca: { handle: 'luca-sala', email: 'luca.sala@bottega.example', displayName: 'Luca Sala', role: GlobalRole.USER },
+  sara: { handle: 'sara-esposito', email: 'sara.esposito@bottega.example', displayName: 'Sara Esposito', role: GlobalRole.USER },
+  davide: { handle: 'davide-russo', email: 'davide.russo@bottega.example', displayName: 'Davide Russo', role: GlobalRole.USER },
+  giulia: { handle: 'giulia-marchetti', email: 'giulia.marchetti@bottega.example', displayName: 'Giulia Marchetti', role: GlobalRole.USER },
+  francesca: { handle: 'francesca-gallo', email: 'francesca.gallo@bottega.example', displayName: 'Francesca Gallo', role: GlobalRole.USER },
+  anna: { handle: 'anna-ricci', email: 'anna.ricci@bottega.example', displayName: 'Anna Ricci', role: GlobalRole.USER },
+  roberto: { handle: 'roberto-fontana', email: 'roberto.fontana@bottega.example', displayName: 'Roberto Fontana', role: GlobalRole.USER },
 } as const;
 
 export type DemoUserKey = keyof typeof DEMO_USERS;

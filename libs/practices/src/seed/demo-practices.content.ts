@@ -6,7 +6,7 @@ import { PracticeOrganizationKind as Kind, PracticeOrganizationRole as Role } fr
 import type { SectionName } from '../lib/practice.sections';
 
 /** The demo accounts a practice names, by their key in the identity seed. */
-export type DemoPerson = 'admin' | 'moderator' | 'chiara' | 'marco' | 'elena' | 'luca';
+export type DemoPerson = 'admin' | 'moderator' | 'chiara' | 'marco' | 'elena' | 'luca' | 'sara' | 'davide' | 'giulia' | 'francesca' | 'anna' | 'roberto';
 
 export interface DemoMedia {
   kind: PracticeMediaKind;

@@ -20,6 +20,11 @@ import {
   type DemoPerson,
   type DemoPractice,
 } from './demo-practices.content';
+import { MORE_PRACTICES } from './demo-practices.more';
+import { OTHER_PRACTICES } from './demo-practices.others';
+
+/** Every practice and story of the demo, in the order they are written. */
+export const ALL_DEMO_PRACTICES: DemoPractice[] = [...DEMO_PRACTICES, ...MORE_PRACTICES, ...OTHER_PRACTICES];
 
 export type DemoPracticePeople = Record<DemoPerson, string>;
 
@@ -42,7 +47,7 @@ export async function seedDemoPractices(
   const seed = new PracticeSeed(manager, people, directory);
   await seed.follows();
   const ids: Record<string, string> = {};
-  for (const practice of DEMO_PRACTICES) ids[practice.key] = await seed.practice(practice);
+  for (const practice of ALL_DEMO_PRACTICES) ids[practice.key] = await seed.practice(practice);
   await seed.adoptions(ids);
   await seed.bookmarks(ids);
   await seed.comments(ids);

@@ -7,10 +7,32 @@ interface DemoPeople {
   luca: string;
 }
 
-const DISTRICTS = [
+/**
+ * Regions and provinces beyond the Lombard and Piedmontese ones the
+ * territories' migration holds, for the living labs of the demo in Emilia,
+ * Campania and Sicily: ISO 3166-2 code, ISTAT code, official name, parent.
+ */
+const REGIONS_AND_PROVINCES: { code: string; istat: string; name: string; level: 'REGION' | 'PROVINCE'; parent: string | null }[] = [
+  { code: 'IT-45', istat: '08', name: 'Emilia-Romagna', level: 'REGION', parent: null },
+  { code: 'IT-72', istat: '15', name: 'Campania', level: 'REGION', parent: null },
+  { code: 'IT-82', istat: '19', name: 'Sicilia', level: 'REGION', parent: null },
+  { code: 'IT-BO', istat: '037', name: 'Bologna', level: 'PROVINCE', parent: 'IT-45' },
+  { code: 'IT-NA', istat: '063', name: 'Napoli', level: 'PROVINCE', parent: 'IT-72' },
+  { code: 'IT-PA', istat: '082', name: 'Palermo', level: 'PROVINCE', parent: 'IT-82' },
+];
+
+/** Districts: social-plan areas (no ISTAT code) and the municipalities where a demo practice happens, with their ISTAT codes. */
+const DISTRICTS: { code: string; name: string; parent: string; istat?: string }[] = [
   { code: 'IT-LC-LECCO', name: 'Ambito territoriale di Lecco', parent: 'IT-LC' },
   { code: 'IT-MI-NORD', name: 'Ambito Milano Nord', parent: 'IT-MI' },
   { code: 'IT-VB-OSSOLA', name: 'Ossola', parent: 'IT-VB' },
+  { code: 'IT-BG-SERIANA', name: 'Ambito Valle Seriana', parent: 'IT-BG' },
+  { code: 'IT-BG-BERGAMO', name: 'Comune di Bergamo', parent: 'IT-BG', istat: '016024' },
+  { code: 'IT-BS-BRESCIA', name: 'Comune di Brescia', parent: 'IT-BS', istat: '017029' },
+  { code: 'IT-TO-TORINO', name: 'Comune di Torino', parent: 'IT-TO', istat: '001272' },
+  { code: 'IT-BO-BOLOGNA', name: 'Comune di Bologna', parent: 'IT-BO', istat: '037006' },
+  { code: 'IT-NA-NAPOLI', name: 'Comune di Napoli', parent: 'IT-NA', istat: '063049' },
+  { code: 'IT-PA-PALERMO', name: 'Comune di Palermo', parent: 'IT-PA', istat: '082053' },
 ];
 
 const ORGANIZATIONS = [
@@ -86,11 +108,19 @@ const PROJECTS: {
 
 /** Districts, organizations and living labs of the demo, with the demo people in their teams. */
 export async function seedDemoDirectory(manager: EntityManager, people: DemoPeople): Promise<void> {
+  // The path is the trigger's, from the parent: parents are inserted first.
+  for (const place of REGIONS_AND_PROVINCES) {
+    await manager.query(
+      `INSERT INTO territory (code, istat_code, name, level, parent_id, path)
+       VALUES ($1, $2, $3, $4, (SELECT id FROM territory WHERE code = $5), '')`,
+      [place.code, place.istat, place.name, place.level, place.parent],
+    );
+  }
   for (const district of DISTRICTS) {
     await manager.query(
-      `INSERT INTO territory (code, name, level, parent_id, path)
-       VALUES ($1, $2, 'DISTRICT', (SELECT id FROM territory WHERE code = $3), '')`,
-      [district.code, district.name, district.parent],
+      `INSERT INTO territory (code, istat_code, name, level, parent_id, path)
+       VALUES ($1, $2, $3, 'DISTRICT', (SELECT id FROM territory WHERE code = $4), '')`,
+      [district.code, district.istat ?? null, district.name, district.parent],
     );
   }
   const organizationIds = {} as Record<OrganizationKey, string>;
