@@ -1,4 +1,4 @@
-import { buildSchema, parse } from 'graphql';
+import { GraphQLError, buildSchema, parse } from 'graphql';
 import { ASSUMED_LIST_SIZE, operationCost } from './limits';
 
 const schema = buildSchema(`
@@ -34,5 +34,14 @@ describe('operation cost', () => {
 
   it('counts every __typename, aliased or not', () => {
     expect(cost(`{ a: __typename b: __typename c: __typename }`)).toBe(3);
+  });
+
+  it('costs one document again for other variables, and refuses bad variables every time', () => {
+    const document = parse(`query($first: Int, $ids: [ID!]!) { things(first: $first) { nodes { id } } nodes(ids: $ids) { id } }`);
+    const costOf = (variables: Record<string, unknown>) => operationCost(schema, document, variables, undefined);
+    expect(costOf({ first: 5, ids: ['a'] })).toBe(1 + 5 * 2 + (1 + 1));
+    expect(costOf({ first: 50, ids: ['a', 'b'] })).toBe(1 + 50 * 2 + (1 + 2));
+    expect(costOf({ first: 5, ids: ['a'] })).toBe(1 + 5 * 2 + (1 + 1));
+    for (let attempt = 0; attempt < 2; attempt++) expect(() => costOf({ first: 'many', ids: ['a'] })).toThrow(GraphQLError);
   });
 });

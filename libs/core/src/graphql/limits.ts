@@ -12,6 +12,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { LRUCache } from 'lru-cache';
 import { DEFAULT_PAGE_SIZE } from './connection';
 import { AppError, ErrorCode } from './errors';
 
@@ -65,8 +66,39 @@ const listEstimator: ComplexityEstimator = ({ type, field, args, childComplexity
   return 1 + childComplexity * Math.max(1, items);
 };
 
+/**
+ * The costs already estimated, per document: Apollo and graphql-ws each keep
+ * one parsed document per text, so an operation sent again with the same
+ * variables is costed once.
+ */
+const knownCosts = new WeakMap<DocumentNode, LRUCache<string, number>>();
+/** Costs remembered per document (one per distinct operation name and variables). */
+const COSTS_PER_DOCUMENT = 64;
+/** Variables longer than this (as JSON) are costed each time rather than kept as a key. */
+const MAX_COST_KEY_LENGTH = 2_000;
+
 /** Estimated cost of an operation (see {@link GraphQLLimits.maxCost}); throws GraphQLError for bad variables. */
 export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | undefined,
+): number {
+  const key = `${operationName ?? ''} ${JSON.stringify(variables ?? {})}`;
+  if (key.length > MAX_COST_KEY_LENGTH) return estimateCost(schema, document, variables, operationName);
+  let costs = knownCosts.get(document);
+  if (!costs) {
+    costs = new LRUCache({ max: COSTS_PER_DOCUMENT });
+    knownCosts.set(document, costs);
+  }
+  const known = costs.get(key);
+  if (known !== undefined) return known;
+  const cost = estimateCost(schema, document, variables, operationName);
+  costs.set(key, cost);
+  return cost;
+}
+
+function estimateCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown> | undefined,

@@ -124,15 +124,20 @@ const NO_TURN = (): void => undefined;
 
 const NUL = '\u0000';
 
+/** Documents already found free of NUL characters (each transport keeps one parsed document per text). */
+const storableDocuments = new WeakSet<DocumentNode>();
+
 /** PostgreSQL cannot store U+0000 in text; refuse it wherever text enters, before anything runs. */
 function assertStorableText(document: DocumentNode, variables: Record<string, unknown> | undefined): void {
   const where = variables ? nulPath(variables, ['variables']) : null;
   if (where) throw new BadInputError(`Text cannot contain the NUL character (U+0000), found in ${where.join('.')}.`, where);
+  if (storableDocuments.has(document)) return;
   visit(document, {
     StringValue(node) {
       if (node.value.includes(NUL)) throw new BadInputError('Text cannot contain the NUL character (U+0000).');
     },
   });
+  storableDocuments.add(document);
 }
 
 function nulPath(value: unknown, path: string[]): string[] | null {
