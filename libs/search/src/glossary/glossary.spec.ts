@@ -1,4 +1,4 @@
-import data from './glossary.json';
+import data from './glossary.data.json';
 import { GLOSSARY, GlossaryError, foldTerm, glossaryExpansions, parseGlossary } from './glossary';
 
 describe('the glossary file', () => {

@@ -1,4 +1,6 @@
-import data from './glossary.json';
+// The terms live in glossary.data.json, not glossary.json: under a require hook (npm run dev, bench) Node resolves
+// `./glossary` to a .json file before a .ts one, and importers of this module would get the raw data.
+import data from './glossary.data.json';
 
 /** Words that mean the same here: a search for any of them finds the others. */
 export interface GlossaryGroup {
@@ -148,7 +150,7 @@ function onlyKeys(value: Record<string, unknown>, allowed: string[], where: stri
   if (unknown.length > 0) throw new GlossaryError(`${where}: unknown field "${unknown[0]}"`);
 }
 
-/** The field's bilingual glossary (`glossary.json`), validated once when first imported. */
+/** The field's bilingual glossary (`glossary.data.json`), validated once when first imported. */
 export const GLOSSARY: Glossary = parseGlossary(data);
 
 /**

@@ -198,6 +198,7 @@ const SOLIDARITY_GROCERIES: RelevanceQuery['grades'] = {
   [post(T.crowdfunding, 2)]: 1,
   [P.cascina]: 1,
   [T.crowdfunding]: 1,
+  [U.sara]: 1,
 };
 
 const IMPACT_EVALUATION: RelevanceQuery['grades'] = {
@@ -274,7 +275,7 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
   // Typos: a letter swapped, dropped or doubled.
   { id: 'typo-anzaini-soli', query: 'anzaini soli', category: 'typo', grades: OLDER_PEOPLE_ALONE },
   { id: 'typo-cooperativa-socilae', query: 'cooperativa socilae', category: 'typo', grades: SOCIAL_COOPERATIVES },
-  { id: 'typo-emporio-solidalle', query: 'emporio solidalle', category: 'typo', grades: SOLIDARITY_GROCERIES },
+  { id: 'typo-emporio-solidalle', query: 'emporio solidalle', category: 'typo', grades: SOLIDARITY_GROCERIES, expectNone: [HIDDEN.elenaMembersOnly] },
   { id: 'typo-carregiver', query: 'carregiver familiari', category: 'typo', grades: FAMILY_CARERS },
   {
     id: 'typo-banca-del-tenpo',
@@ -334,7 +335,7 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
     id: 'accent-domiciliarita',
     query: 'domiciliarita',
     category: 'accent',
-    grades: { [P.coprogrammazioneBergamo]: 3, [U.francesca]: 2, [P.ossola]: 1, [P.caffeAlzheimer]: 1 },
+    grades: { [P.coprogrammazioneBergamo]: 3, [U.francesca]: 2, [P.ossola]: 1, [P.caffeAlzheimer]: 1, [P.sportelloAssistenzaFamiliare]: 1 },
   },
 
   // Synonyms: the best document does not use the query's word.
@@ -501,6 +502,7 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
       [post(T.foodBank, 2)]: 2,
       [post(T.foodBank, 3)]: 1,
       [P.eccedenze]: 1,
+      [P.valutazioneEmporio]: 1,
       [T.emporioOMarket]: 1,
     },
   },
@@ -582,6 +584,8 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
       [post(T.neet, 4)]: 1,
       [post(T.consulte, 2)]: 1,
       [U.marco]: 1,
+      [U.sara]: 1,
+      [T.servizioCivile]: 1,
       [P.festivalCinema]: 1,
     },
   },
@@ -589,7 +593,7 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
     id: 'question-contratto-badante',
     query: 'come faccio il contratto alla badante?',
     category: 'question',
-    grades: { [P.sportelloAssistenzaFamiliare]: 3, [T.badante]: 3, [post(T.badante, 2)]: 3, [post(T.badante, 3)]: 2, [P.storiaIrina]: 1 },
+    grades: { [P.sportelloAssistenzaFamiliare]: 3, [T.badante]: 3, [post(T.badante, 2)]: 3, [post(T.badante, 3)]: 2, [P.storiaIrina]: 1, [U.francesca]: 1 },
   },
   {
     id: 'question-aprire-emporio',
@@ -603,10 +607,11 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
       [P.foodPantry]: 2,
       [T.foodBank]: 2,
       [post(T.foodBank, 2)]: 2,
+      [U.sara]: 2,
       [P.crowdfundingFurgone]: 1,
       [P.valutazioneEmporio]: 1,
     },
-    expectNone: [HIDDEN.mammeMarketDraft],
+    expectNone: [HIDDEN.mammeMarketDraft, HIDDEN.elenaMembersOnly],
   },
   {
     id: 'question-dopo-il-bando',
@@ -624,6 +629,7 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
       [U.sara]: 2,
       [P.portineria]: 1,
       [P.evaluationShoestring]: 1,
+      [U.marco]: 1,
     },
     expectNone: [HIDDEN.fundraisingPrivate, HIDDEN.budgetThreadPrivate],
   },
@@ -657,6 +663,7 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
       [post(T.indicatoriEmporio, 3)]: 2,
       [post(T.sroi, 2)]: 2,
       [post(T.indicatoriEmporio, 2)]: 1,
+      [U.luca]: 1,
     },
     expectNone: [HIDDEN.valutazioneIntermediaPrivate],
   },
@@ -664,7 +671,7 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
     id: 'question-start-food-bank',
     query: 'how do I start a food bank with volunteers?',
     category: 'question',
-    grades: { [T.foodBank]: 3, [P.foodPantry]: 3, [post(T.foodBank, 2)]: 2, [post(T.foodBank, 3)]: 2, [P.emporio]: 1, [P.marketSolidale]: 1 },
+    grades: { [T.foodBank]: 3, [P.foodPantry]: 3, [post(T.foodBank, 2)]: 2, [post(T.foodBank, 3)]: 2, [P.emporio]: 1, [P.marketSolidale]: 1, [P.eccedenze]: 1 },
   },
   {
     id: 'question-tablet-anziani',
@@ -710,7 +717,7 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
     id: 'plain-esperti-per-esperienza',
     query: 'esperti per esperienza salute mentale',
     category: 'plain',
-    grades: { [P.storiaMartina]: 1, [U.chiara]: 1, [U.luca]: 1 },
+    grades: { [P.storiaMartina]: 1, [P.cascina]: 1, [U.chiara]: 1, [U.luca]: 1 },
     expectNone: [HIDDEN.espInReview],
   },
 
