@@ -22,6 +22,7 @@ const esm = [
   'dom-serializer',
   'domelementtype',
   'entities',
+  'meilisearch',
 ];
 
 module.exports = {

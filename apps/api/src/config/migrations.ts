@@ -5,6 +5,7 @@ import { IDENTITY_MIGRATIONS } from '@bottega/identity/migrations';
 import { MODERATION_MIGRATIONS } from '@bottega/moderation/migrations';
 import { NOTIFICATIONS_MIGRATIONS } from '@bottega/notifications/migrations';
 import { PRACTICES_MIGRATIONS } from '@bottega/practices/migrations';
+import { SEARCH_MIGRATIONS } from '@bottega/search/migrations';
 import { TERRITORIES_MIGRATIONS } from '@bottega/territories/migrations';
 
 /** The timestamp that ends a migration's class name, as TypeORM reads and records it. */
@@ -26,4 +27,5 @@ export const MIGRATIONS: MigrationClass[] = [
   ...NOTIFICATIONS_MIGRATIONS,
   ...PRACTICES_MIGRATIONS,
   ...COMPETENCES_MIGRATIONS,
+  ...SEARCH_MIGRATIONS,
 ].sort((a, b) => migrationTimestamp(a) - migrationTimestamp(b));

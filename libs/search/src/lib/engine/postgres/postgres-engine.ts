@@ -1,0 +1,242 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { planQuery, queryWords, type QueryGlossary } from '../../query/query-plan';
+import { markedHtml, stripMarkers } from '../highlight';
+import {
+  MAX_ACCESS_CLAUSES,
+  type EngineHealth,
+  type FacetCount,
+  type IndexedDocument,
+  type RemovedDocument,
+  type SearchEngine,
+  type SearchFacets,
+  type SearchHitResult,
+  type SearchRequest,
+  type SearchResponse,
+  type SimilarRequest,
+} from '../search-engine';
+import { SearchEngineError } from '../search-engine.error';
+import { SEARCH_SQL, SIMILAR_SQL, type SearchRow } from './postgres-search.sql';
+
+/** Words shorter than this are not corrected: too many words are one letter away. */
+const MIN_CORRECTED_LENGTH = 4;
+/** Nearest known words tried for an unknown one. */
+const CORRECTIONS_PER_WORD = 2;
+/** Values returned per facet. */
+const FACET_VALUES = 30;
+
+const LIVE = 'search_document';
+const NEXT = 'search_document_next';
+
+/**
+ * Search in PostgreSQL: the embedded default. Documents live in
+ * `search_document` with their words weighted under Italian and English
+ * configurations; a query's words are corrected against the words the
+ * documents use (trigrams), expanded with the glossary, and matched as any of
+ * its concepts, ranked first by how many of them a document has, then by
+ * where and how densely. Access is part of the query: what a reader may not
+ * see is neither returned nor counted.
+ */
+export class PostgresSearchEngine implements SearchEngine {
+  readonly name = 'postgres' as const;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly glossary: QueryGlossary,
+  ) {}
+
+  async prepare(): Promise<void> {
+    // The index is made by migrations; this only proves it is there.
+    await this.query(`SELECT 1 FROM ${LIVE} LIMIT 1`);
+  }
+
+  async apply(changes: { upserts: IndexedDocument[]; removals: RemovedDocument[] }, transaction?: EntityManager): Promise<void> {
+    const runner = transaction ?? this.db.manager;
+    try {
+      if (changes.upserts.length > 0) await upsert(runner, LIVE, changes.upserts, { newerOnly: true });
+      if (changes.removals.length > 0) {
+        await runner.query(
+          `DELETE FROM ${LIVE} d USING jsonb_to_recordset($1::jsonb) AS r(key text, version bigint) WHERE d.key = r.key AND d.version <= r.version`,
+          [JSON.stringify(changes.removals)],
+        );
+      }
+    } catch (error) {
+      throw new SearchEngineError(this.name, 'could not apply changes to the index', { cause: error });
+    }
+  }
+
+  async dependents(scope: string): Promise<string[]> {
+    const rows: { key: string }[] = await this.query(`SELECT key FROM ${LIVE} WHERE scopes @> ARRAY[$1::text] ORDER BY key`, [scope]);
+    return rows.map((row) => row.key);
+  }
+
+  async search(request: SearchRequest): Promise<SearchResponse> {
+    const started = performance.now();
+    const words = queryWords(request.query.text);
+    const browse = words.length === 0;
+    // Typed something, but nothing that is a word (only punctuation): nothing can match.
+    if (browse && request.query.text.trim() !== '') return empty(started);
+    const groups = browse ? [] : planQuery(words, this.glossary, await this.corrections(words));
+    const { filter } = request;
+    const [row]: SearchRow[] = await this.query(SEARCH_SQL(request.order), [
+      JSON.stringify(groups.map((group) => group.alternatives)),
+      browse,
+      [...request.principals],
+      filter.types ?? null,
+      filter.territoryIds ?? null,
+      filter.tags ?? null,
+      filter.communityIds ?? null,
+      filter.authorId ?? null,
+      filter.from ?? null,
+      filter.to ?? null,
+      request.limit,
+      request.offset,
+    ]);
+    return {
+      hits: (row?.hits ?? []).map(toHit),
+      total: Number(row?.total ?? 0),
+      facets: facetsOf(row?.facets ?? []),
+      processingTimeMs: Math.round(performance.now() - started),
+    };
+  }
+
+  async similar(request: SimilarRequest): Promise<SearchHitResult[]> {
+    const words = queryWords(`${request.title} ${request.body}`);
+    if (words.length === 0) return [];
+    const groups = planQuery(words, this.glossary, await this.corrections(words));
+    const rows: { hit: SearchRow['hits'][number] }[] = await this.query(SIMILAR_SQL, [
+      JSON.stringify(groups.map((group) => group.alternatives)),
+      [...request.principals],
+      request.types,
+      request.limit,
+    ]);
+    return rows.map((row) => toHit(row.hit));
+  }
+
+  async health(): Promise<EngineHealth> {
+    try {
+      await this.prepare();
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  async rebuild(batches: AsyncIterable<IndexedDocument[]>): Promise<{ documents: number }> {
+    let documents = 0;
+    try {
+      await this.db.query(`DROP TABLE IF EXISTS ${NEXT}`);
+      await this.db.query(`CREATE TABLE ${NEXT} (LIKE ${LIVE} INCLUDING ALL)`);
+      for await (const batch of batches) {
+        if (batch.length === 0) continue;
+        await upsert(this.db.manager, NEXT, batch, { newerOnly: false });
+        documents += batch.length;
+      }
+      // Searches wait only for the renames; the indexer is held off by the caller until this returns.
+      await this.db.transaction(async (manager) => {
+        await manager.query(`ALTER TABLE ${LIVE} RENAME TO search_document_old`);
+        await manager.query(`ALTER TABLE ${NEXT} RENAME TO ${LIVE}`);
+        await manager.query(`DROP TABLE search_document_old`);
+      });
+    } catch (error) {
+      throw new SearchEngineError(this.name, 'could not rebuild the index', { cause: error });
+    }
+    return { documents };
+  }
+
+  /** For each word no document uses, the nearest words that documents do use. */
+  private async corrections(words: string[]): Promise<Map<string, string[]>> {
+    const candidates = [...new Set(words.filter((word) => word.length >= MIN_CORRECTED_LENGTH))];
+    if (candidates.length === 0) return new Map();
+    const rows: { word: string; nearest: string[] }[] = await this.query(
+      `SELECT t.word, array(SELECT w.word FROM search_word w WHERE w.word % t.word ORDER BY w.word <-> t.word, w.word LIMIT ${CORRECTIONS_PER_WORD}) AS nearest
+         FROM unnest($1::text[]) AS t(word)
+        WHERE NOT EXISTS (SELECT 1 FROM search_word k WHERE k.word = t.word)`,
+      [candidates],
+    );
+    return new Map(rows.filter((row) => row.nearest.length > 0).map((row) => [row.word, row.nearest]));
+  }
+
+  private async query<T = any>(sql: string, parameters?: unknown[]): Promise<T[]> {
+    try {
+      return await this.db.query(sql, parameters);
+    } catch (error) {
+      throw new SearchEngineError(this.name, 'the search query failed', { cause: error });
+    }
+  }
+}
+
+/** Writes documents into `table`; with `newerOnly`, a stored document keeps its place against an older version. */
+async function upsert(runner: EntityManager, table: string, documents: IndexedDocument[], options: { newerOnly: boolean }): Promise<void> {
+  const rows = documents.map(toRow);
+  await runner.query(
+    `INSERT INTO ${table} (key, type, id, version, title, summary, body, language, author_id, community_id, territory_ids, tags, skills,
+                          created_at, updated_at, access0, access1, access2, access3, scopes)
+     SELECT r.key, r.type, r.id, r.version, r.title, r.summary, r.body, r.language, r.author_id, r.community_id, r.territory_ids, r.tags, r.skills,
+            r.created_at, r.updated_at, r.access0, r.access1, r.access2, r.access3, r.scopes
+       FROM jsonb_to_recordset($1::jsonb) AS r(key text, type text, id uuid, version bigint, title text, summary text, body text, language text,
+            author_id uuid, community_id uuid, territory_ids uuid[], tags text[], skills text[], created_at timestamptz, updated_at timestamptz,
+            access0 text[], access1 text[], access2 text[], access3 text[], scopes text[])
+     ON CONFLICT (key) DO UPDATE SET version = EXCLUDED.version, title = EXCLUDED.title, summary = EXCLUDED.summary, body = EXCLUDED.body,
+            language = EXCLUDED.language, author_id = EXCLUDED.author_id, community_id = EXCLUDED.community_id,
+            territory_ids = EXCLUDED.territory_ids, tags = EXCLUDED.tags, skills = EXCLUDED.skills, created_at = EXCLUDED.created_at,
+            updated_at = EXCLUDED.updated_at, access0 = EXCLUDED.access0, access1 = EXCLUDED.access1, access2 = EXCLUDED.access2,
+            access3 = EXCLUDED.access3, scopes = EXCLUDED.scopes
+      ${options.newerOnly ? `WHERE ${table}.version <= EXCLUDED.version` : ''}`,
+    [JSON.stringify(rows)],
+  );
+  // The words documents use, for correcting the words of queries.
+  await runner.query(
+    `INSERT INTO search_word (word)
+     SELECT DISTINCT w FROM jsonb_array_elements_text($1::jsonb) AS t(text), unnest(tsvector_to_array(to_tsvector('simple', unaccent(t.text)))) AS w
+      WHERE length(w) BETWEEN 3 AND 40 AND w ~ '^[[:alpha:]]+$'
+     ON CONFLICT DO NOTHING`,
+    [JSON.stringify(documents.map((document) => `${document.title} ${document.summary ?? ''} ${document.body}`))],
+  );
+}
+
+function toRow(document: IndexedDocument) {
+  if (document.access.length > MAX_ACCESS_CLAUSES) {
+    throw new SearchEngineError('postgres', `${document.key} has ${document.access.length} access clauses; at most ${MAX_ACCESS_CLAUSES} are indexed`);
+  }
+  const slot = (index: number) => document.access[index] ?? ['everyone'];
+  return {
+    key: document.key,
+    type: document.type,
+    id: document.id,
+    version: document.version,
+    title: stripMarkers(document.title),
+    summary: document.summary === null ? null : stripMarkers(document.summary),
+    body: stripMarkers(document.body),
+    language: document.language,
+    author_id: document.authorId,
+    community_id: document.communityId,
+    territory_ids: document.territoryIds,
+    tags: document.tags,
+    skills: document.skills,
+    created_at: document.createdAt.toISOString(),
+    updated_at: document.updatedAt.toISOString(),
+    access0: slot(0),
+    access1: slot(1),
+    access2: slot(2),
+    access3: slot(3),
+    scopes: document.scopes,
+  };
+}
+
+function toHit(row: SearchRow['hits'][number]): SearchHitResult {
+  return { type: row.type, id: row.id, title: markedHtml(row.title), snippet: markedHtml(row.snippet) };
+}
+
+function facetsOf(rows: SearchRow['facets']): SearchFacets {
+  const of = (facet: string): FacetCount[] =>
+    rows
+      .filter((row) => row.facet === facet)
+      .map((row) => ({ value: row.value, count: Number(row.count) }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+      .slice(0, FACET_VALUES);
+  return { types: of('type'), territories: of('territory'), tags: of('tag'), skills: of('skill') };
+}
+
+function empty(started: number): SearchResponse {
+  return { hits: [], total: 0, facets: { types: [], territories: [], tags: [], skills: [] }, processingTimeMs: Math.round(performance.now() - started) };
+}

@@ -1,0 +1,110 @@
+import { HIGHLIGHT_END, HIGHLIGHT_START } from '../highlight';
+import type { SearchOrder } from '../search-engine';
+
+/** What the search statement answers: one row. */
+export interface SearchRow {
+  total: string;
+  facets: { facet: string; value: string; count: string }[];
+  hits: { type: string; id: string; title: string; snippet: string }[];
+}
+
+/**
+ * The query's concepts as tsqueries (`$1`: a JSON array, per concept, of its
+ * alternatives): each alternative a phrase under both configurations, a
+ * concept any of its alternatives; concepts made only of stop words drop out.
+ */
+const CONCEPTS = `
+  alternative AS (
+    SELECT c.ord, phraseto_tsquery('bottega_it', a.text) AS it, phraseto_tsquery('bottega_en', a.text) AS en
+      FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS c(alternatives, ord), jsonb_array_elements_text(c.alternatives) AS a(text)
+  ),
+  concept AS (
+    SELECT ord, search_any(it) FILTER (WHERE numnode(it) > 0) AS it, search_any(en) FILTER (WHERE numnode(en) > 0) AS en
+      FROM alternative GROUP BY ord HAVING bool_or(numnode(it) > 0 OR numnode(en) > 0)
+  ),
+  query AS (
+    SELECT count(*) AS concepts, search_any(it) AS it, search_any(en) AS en, array_agg(it) AS its, array_agg(en) AS ens FROM concept
+  )`;
+
+/** Whether the document has the concept, in either language. */
+const HAS = `(d.words_it @@ c.it OR d.words_en @@ c.en)`;
+
+/**
+ * How well a document answers: first the share of the query's concepts it
+ * has (a document about all of them beats one that repeats one), then where
+ * and how densely they occur (title over summary over body, cover density,
+ * shorter documents favoured).
+ */
+const SCORE = `
+  (SELECT count(*) FROM unnest(q.its, q.ens) AS c(it, en) WHERE ${HAS})::float8 / greatest(q.concepts, 1) * 4
+  + greatest(coalesce(ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', d.words_it, q.it, 1), 0), coalesce(ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', d.words_en, q.en, 1), 0))`;
+
+/** A reader sees a document when they hold a principal of each of its access slots (`$n`: the principals). */
+const readable = (principals: string) =>
+  `d.access0 && ${principals} AND d.access1 && ${principals} AND d.access2 && ${principals} AND d.access3 && ${principals}`;
+
+const HEADLINE = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}`;
+
+/** The hit as shown: its title with matches marked, and a passage of its summary or body. */
+const HIT = `json_build_object(
+  'type', p.type, 'id', p.id,
+  'title', CASE WHEN q.concepts = 0 THEN p.title
+                WHEN p.language = 'en' THEN ts_headline('bottega_en', p.title, q.en, 'HighlightAll=true, ${HEADLINE}')
+                ELSE ts_headline('bottega_it', p.title, q.it, 'HighlightAll=true, ${HEADLINE}') END,
+  'snippet', CASE WHEN q.concepts = 0 THEN left(coalesce(nullif(p.summary, ''), p.body), 240)
+                  WHEN p.language = 'en' THEN ts_headline('bottega_en', coalesce(nullif(p.summary, ''), '') || ' ' || p.body, q.en,
+                                                          'MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter=" … ", ${HEADLINE}')
+                  ELSE ts_headline('bottega_it', coalesce(nullif(p.summary, ''), '') || ' ' || p.body, q.it,
+                                   'MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter=" … ", ${HEADLINE}') END)`;
+
+const ORDER: Record<SearchOrder, string> = {
+  RELEVANCE: 'score DESC, created_at DESC, key',
+  NEWEST: 'created_at DESC, key',
+};
+
+/**
+ * One search, one statement: the matches the reader may see, filtered
+ * (`$2` browse without words; `$3` principals; `$4`… filters; `$11` limit,
+ * `$12` offset), their count, their facets and one page of hits.
+ */
+export const SEARCH_SQL = (order: SearchOrder) => `
+  WITH ${CONCEPTS},
+  matched AS MATERIALIZED (
+    SELECT d.key, d.type, d.id, d.title, d.summary, d.body, d.language, d.created_at, d.territory_ids, d.tags, d.skills,
+           CASE WHEN $2 THEN 0 ELSE ${SCORE} END AS score
+      FROM search_document d, query q
+     WHERE ($2 OR d.words_it @@ q.it OR d.words_en @@ q.en)
+       AND ${readable('$3::text[]')}
+       AND ($4::text[] IS NULL OR d.type = ANY($4))
+       AND ($5::uuid[] IS NULL OR d.territory_ids && $5)
+       AND ($6::text[] IS NULL OR d.tags && $6 OR d.skills && $6)
+       AND ($7::uuid[] IS NULL OR d.community_id = ANY($7))
+       AND ($8::uuid IS NULL OR d.author_id = $8)
+       AND ($9::timestamptz IS NULL OR d.created_at >= $9)
+       AND ($10::timestamptz IS NULL OR d.created_at < $10)
+  ),
+  page AS (SELECT * FROM matched ORDER BY ${ORDER[order]} LIMIT $11 OFFSET $12),
+  facet_count AS (
+    SELECT 'type' AS facet, type AS value, count(*) AS count FROM matched GROUP BY type
+    UNION ALL SELECT 'territory', t::text, count(*) FROM matched, unnest(territory_ids) AS t GROUP BY t
+    UNION ALL SELECT 'tag', g, count(*) FROM matched, unnest(tags) AS g GROUP BY g
+    UNION ALL SELECT 'skill', s, count(*) FROM matched, unnest(skills) AS s GROUP BY s
+  )
+  SELECT (SELECT count(*) FROM matched) AS total,
+         (SELECT coalesce(json_agg(f), '[]') FROM facet_count f) AS facets,
+         (SELECT coalesce(json_agg(${HIT} ORDER BY ${ORDER[order]}), '[]') FROM page p, query q) AS hits`;
+
+/**
+ * Documents like a text being written (`$1` its concepts, `$2` the
+ * principals, `$3` the types, `$4` how many): those with the largest share
+ * of its concepts, best first.
+ */
+export const SIMILAR_SQL = `
+  WITH ${CONCEPTS},
+  page AS (
+    SELECT d.*, ${SCORE} AS score
+      FROM search_document d, query q
+     WHERE (d.words_it @@ q.it OR d.words_en @@ q.en) AND ${readable('$2::text[]')} AND d.type = ANY($3::text[])
+     ORDER BY score DESC, created_at DESC, key LIMIT $4
+  )
+  SELECT ${HIT} AS hit FROM page p, query q ORDER BY score DESC, created_at DESC, key`;
