@@ -1,0 +1,133 @@
+import { MAX_ACCESS_CLAUSES, type IndexedDocument } from '../search-engine';
+import { SearchEngineError } from '../search-engine.error';
+
+/** What fills an access slot the document has no clause for: every reader holds it. */
+export const EVERYONE = 'everyone';
+
+/** Marks around matched words in Meilisearch's answers; stripped from indexed text so content cannot fake them. */
+export const HIGHLIGHT_START = '\u0001';
+export const HIGHLIGHT_END = '\u0002';
+
+/** An {@link IndexedDocument} as stored in Meilisearch. */
+export interface MeilisearchDocument {
+  /** `<type>-<id>`: Meilisearch ids allow only letters, digits, `-` and `_`. */
+  uid: string;
+  type: string;
+  id: string;
+  version: number;
+  title: string;
+  summary: string | null;
+  body: string;
+  language: 'it' | 'en';
+  authorId: string | null;
+  communityId: string | null;
+  territoryIds: string[];
+  tags: string[];
+  skills: string[];
+  /** Epoch milliseconds, so that filters compare and sorts order them as numbers. */
+  createdAt: number;
+  updatedAt: number;
+  /**
+   * Clause i's principals in `access<i>`, `["everyone"]` in the slots past
+   * the document's clauses: a reader passes when each slot shares a
+   * principal with theirs, which one fixed filter can ask.
+   */
+  access0: string[];
+  access1: string[];
+  access2: string[];
+  access3: string[];
+  /** How many slots are the document's own clauses, to read `access` back. */
+  accessClauses: number;
+  scopes: string[];
+}
+
+type AccessSlot = 'access0' | 'access1' | 'access2' | 'access3';
+const SLOTS: readonly AccessSlot[] = ['access0', 'access1', 'access2', 'access3'];
+if (SLOTS.length !== MAX_ACCESS_CLAUSES) throw new Error('MeilisearchDocument needs one access slot per MAX_ACCESS_CLAUSES');
+
+const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,511}$/;
+
+/** The Meilisearch id of a document of `type` and `id`; throws when they cannot form a valid one. */
+export function meilisearchUid(type: string, id: string): string {
+  const uid = `${type}-${id}`;
+  if (!DOCUMENT_ID.test(uid) || type.includes('-')) {
+    throw new SearchEngineError('meilisearch', `"${type}:${id}" cannot be a Meilisearch document id (letters, digits, - and _ only; no - in the type)`, {
+      code: 'invalid_document_id',
+    });
+  }
+  return uid;
+}
+
+/** The Meilisearch id of a document key (`<type>:<id>`). */
+export function uidOfKey(key: string): string {
+  const colon = key.indexOf(':');
+  if (colon <= 0) throw new SearchEngineError('meilisearch', `"${key}" is not a document key (<type>:<id>)`, { code: 'invalid_document_id' });
+  return meilisearchUid(key.slice(0, colon), key.slice(colon + 1));
+}
+
+export function toMeilisearchDocument(document: IndexedDocument): MeilisearchDocument {
+  if (document.key !== `${document.type}:${document.id}`) {
+    throw new SearchEngineError('meilisearch', `document key "${document.key}" is not "${document.type}:${document.id}"`, { code: 'invalid_document_id' });
+  }
+  if (document.access.length > MAX_ACCESS_CLAUSES) {
+    throw new SearchEngineError('meilisearch', `${document.key} has ${document.access.length} access clauses; at most ${MAX_ACCESS_CLAUSES} fit the index`, {
+      code: 'too_many_access_clauses',
+    });
+  }
+  const slot = (index: number) => document.access[index] ?? [EVERYONE];
+  return {
+    uid: meilisearchUid(document.type, document.id),
+    type: document.type,
+    id: document.id,
+    version: document.version,
+    title: plain(document.title),
+    summary: document.summary === null ? null : plain(document.summary),
+    body: plain(document.body),
+    language: document.language,
+    authorId: document.authorId,
+    communityId: document.communityId,
+    territoryIds: [...document.territoryIds],
+    tags: [...document.tags],
+    skills: [...document.skills],
+    createdAt: epoch(document.createdAt, document.key, 'createdAt'),
+    updatedAt: epoch(document.updatedAt, document.key, 'updatedAt'),
+    access0: [...slot(0)],
+    access1: [...slot(1)],
+    access2: [...slot(2)],
+    access3: [...slot(3)],
+    accessClauses: document.access.length,
+    scopes: [...document.scopes],
+  };
+}
+
+export function fromMeilisearchDocument(stored: MeilisearchDocument): IndexedDocument {
+  return {
+    key: `${stored.type}:${stored.id}`,
+    type: stored.type,
+    id: stored.id,
+    version: stored.version,
+    title: stored.title,
+    summary: stored.summary,
+    body: stored.body,
+    language: stored.language,
+    authorId: stored.authorId,
+    communityId: stored.communityId,
+    territoryIds: [...stored.territoryIds],
+    tags: [...stored.tags],
+    skills: [...stored.skills],
+    createdAt: new Date(stored.createdAt),
+    updatedAt: new Date(stored.updatedAt),
+    access: SLOTS.slice(0, stored.accessClauses).map((slot) => [...stored[slot]]),
+    scopes: [...stored.scopes],
+  };
+}
+
+function plain(text: string): string {
+  return text.replaceAll(HIGHLIGHT_START, '').replaceAll(HIGHLIGHT_END, '');
+}
+
+function epoch(date: Date, key: string, field: string): number {
+  const time = date.getTime();
+  if (!Number.isFinite(time)) throw new SearchEngineError('meilisearch', `${key} has an invalid ${field}`, { code: 'invalid_document' });
+  return time;
+}
