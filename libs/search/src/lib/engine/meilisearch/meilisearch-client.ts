@@ -7,6 +7,7 @@ import type {
   IndexObject,
   IndexOptions,
   IndexSwap,
+  MultiSearchParams,
   RecordAny,
   ResourceResults,
   SearchParams,
@@ -21,6 +22,8 @@ export interface MeilisearchSearchAnswer {
   processingTimeMs: number;
   /** Present when the search asked for `page`/`hitsPerPage`: the exact count. */
   totalHits?: number;
+  /** Present when the search asked for `offset`/`limit`. */
+  estimatedTotalHits?: number;
   facetDistribution?: FacetDistribution;
 }
 
@@ -43,6 +46,7 @@ export interface MeilisearchClient {
   createIndex(uid: string, options?: IndexOptions): Promise<EnqueuedTask>;
   deleteIndex(uid: string): Promise<EnqueuedTask>;
   swapIndexes(swaps: IndexSwap[]): Promise<EnqueuedTask>;
+  multiSearch(request: MultiSearchParams): Promise<{ results: MeilisearchSearchAnswer[] }>;
   health(): Promise<Health>;
   readonly tasks: { waitForTask(task: number, options?: WaitOptions): Promise<Task> };
 }

@@ -79,7 +79,7 @@ describe('toMeilisearchDocument', () => {
 
   it('strips the highlight sentinels from the text so content cannot fake a match', () => {
     const stored = toMeilisearchDocument(document({ title: 'a\u0001b\u0002c', summary: null, body: '\u0001x' }));
-    expect([stored.title, stored.summary, stored.body]).toEqual(['abc', null, 'x']);
+    expect([stored.title, stored.summary, stored.body]).toEqual(['a b c', null, ' x']);
   });
 });
 

@@ -1,12 +1,9 @@
+import { stripMarkers } from '../highlight';
 import { MAX_ACCESS_CLAUSES, type IndexedDocument } from '../search-engine';
 import { SearchEngineError } from '../search-engine.error';
 
 /** What fills an access slot the document has no clause for: every reader holds it. */
 export const EVERYONE = 'everyone';
-
-/** Marks around matched words in Meilisearch's answers; stripped from indexed text so content cannot fake them. */
-export const HIGHLIGHT_START = '\u0001';
-export const HIGHLIGHT_END = '\u0002';
 
 /** An {@link IndexedDocument} as stored in Meilisearch. */
 export interface MeilisearchDocument {
@@ -80,9 +77,10 @@ export function toMeilisearchDocument(document: IndexedDocument): MeilisearchDoc
     type: document.type,
     id: document.id,
     version: document.version,
-    title: plain(document.title),
-    summary: document.summary === null ? null : plain(document.summary),
-    body: plain(document.body),
+    // Without the highlight markers, so that only Meilisearch places them.
+    title: stripMarkers(document.title),
+    summary: document.summary === null ? null : stripMarkers(document.summary),
+    body: stripMarkers(document.body),
     language: document.language,
     authorId: document.authorId,
     communityId: document.communityId,
@@ -120,10 +118,6 @@ export function fromMeilisearchDocument(stored: MeilisearchDocument): IndexedDoc
     access: SLOTS.slice(0, stored.accessClauses).map((slot) => [...stored[slot]]),
     scopes: [...stored.scopes],
   };
-}
-
-function plain(text: string): string {
-  return text.replaceAll(HIGHLIGHT_START, '').replaceAll(HIGHLIGHT_END, '');
 }
 
 function epoch(date: Date, key: string, field: string): number {

@@ -1,5 +1,5 @@
 import { Meilisearch, type EnqueuedTask, type FacetDistribution, type RecordAny, type SearchParams, type Settings, type Task } from 'meilisearch';
-import { GLOSSARY, type Glossary } from '../../../glossary/glossary';
+import { foldTerm, GLOSSARY, type Glossary } from '../../../glossary/glossary';
 import type {
   EngineHealth,
   FacetCount,
@@ -13,10 +13,12 @@ import type {
 } from '../search-engine';
 import { SearchEngineError } from '../search-engine.error';
 import type { MeilisearchClient, MeilisearchIndexClient } from './meilisearch-client';
-import { HIGHLIGHT_END, HIGHLIGHT_START, meilisearchUid, toMeilisearchDocument, uidOfKey, type MeilisearchDocument } from './meilisearch-documents';
+import { meilisearchUid, toMeilisearchDocument, uidOfKey, type MeilisearchDocument } from './meilisearch-documents';
 import { scopeFilter, searchFilter, similarFilter, uidFilter } from './meilisearch-filter';
-import { markedHtml, snippetOf } from './meilisearch-highlight';
+import { HIGHLIGHT_END, HIGHLIGHT_START, markedHtml } from '../highlight';
+import { snippetOf } from './meilisearch-highlight';
 import { meilisearchSettings } from './meilisearch-settings';
+import { ENGLISH_STOP_WORDS, ITALIAN_STOP_WORDS } from './meilisearch-stop-words';
 
 export interface MeilisearchEngineOptions {
   host: string;
@@ -34,9 +36,13 @@ const PRIMARY_KEY = 'uid';
 const FACETS = ['type', 'territoryIds', 'tags', 'skills'];
 /** Ids per version lookup, and documents per page when listing dependents. */
 const PAGE_SIZE = 500;
-/** Words of the body that join the title in a "similar" query (Meilisearch reads the first ten words of a query). */
-const SIMILAR_BODY_WORDS = 20;
+/** Words of a draft weighed for a "similar" query, title first. */
+const SIMILAR_CANDIDATE_WORDS = 16;
+/** Meilisearch reads the first ten words of a query. */
+const QUERY_WORDS = 10;
+const STOP_WORDS = new Set([...ITALIAN_STOP_WORDS, ...ENGLISH_STOP_WORDS].flatMap((word) => [word, foldTerm(word)]));
 const INDEX_UID = /^[A-Za-z0-9_-]{1,400}$/;
+const WORD = /[\p{L}\p{N}]/u;
 
 /** Highlighting and cropping asked of every search: matches marked with sentinels, turned into `<mark>` after escaping. */
 const FORMATTING: SearchParams = {
@@ -128,7 +134,10 @@ export class MeilisearchEngine implements SearchEngine {
       hitsPerPage: limit,
       ...(request.order === 'NEWEST' ? { sort: ['createdAt:desc'] } : {}),
     };
-    const answer = await this.call('search', () => this.index().search(request.query.text.trim(), params));
+    const text = request.query.text.trim();
+    // Meilisearch reads a query without a single word (only punctuation) as "everything"; it asks for nothing.
+    if (text !== '' && !WORD.test(text)) return { hits: [], total: 0, facets: { types: [], territories: [], tags: [], skills: [] }, processingTimeMs: 0 };
+    const answer = await this.call('search', () => this.index().search(text, params));
     if (typeof answer.totalHits !== 'number') {
       throw new SearchEngineError('meilisearch', 'search: the answer has no totalHits', { code: 'unexpected_response' });
     }
@@ -145,16 +154,34 @@ export class MeilisearchEngine implements SearchEngine {
     };
   }
 
+  /**
+   * A draft's words that occur in what the reader may see, rarest first, as
+   * one query that Meilisearch relaxes from the end ("last"): documents
+   * sharing the most distinctive words come first. Words found nowhere are
+   * left out, since under "last" a query whose first word matches nothing
+   * finds nothing.
+   */
   async similar(request: SimilarRequest): Promise<SearchHitResult[]> {
-    const bodyWords = request.body.split(/\s+/).filter((word) => word !== '').slice(0, SIMILAR_BODY_WORDS);
-    const text = [request.title.trim(), ...bodyWords].join(' ').trim();
-    if (text === '' || request.limit < 1) return [];
+    if (request.limit < 1) return [];
+    const candidates = draftWords(`${request.title} ${request.body}`).slice(0, SIMILAR_CANDIDATE_WORDS);
+    if (candidates.length === 0) return [];
+    const filter = similarFilter(request.types, request.principals);
+    const counts = await this.call('weigh the words of a draft', () =>
+      this.client.multiSearch({
+        queries: candidates.map((word) => ({ indexUid: this.indexUid, q: word, filter, limit: 0, matchingStrategy: 'all' as const })),
+      }),
+    );
+    const present = candidates
+      .map((word, index) => ({ word, hits: counts.results[index]?.estimatedTotalHits ?? counts.results[index]?.totalHits ?? 0 }))
+      .filter((candidate) => candidate.hits > 0)
+      .sort((a, b) => a.hits - b.hits)
+      .slice(0, QUERY_WORDS);
+    if (present.length === 0) return [];
     const answer = await this.call('find similar documents', () =>
-      this.index().search(text, {
+      this.index().search(present.map((candidate) => candidate.word).join(' '), {
         ...FORMATTING,
-        filter: similarFilter(request.types, request.principals),
+        filter,
         limit: request.limit,
-        // Drops the query's last words until something matches: a draft's title rarely matches word for word.
         matchingStrategy: 'last',
       }),
     );
@@ -281,6 +308,15 @@ function hitOf(hit: RecordAny): SearchHitResult {
     title: markedHtml(typeof title === 'string' ? title : ''),
     snippet: snippetOf(formatted),
   };
+}
+
+/** The distinct words of a text that can make a match, in order: lower case, no stop words, no single letters. */
+export function draftWords(text: string): string[] {
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 1 && !STOP_WORDS.has(word));
+  return [...new Set(words)];
 }
 
 function facetCounts(distribution: FacetDistribution | undefined, field: string): FacetCount[] {

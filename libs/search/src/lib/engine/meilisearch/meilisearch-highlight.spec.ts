@@ -1,4 +1,5 @@
-import { markedHtml, snippetOf } from './meilisearch-highlight';
+import { markedHtml } from '../highlight';
+import { snippetOf } from './meilisearch-highlight';
 
 const S = '\u0001';
 const E = '\u0002';

@@ -1,28 +1,4 @@
-import { HIGHLIGHT_END, HIGHLIGHT_START } from './meilisearch-documents';
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/**
- * Meilisearch's formatted text (matches between {@link HIGHLIGHT_START} and
- * {@link HIGHLIGHT_END}) as safe HTML: the text escaped, the matches in
- * `<mark>`, and no other markup whatever the content held.
- */
-export function markedHtml(formatted: string): string {
-  let html = '';
-  let open = false;
-  for (const char of formatted) {
-    if (char === HIGHLIGHT_START) {
-      if (!open) html += '<mark>';
-      open = true;
-    } else if (char === HIGHLIGHT_END) {
-      if (open) html += '</mark>';
-      open = false;
-    } else {
-      html += ESCAPES[char] ?? char;
-    }
-  }
-  return open ? `${html}</mark>` : html;
-}
+import { HIGHLIGHT_START, markedHtml } from '../highlight';
 
 /** Whether Meilisearch marked a match in this formatted text. */
 export function hasMatch(formatted: string | null | undefined): boolean {
