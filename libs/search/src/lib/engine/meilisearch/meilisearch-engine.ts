@@ -30,6 +30,8 @@ export interface MeilisearchEngineOptions {
   client?: MeilisearchClient;
   /** How long to wait for one Meilisearch task (settings on a large index take a while). */
   taskTimeoutMs?: number;
+  /** How long one HTTP request may take before it fails (so that an indexer never hangs on a silent server). */
+  requestTimeoutMs?: number;
 }
 
 const PRIMARY_KEY = 'uid';
@@ -66,7 +68,13 @@ export class MeilisearchEngine implements SearchEngine {
   constructor(private readonly options: MeilisearchEngineOptions) {
     this.indexUid = options.index ?? 'bottega';
     if (!INDEX_UID.test(this.indexUid)) throw new RangeError(`"${this.indexUid}" is not a valid Meilisearch index uid`);
-    this.client = options.client ?? new Meilisearch({ host: options.host, ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }) });
+    this.client =
+      options.client ??
+      new Meilisearch({
+        host: options.host,
+        ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
+        timeout: options.requestTimeoutMs ?? 30_000,
+      });
     this.settings = meilisearchSettings(options.glossary ?? GLOSSARY);
     this.taskTimeoutMs = options.taskTimeoutMs ?? 120_000;
   }
