@@ -330,7 +330,7 @@ export function draftWords(text: string): string[] {
 function facetCounts(distribution: FacetDistribution | undefined, field: string): FacetCount[] {
   return Object.entries(distribution?.[field] ?? {})
     .map(([value, count]) => ({ value, count }))
-    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 
 function stringField(document: RecordAny, field: string): string {
