@@ -64,8 +64,10 @@ export class ApiProcess {
 
   /** Spawns the API and resolves once GET /health answers 200, with the ms it took from spawn. */
   static async start(options: ApiOptions, timeoutMs: number): Promise<{ api: ApiProcess; readyMs: number }> {
+    // The bench's own environment must not pick the database or seed it; the options may.
+    const { DATABASE_URL: _database, SEED_DEMO: _seed, ...inherited } = process.env;
     const env: NodeJS.ProcessEnv = {
-      ...process.env,
+      ...inherited,
       HOST: '127.0.0.1',
       PORT: String(options.port),
       LOG_LEVEL: 'warn',
@@ -78,8 +80,6 @@ export class ApiProcess {
       EMBEDDED_PG_PORT: String(options.pgPort),
       ...options.env,
     };
-    delete env['DATABASE_URL'];
-    delete env['SEED_DEMO'];
 
     const startedAt = performance.now();
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), 'dist/apps/api/src/main.js'], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -16,6 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createLogger } from '@bottega/core';
+import { measureRelevance, relevanceFailures, renderRelevance, type RelevanceResult } from './relevance';
 import { freePort } from '@bottega/testing';
 import { measureAbuse } from './abuse';
 import { ApiProcess, timeBareNode } from './api-process';
@@ -43,7 +44,7 @@ const WARM_START_TIMEOUT_MS = 60_000;
 const BARE_NODE_RUNS = 5;
 /** The API's default GRAPHQL_MAX_RESPONSE_BYTES, set explicitly so the abuse figures can be held to it. */
 const RESPONSE_CEILING = 4 * 1024 * 1024;
-const SECTIONS = ['fanout', 'territories', 'threadPage', 'threadList', 'practicePage', 'suggestPeers', 'abuse', 'outbox'] as const;
+const SECTIONS = ['fanout', 'territories', 'threadPage', 'threadList', 'practicePage', 'suggestPeers', 'abuse', 'outbox', 'relevance'] as const;
 type Section = (typeof SECTIONS)[number];
 /** The whole run, as a last resort against anything unbounded. */
 const RUN_TIMEOUT_MS = 15 * 60_000;
@@ -206,6 +207,17 @@ async function main(): Promise<void> {
 
   await cleanUp();
 
+  // On an API of its own, the demo seed's, once the load above is over.
+  const relevance: RelevanceResult[] = [];
+  if (runs('relevance')) {
+    relevance.push(await measureRelevance({ cwd: ROOT, ports: await twoFreePorts(), engine: 'postgres', progress }));
+    const meiliHost = process.env['MEILI_HOST'];
+    if (meiliHost) {
+      const env = { MEILI_HOST: meiliHost, ...(process.env['MEILI_API_KEY'] ? { MEILI_API_KEY: process.env['MEILI_API_KEY'] } : {}) };
+      relevance.push(await measureRelevance({ cwd: ROOT, ports: await twoFreePorts(), engine: 'meilisearch', env, progress }));
+    }
+  }
+
   const summary: Summary = {
     machine: machineLine(describeMachine(postgres)),
     loadBefore,
@@ -229,6 +241,8 @@ async function main(): Promise<void> {
     ...stops.filter((stop) => !stop.endsWith(': exited with code 0')).map((stop) => `API on SIGTERM, ${stop}`),
   ];
   process.stdout.write(renderSummary(summary));
+  if (relevance.length) process.stdout.write(renderRelevance(relevance));
+  summary.failures.push(...relevanceFailures(relevance));
   if (summary.failures.length) process.exitCode = 1;
 }
 

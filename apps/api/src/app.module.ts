@@ -5,6 +5,7 @@ import { ForumModule } from '@bottega/forum';
 import { IdentityModule } from '@bottega/identity';
 import { NotificationsModule } from '@bottega/notifications';
 import { PracticesModule } from '@bottega/practices';
+import { SearchModule } from '@bottega/search';
 import { TerritoriesModule } from '@bottega/territories';
 import type { AppConfig } from './config/app-config';
 
@@ -22,6 +23,7 @@ export class AppModule {
         ForumModule.forRoot(config.forum),
         PracticesModule,
         CompetencesModule.forRoot(config.competences),
+        SearchModule.forRoot(config.search),
       ],
     };
   }

@@ -14,7 +14,10 @@ describe('API conventions', () => {
     it('answers /health with the database check and /health/live', async () => {
       const ready = await fetch(`${t.baseUrl}/health`);
       expect(ready.status).toBe(200);
-      expect(await ready.json()).toEqual({ status: 'ok', checks: { database: 'up' } });
+      expect(await ready.json()).toEqual({
+        status: 'ok',
+        checks: { database: 'up', search: { status: 'up', engine: 'postgres', lag: { events: 0, oldestSeconds: 0 } } },
+      });
       expect((await fetch(`${t.baseUrl}/health/live`)).status).toBe(200);
     });
 

@@ -20,6 +20,7 @@ import { NodeRegistry } from './graphql/node.registry';
 import { OperationGuard } from './graphql/operation-guard';
 import { NodeResolver } from './graphql/node.resolver';
 import { HealthController } from './observability/health.controller';
+import { HealthChecks } from './observability/health-checks';
 import { installHttpHooks } from './observability/http-hooks';
 import { Metrics } from './observability/metrics';
 import { MetricsController } from './observability/metrics.controller';
@@ -80,6 +81,7 @@ export class CoreModule implements OnModuleInit {
         AccessTokenService,
         AccessDirectory,
         ContentRegistry,
+        HealthChecks,
         RequestContextFactory,
         Metrics,
         RateLimiter,
@@ -103,6 +105,7 @@ export class CoreModule implements OnModuleInit {
         AccessDirectory,
         AccountChanges,
         ContentRegistry,
+        HealthChecks,
         RequestContextFactory,
         Metrics,
         RateLimiter,

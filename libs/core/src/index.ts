@@ -23,6 +23,7 @@ export * from './graphql/graphql-ws.server';
 export * from './graphql/http-errors';
 export * from './graphql/heavy-operations';
 export * from './graphql/response-budget';
+export * from './observability/health-checks';
 export * from './observability/logger';
 export * from './observability/metrics';
 export * from './pubsub/async-queue';

@@ -98,6 +98,7 @@ describe('moderation of any registered kind', () => {
       hasVisibleContentBy: async (userId) =>
         (await t.db.query(`SELECT 1 FROM test_note WHERE author_id = $1 AND hidden_at IS NULL AND deleted_at IS NULL`, [userId])).length > 0,
       document: async () => null,
+      ids: async () => [],
     });
     t.app.get(ModerationDecisions).register('Note', ModerationAction.DELETE, {
       change: OutboxChange.DELETED,

@@ -3,6 +3,7 @@ import type { CompetencesOptions } from '@bottega/competences';
 import type { CoreOptions } from '@bottega/core';
 import type { ForumOptions } from '@bottega/forum';
 import type { IdentityOptions } from '@bottega/identity';
+import type { SearchOptions } from '@bottega/search';
 import { MIGRATIONS } from './migrations';
 import type { Env } from './env.schema';
 
@@ -14,6 +15,7 @@ export interface AppConfig {
   identity: IdentityOptions;
   forum: ForumOptions;
   competences: CompetencesOptions;
+  search: SearchOptions;
 }
 
 /** Options of each library, derived from the validated environment. */
@@ -90,6 +92,10 @@ export function appConfig(env: Env, databaseUrl: string, logger: Logger): AppCon
     },
     competences: {
       questionRoutingDailyCap: env.QUESTION_ROUTING_DAILY_CAP,
+    },    search: {
+      meilisearch: env.MEILI_HOST ? { host: env.MEILI_HOST, ...(env.MEILI_API_KEY ? { apiKey: env.MEILI_API_KEY } : {}) } : null,
+      indexInProcess: env.SEARCH_INDEX_IN_PROCESS,
     },
+
   };
 }

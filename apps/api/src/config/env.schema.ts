@@ -77,6 +77,7 @@ export const envSchema = z
 
     MEILI_HOST: url(['http:', 'https:']).optional(),
     MEILI_API_KEY: z.string().min(1).optional(),
+    SEARCH_INDEX_IN_PROCESS: bool.default(true),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {

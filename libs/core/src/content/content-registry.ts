@@ -43,6 +43,12 @@ export interface ContentKind {
   /** What search indexes about the item, as `manager` sees it; null when it is gone (deleted), so it leaves the index. */
   document(manager: EntityManager, id: string): Promise<SearchDocument | null>;
   /**
+   * The ids of its items in id order, a page after `after` (null: from the
+   * start): what rebuilds an index from the database goes through.
+   * {@link idsAfter} writes it for a table.
+   */
+  ids(manager: EntityManager, after: string | null, limit: number): Promise<string[]>;
+  /**
    * Whether the account is one of the item's authors (a practice has several),
    * as `manager` sees it; kinds that can be shown as someone's work (evidence
    * of a competence) answer it.
@@ -79,4 +85,20 @@ export class ContentRegistry {
   typeOf(value: object): string | undefined {
     return this.all().find((kind) => value instanceof kind.model)?.type;
   }
+}
+
+/** A page of `table`'s uuid keys after `after`, in order, where `condition` holds: a kind's {@link ContentKind.ids}. */
+export async function idsAfter(
+  manager: EntityManager,
+  table: string,
+  after: string | null,
+  limit: number,
+  options: { key?: string; condition?: string } = {},
+): Promise<string[]> {
+  const key = options.key ?? 'id';
+  const rows: { id: string }[] = await manager.query(
+    `SELECT ${key} AS id FROM ${table} WHERE ($1::uuid IS NULL OR ${key} > $1) AND (${options.condition ?? 'true'}) ORDER BY ${key} LIMIT $2`,
+    [after, limit],
+  );
+  return rows.map((row) => row.id);
 }

@@ -18,6 +18,8 @@ export interface SearchDocument {
   /** The item's own territories; the search library adds their ancestors. */
   territoryIds: string[];
   tags: string[];
+  /** Skill keys, for what is searched by skill (competence profiles). */
+  skills?: string[];
   createdAt: Date;
   updatedAt: Date;
   /**
@@ -25,4 +27,10 @@ export interface SearchDocument {
    * reader must hold one principal of every list; no list, everyone may.
    */
   restrictions: string[][];
+  /**
+   * Keys (`<type>:<id>`) of other items whose changes change this document:
+   * a reply is found under its thread's title and with its thread's access,
+   * so it names the thread. Its community is implied.
+   */
+  scopes?: string[];
 }

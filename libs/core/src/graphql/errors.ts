@@ -8,6 +8,8 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** A dependency (the search engine) is not answering; the same request may work shortly. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -64,6 +66,7 @@ export class RateLimitedError extends AppError {
 export function isServerFault(code: ErrorCode): boolean {
   switch (code) {
     case ErrorCode.INTERNAL_SERVER_ERROR:
+    case ErrorCode.SERVICE_UNAVAILABLE:
       return true;
     case ErrorCode.UNAUTHENTICATED:
     case ErrorCode.FORBIDDEN:
@@ -93,6 +96,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 429;
     case ErrorCode.INTERNAL_SERVER_ERROR:
       return 500;
+    case ErrorCode.SERVICE_UNAVAILABLE:
+      return 503;
     default: {
       const unmapped: never = code;
       throw new Error(`Unmapped error code ${String(unmapped)}`);

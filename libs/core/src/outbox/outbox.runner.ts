@@ -7,7 +7,7 @@ import { Metrics } from '../observability/metrics';
 import { PgPubSub, type BusEvent } from '../pubsub/pg-pubsub';
 import { OUTBOX_TOPIC } from './outbox';
 import { OutboxConsumers, type OutboxConsumer } from './outbox-consumer';
-import { OutboxStore } from './outbox.store';
+import { OutboxStore, type OutboxLag } from './outbox.store';
 
 /** How the runner paces itself; tests shorten the waits. */
 export interface OutboxRunnerSettings {
@@ -162,6 +162,25 @@ export class OutboxRunner implements OnApplicationBootstrap, BeforeApplicationSh
       deleted += batch;
     } while (batch === PRUNE_BATCH && !this.stopping);
     return deleted;
+  }
+
+  /** How far consumer `name` is behind the log. */
+  lag(name: string): Promise<OutboxLag> {
+    return this.store.lag(name);
+  }
+
+  /**
+   * Runs `work` while no batch of consumer `name` runs, in any process
+   * (waiting for one in flight): for a consumer rebuilding what it keeps from
+   * the database. It then goes on from its position, applying again what
+   * changed meanwhile, which its idempotence makes harmless.
+   */
+  async hold<T>(name: string, work: () => Promise<T>): Promise<T> {
+    await this.store.ensureConsumer(name);
+    return this.db.transaction(async (manager) => {
+      await this.store.lock(manager, name);
+      return work();
+    });
   }
 
   /** One batch; false when there is nothing more to do for now (caught up, claimed elsewhere, backing off, failed). */

@@ -78,6 +78,11 @@ export class OutboxStore {
     return row ? Number(row.position) : null;
   }
 
+  /** Claims the consumer for this transaction, waiting for a batch in flight to end. */
+  async lock(manager: EntityManager, name: string): Promise<void> {
+    await manager.query(`SELECT 1 FROM outbox_consumer WHERE name = $1 FOR UPDATE`, [name]);
+  }
+
   async eventsAfter(manager: EntityManager, position: number, limit: number): Promise<OutboxEvent[]> {
     const rows: EventRow[] = await manager.query(
       `SELECT position, kind, subject_id AS "subjectId", change, version, payload, created_at AS "createdAt"

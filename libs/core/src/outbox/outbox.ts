@@ -76,4 +76,21 @@ export class Outbox {
       [entry.kind, ids, entry.change, JSON.stringify(entry.payload ?? {}), PUBSUB_CHANNEL, JSON.stringify({ topic: OUTBOX_TOPIC })],
     );
   }
+
+  /**
+   * The latest version of each subject (by `<kind>:<id>`), 0 for a subject
+   * never recorded: what a consumer rebuilding its state from the database
+   * stamps it with.
+   */
+  async versions(manager: EntityManager, subjects: readonly { kind: string; id: string }[]): Promise<Map<string, number>> {
+    const versions = new Map(subjects.map((subject) => [`${subject.kind}:${subject.id}`, 0]));
+    if (subjects.length === 0) return versions;
+    const rows: { kind: string; id: string; version: string }[] = await manager.query(
+      `SELECT s.kind, s.subject_id AS id, s.version FROM outbox_subject s
+         JOIN unnest($1::text[], $2::uuid[]) AS w(kind, id) ON s.kind = w.kind AND s.subject_id = w.id`,
+      [subjects.map((subject) => subject.kind), subjects.map((subject) => subject.id)],
+    );
+    for (const row of rows) versions.set(`${row.kind}:${row.id}`, Number(row.version));
+    return versions;
+  }
 }

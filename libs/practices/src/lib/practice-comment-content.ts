@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessDirectory, ContentRegistry, NodeRegistry, OutboxChange, always, type ContentItem, type SearchDocument } from '@bottega/core';
+import { AccessDirectory, ContentRegistry, NodeRegistry, OutboxChange, always, idsAfter, type ContentItem, type SearchDocument } from '@bottega/core';
 import { ModerationAction, ModerationDecisions, flaggable } from '@bottega/moderation';
 import { PracticeAccess, type PracticeInContext } from './practice.access';
 import { REVIEWERS, practiceFacts, type PracticeFacts } from './practice.audience';
@@ -70,6 +70,7 @@ export class PracticeCommentContent {
           : [];
       },
       hasVisibleContentBy: (userId) => this.comments.hasVisibleBy(userId),
+      ids: (manager, after, limit) => idsAfter(manager, 'practice_comment', after, limit, { condition: 'deleted_at IS NULL' }),
       document: async (manager, id) => {
         const [comment] = await this.comments.findByIds([id], manager);
         const [practice] = comment ? await this.practices.findByIds([comment.practiceId], manager) : [];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AccessDirectory, ContentRegistry, always, type ContentItem, type SearchDocument } from '@bottega/core';
+import { AccessDirectory, ContentRegistry, always, idsAfter, type ContentItem, type SearchDocument } from '@bottega/core';
 import { flaggable } from '@bottega/moderation';
+import { SearchType, searchable } from '@bottega/search';
 import { PracticeAccess } from './practice.access';
 import { PRACTICE_AUDIENCE, REVIEWERS, practiceFacts, type PracticeFacts } from './practice.audience';
 import { Practice } from './practice.model';
@@ -9,6 +10,7 @@ import { SECTIONS } from './practice.sections';
 
 // Practices are flagged and moderated like posts: a member of `FlaggedContent`.
 flaggable(Practice);
+searchable(SearchType.PRACTICE, Practice);
 
 /** Those who moderate a practice: its reviewers. */
 const moderatorsOf = (practice: PracticeRow): string[] => always<PracticeFacts>(REVIEWERS).principals(practiceFacts(practice));
@@ -58,6 +60,7 @@ export class PracticeContent {
       hasVisibleContentBy: (userId) => this.practices.hasVisibleBy(userId),
       // Every author counts, the co-authors too.
       authoredBy: async (manager, id, userId) => ((await this.practices.findByIds([id], manager))[0]?.authorIds ?? []).includes(userId),
+      ids: (manager, after, limit) => idsAfter(manager, 'practice', after, limit),
       document: async (manager, id) => {
         const [practice] = await this.practices.findByIds([id], manager);
         return practice ? searchDocument(practice) : null;

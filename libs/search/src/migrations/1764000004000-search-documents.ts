@@ -13,6 +13,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - `search_word`: every word the documents use, accents and case folded,
  *   with a trigram index: a misspelt query word is corrected to the nearest
  *   ones ("anzaini" → "anziani").
+ * - `search_build`: when each engine's index was last built from the
+ *   database (a process that finds none builds it).
  */
 export class SearchDocuments1764000004000 implements MigrationInterface {
   name = 'SearchDocuments1764000004000';
@@ -71,10 +73,11 @@ export class SearchDocuments1764000004000 implements MigrationInterface {
     await db.query(`CREATE AGGREGATE search_any(tsquery) (SFUNC = tsquery_or, STYPE = tsquery)`);
     await db.query(`CREATE TABLE search_word (word text PRIMARY KEY)`);
     await db.query(`CREATE INDEX search_word_trgm_idx ON search_word USING gin (word gin_trgm_ops)`);
+    await db.query(`CREATE TABLE search_build (engine text PRIMARY KEY, documents integer NOT NULL, built_at timestamptz(3) NOT NULL DEFAULT now())`);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP TABLE search_word, search_document`);
+    await db.query(`DROP TABLE search_build, search_word, search_document`);
     await db.query(`DROP AGGREGATE search_any(tsquery)`);
     await db.query(`DROP FUNCTION search_words(regconfig, text, text, text[], text)`);
     await db.query(`DROP TEXT SEARCH CONFIGURATION bottega_en`);

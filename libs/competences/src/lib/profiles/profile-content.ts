@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AccessDirectory, ContentRegistry, STAFF, type ContentItem, type SearchDocument } from '@bottega/core';
+import { AccessDirectory, ContentRegistry, STAFF, idsAfter, type ContentItem, type SearchDocument } from '@bottega/core';
 import { flaggable } from '@bottega/moderation';
+import { SearchType, searchable } from '@bottega/search';
 import { ProfileAccess } from './profile.access';
 import { PROFILE_AUDIENCE, profileFacts } from './profile.audience';
 import { ProfileVisibility } from './profile.enums';
@@ -10,6 +11,7 @@ import { ProfileRepository, type ProfileDocumentRow } from './profile.repository
 
 // Profiles are flagged and moderated like posts: a member of `FlaggedContent`.
 flaggable(CompetenceProfile);
+searchable(SearchType.COMPETENCE_PROFILE, CompetenceProfile);
 
 /**
  * Competence profiles as moderation, notifications and search see them,
@@ -60,6 +62,7 @@ export class ProfileContent {
       // A profile is no sign of taking part: anyone makes one, so it gives a flag no weight.
       hasVisibleContentBy: async () => false,
       document: (manager, id) => this.document(manager, id),
+      ids: (manager, after, limit) => idsAfter(manager, 'competence_profile', after, limit, { key: 'user_id' }),
     });
   }
 
@@ -87,7 +90,8 @@ function searchDocument(profile: ProfileDocumentRow): SearchDocument {
     authorId: profile.userId,
     communityId: null,
     territoryIds: profile.territoryIds,
-    tags: profile.skills.map((skill) => skill.key),
+    tags: [],
+    skills: profile.skills.map((skill) => skill.key),
     createdAt: profile.createdAt,
     updatedAt: profile.updatedAt,
     restrictions: PROFILE_AUDIENCE.restrictions(profileFacts(profile)),

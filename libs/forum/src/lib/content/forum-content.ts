@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ContentRegistry, OutboxChange, type ContentItem, type ContentKind } from '@bottega/core';
+import { ContentRegistry, OutboxChange, idsAfter, type ContentItem, type ContentKind } from '@bottega/core';
 import { ModerationAction, ModerationDecisions, flaggable } from '@bottega/moderation';
+import { SearchType, searchable } from '@bottega/search';
 import { moderatorsOf } from '../communities/community.audience';
 import type { PostEntity } from '../posts/post.entity';
 import { PostLoaders } from '../posts/post.loaders';
@@ -18,6 +19,8 @@ import { ThreadRepository } from '../threads/thread.repository';
 
 // Members of `FlaggedContent`, in the schema's order.
 flaggable(Post, Thread);
+searchable(SearchType.THREAD, Thread);
+searchable(SearchType.POST, Post);
 
 type Hideable = Pick<PostEntity, 'id' | 'authorId' | 'hiddenAt' | 'deletedAt'>;
 
@@ -111,6 +114,7 @@ export class ForumContent {
       // A thread's opening post is a post: the post kind answers for both.
       hasVisibleContentBy: async () => false,
       document: threadDocument,
+      ids: (manager, after, limit) => idsAfter(manager, 'thread', after, limit, { condition: 'deleted_at IS NULL' }),
     };
   }
 
@@ -141,6 +145,7 @@ export class ForumContent {
         return rows.length > 0;
       },
       document: postDocument,
+      ids: (manager, after, limit) => idsAfter(manager, 'post', after, limit, { condition: 'deleted_at IS NULL' }),
       authoredBy: async (manager, id, userId) =>
         (await manager.query(`SELECT 1 FROM post WHERE id = $1 AND author_id = $2`, [id, userId])).length > 0,
     };

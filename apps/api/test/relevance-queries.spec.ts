@@ -3,7 +3,7 @@ import { slugify } from '@bottega/core';
 import { DEMO_COMMUNITIES, DEMO_THREADS } from '@bottega/forum';
 import { DEMO_USERS } from '@bottega/identity';
 import { ALL_DEMO_PRACTICES } from '@bottega/practices';
-import { RELEVANCE_QUERIES, type RelevanceCategory, type RelevanceKey } from './relevance-queries';
+import { RELEVANCE_QUERIES, type RelevanceCategory, type RelevanceKey } from '../bench/relevance-queries';
 
 /** Every document of the demo seed by its relevance key, and whether an anonymous reader may read it. */
 function demoDocuments(): Map<string, { public: boolean; why: string }> {
