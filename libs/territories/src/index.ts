@@ -11,4 +11,4 @@ export { ProjectLoaders } from './lib/projects/project.loaders';
 export { seedDemoDirectory } from './seed/demo-directory';
 export { territoryWithinSql } from './lib/territories/territory.repository';
 export { primeTerritories, territoryJsonSql, territoryOf, type TerritoryJson } from './lib/territories/territory-json';
-export { territoryAncestry } from './lib/territories/territory-ancestry';
+export { territoryAncestry, type Ancestry } from './lib/territories/territory-ancestry';

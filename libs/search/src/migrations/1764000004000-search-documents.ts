@@ -7,7 +7,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   configurations with accents removed before stemming, so "comunita" finds
  *   "comunità" and "cooperative" finds "cooperativa".
  * - `search_document`: one row per indexed item, its words weighted (title A,
- *   summary and tags B, body C) under both configurations, generated so they
+ *   summary and tags B, the names of its places and its body C) under both configurations, generated so they
  *   can never disagree with the text. Who may find it is in four access
  *   slots: a reader must hold one principal of each.
  * - `search_word`: every word the documents use, accents and case folded,
@@ -32,11 +32,13 @@ export class SearchDocuments1764000004000 implements MigrationInterface {
       await db.query(`CREATE TEXT SEARCH CONFIGURATION ${name} (COPY = pg_catalog.${language})`);
       await db.query(`ALTER TEXT SEARCH CONFIGURATION ${name} ALTER MAPPING FOR ${tokens} WITH ${extension.schema}.unaccent, ${language}_stem`);
     }
+    // A reply shows its thread's title but is found by its own words: the thread is found by the title.
     await db.query(`
-      CREATE FUNCTION search_words(config regconfig, title text, summary text, tags text[], body text) RETURNS tsvector
+      CREATE FUNCTION search_words(config regconfig, type text, title text, summary text, tags text[], places text[], body text) RETURNS tsvector
         LANGUAGE sql IMMUTABLE PARALLEL SAFE
-        AS $$ SELECT setweight(to_tsvector(config, title), 'A')
+        AS $$ SELECT setweight(to_tsvector(config, CASE WHEN type = 'Post' THEN '' ELSE title END), 'A')
                   || setweight(to_tsvector(config, coalesce(summary, '') || ' ' || array_to_string(tags, ' ')), 'B')
+                  || setweight(to_tsvector(config, array_to_string(places, ' ')), 'C')
                   || setweight(to_tsvector(config, body), 'C') $$`);
     await db.query(`
       CREATE TABLE search_document (
@@ -53,6 +55,7 @@ export class SearchDocuments1764000004000 implements MigrationInterface {
         territory_ids uuid[] NOT NULL,
         tags text[] NOT NULL,
         skills text[] NOT NULL,
+        places text[] NOT NULL,
         created_at timestamptz(3) NOT NULL,
         updated_at timestamptz(3) NOT NULL,
         access0 text[] NOT NULL,
@@ -60,8 +63,8 @@ export class SearchDocuments1764000004000 implements MigrationInterface {
         access2 text[] NOT NULL,
         access3 text[] NOT NULL,
         scopes text[] NOT NULL,
-        words_it tsvector NOT NULL GENERATED ALWAYS AS (search_words('bottega_it', title, summary, tags, body)) STORED,
-        words_en tsvector NOT NULL GENERATED ALWAYS AS (search_words('bottega_en', title, summary, tags, body)) STORED
+        words_it tsvector NOT NULL GENERATED ALWAYS AS (search_words('bottega_it', type, title, summary, tags, places, body)) STORED,
+        words_en tsvector NOT NULL GENERATED ALWAYS AS (search_words('bottega_en', type, title, summary, tags, places, body)) STORED
       )`);
     await db.query(`CREATE INDEX search_document_words_it_idx ON search_document USING gin (words_it)`);
     await db.query(`CREATE INDEX search_document_words_en_idx ON search_document USING gin (words_en)`);
@@ -79,7 +82,7 @@ export class SearchDocuments1764000004000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE search_build, search_word, search_document`);
     await db.query(`DROP AGGREGATE search_any(tsquery)`);
-    await db.query(`DROP FUNCTION search_words(regconfig, text, text, text[], text)`);
+    await db.query(`DROP FUNCTION search_words(regconfig, text, text, text, text[], text[], text)`);
     await db.query(`DROP TEXT SEARCH CONFIGURATION bottega_en`);
     await db.query(`DROP TEXT SEARCH CONFIGURATION bottega_it`);
   }

@@ -26,6 +26,8 @@ export interface IndexedDocument {
   communityId: string | null;
   /** The item's territories and all their ancestors (filtering by Lombardy finds Lecco). */
   territoryIds: string[];
+  /** Their names: "anziani Lombardia" finds what is in Lecco. */
+  places: string[];
   tags: string[];
   /** Skill keys (profiles). */
   skills: string[];

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { detect } from 'tinyld/light';
 import type { EntityManager } from 'typeorm';
 import { ContentRegistry, Outbox, type SearchDocument } from '@bottega/core';
-import { territoryAncestry } from '@bottega/territories';
+import { territoryAncestry, type Ancestry } from '@bottega/territories';
 import type { IndexedDocument, RemovedDocument } from '../engine/search-engine';
 import { isSearchable } from '../searchable';
 
@@ -59,7 +59,8 @@ export class IndexedDocuments {
   }
 }
 
-function indexed(document: SearchDocument, version: number, ancestry: Map<string, string[]>): IndexedDocument {
+function indexed(document: SearchDocument, version: number, ancestry: Map<string, Ancestry>): IndexedDocument {
+  const places = document.territoryIds.map((id) => ancestry.get(id) ?? { ids: [id], names: [] });
   return {
     key: `${document.type}:${document.id}`,
     type: document.type,
@@ -71,7 +72,8 @@ function indexed(document: SearchDocument, version: number, ancestry: Map<string
     language: languageOf(`${document.title}\n${document.summary ?? ''}\n${document.body}`),
     authorId: document.authorId,
     communityId: document.communityId,
-    territoryIds: [...new Set(document.territoryIds.flatMap((id) => ancestry.get(id) ?? [id]))],
+    territoryIds: [...new Set(places.flatMap((place) => place.ids))],
+    places: [...new Set(places.flatMap((place) => place.names))],
     tags: document.tags,
     skills: document.skills ?? [],
     createdAt: document.createdAt,

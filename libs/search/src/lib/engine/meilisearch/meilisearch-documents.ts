@@ -19,6 +19,7 @@ export interface MeilisearchDocument {
   authorId: string | null;
   communityId: string | null;
   territoryIds: string[];
+  places: string[];
   tags: string[];
   skills: string[];
   /** Epoch milliseconds, so that filters compare and sorts order them as numbers. */
@@ -85,6 +86,7 @@ export function toMeilisearchDocument(document: IndexedDocument): MeilisearchDoc
     authorId: document.authorId,
     communityId: document.communityId,
     territoryIds: [...document.territoryIds],
+    places: [...document.places],
     tags: [...document.tags],
     skills: [...document.skills],
     createdAt: epoch(document.createdAt, document.key, 'createdAt'),
@@ -111,6 +113,7 @@ export function fromMeilisearchDocument(stored: MeilisearchDocument): IndexedDoc
     authorId: stored.authorId,
     communityId: stored.communityId,
     territoryIds: [...stored.territoryIds],
+    places: [...(stored.places ?? [])],
     tags: [...stored.tags],
     skills: [...stored.skills],
     createdAt: new Date(stored.createdAt),

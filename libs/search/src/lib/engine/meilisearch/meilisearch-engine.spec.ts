@@ -246,6 +246,7 @@ function doc(fields: Partial<IndexedDocument> = {}): IndexedDocument {
     authorId: null,
     communityId: null,
     territoryIds: [],
+    places: [],
     tags: [],
     skills: [],
     createdAt: new Date('2026-01-01T00:00:00Z'),

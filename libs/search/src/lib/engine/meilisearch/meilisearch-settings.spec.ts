@@ -14,7 +14,7 @@ describe('meilisearchSettings', () => {
   const settings = meilisearchSettings(glossary);
 
   it('ranks title over summary over body over tags and skills', () => {
-    expect(settings.searchableAttributes).toEqual(['title', 'summary', 'body', 'tags', 'skills']);
+    expect(settings.searchableAttributes).toEqual(['title', 'summary', 'body', 'tags', 'skills', 'places']);
   });
 
   it('filters on every field a search narrows by, the access slots and the id used to read versions', () => {

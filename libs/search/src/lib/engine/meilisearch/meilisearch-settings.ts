@@ -16,7 +16,7 @@ export const MAX_TOTAL_HITS = 10_000;
 export function meilisearchSettings(glossary: Glossary = GLOSSARY): Settings {
   return {
     // Order is rank: a match in the title outweighs one in the summary, and so on.
-    searchableAttributes: ['title', 'summary', 'body', 'tags', 'skills'],
+    searchableAttributes: ['title', 'summary', 'body', 'tags', 'skills', 'places'],
     displayedAttributes: ['*'],
     filterableAttributes: [
       'uid',

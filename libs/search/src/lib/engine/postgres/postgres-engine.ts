@@ -143,9 +143,9 @@ export class PostgresSearchEngine implements SearchEngine {
     return { documents };
   }
 
-  /** For each word no document uses, the nearest words that documents do use. */
+  /** For each word no document uses (and the glossary does not know), the nearest words that documents do use. */
   private async corrections(words: string[]): Promise<Map<string, string[]>> {
-    const candidates = [...new Set(words.filter((word) => word.length >= MIN_CORRECTED_LENGTH))];
+    const candidates = [...new Set(words.filter((word) => word.length >= MIN_CORRECTED_LENGTH && !this.glossary.equivalents(word)))];
     if (candidates.length === 0) return new Map();
     const rows: { word: string; nearest: string[] }[] = await this.query(
       `SELECT t.word, array(SELECT w.word FROM search_word w WHERE w.word % t.word ORDER BY w.word <-> t.word, w.word LIMIT ${CORRECTIONS_PER_WORD}) AS nearest
@@ -169,16 +169,16 @@ export class PostgresSearchEngine implements SearchEngine {
 async function upsert(runner: EntityManager, table: string, documents: IndexedDocument[], options: { newerOnly: boolean }): Promise<void> {
   const rows = documents.map(toRow);
   await runner.query(
-    `INSERT INTO ${table} (key, type, id, version, title, summary, body, language, author_id, community_id, territory_ids, tags, skills,
+    `INSERT INTO ${table} (key, type, id, version, title, summary, body, language, author_id, community_id, territory_ids, tags, skills, places,
                           created_at, updated_at, access0, access1, access2, access3, scopes)
-     SELECT r.key, r.type, r.id, r.version, r.title, r.summary, r.body, r.language, r.author_id, r.community_id, r.territory_ids, r.tags, r.skills,
+     SELECT r.key, r.type, r.id, r.version, r.title, r.summary, r.body, r.language, r.author_id, r.community_id, r.territory_ids, r.tags, r.skills, r.places,
             r.created_at, r.updated_at, r.access0, r.access1, r.access2, r.access3, r.scopes
        FROM jsonb_to_recordset($1::jsonb) AS r(key text, type text, id uuid, version bigint, title text, summary text, body text, language text,
-            author_id uuid, community_id uuid, territory_ids uuid[], tags text[], skills text[], created_at timestamptz, updated_at timestamptz,
+            author_id uuid, community_id uuid, territory_ids uuid[], tags text[], skills text[], places text[], created_at timestamptz, updated_at timestamptz,
             access0 text[], access1 text[], access2 text[], access3 text[], scopes text[])
      ON CONFLICT (key) DO UPDATE SET version = EXCLUDED.version, title = EXCLUDED.title, summary = EXCLUDED.summary, body = EXCLUDED.body,
             language = EXCLUDED.language, author_id = EXCLUDED.author_id, community_id = EXCLUDED.community_id,
-            territory_ids = EXCLUDED.territory_ids, tags = EXCLUDED.tags, skills = EXCLUDED.skills, created_at = EXCLUDED.created_at,
+            territory_ids = EXCLUDED.territory_ids, tags = EXCLUDED.tags, skills = EXCLUDED.skills, places = EXCLUDED.places, created_at = EXCLUDED.created_at,
             updated_at = EXCLUDED.updated_at, access0 = EXCLUDED.access0, access1 = EXCLUDED.access1, access2 = EXCLUDED.access2,
             access3 = EXCLUDED.access3, scopes = EXCLUDED.scopes
       ${options.newerOnly ? `WHERE ${table}.version <= EXCLUDED.version` : ''}`,
@@ -213,6 +213,7 @@ function toRow(document: IndexedDocument) {
     territory_ids: document.territoryIds,
     tags: document.tags,
     skills: document.skills,
+    places: document.places,
     created_at: document.createdAt.toISOString(),
     updated_at: document.updatedAt.toISOString(),
     access0: slot(0),

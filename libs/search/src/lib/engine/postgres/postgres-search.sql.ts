@@ -18,12 +18,20 @@ const CONCEPTS = `
     SELECT c.ord, phraseto_tsquery('bottega_it', a.text) AS it, phraseto_tsquery('bottega_en', a.text) AS en
       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS c(alternatives, ord), jsonb_array_elements_text(c.alternatives) AS a(text)
   ),
-  concept AS (
+  concept_query AS (
     SELECT ord, search_any(it) FILTER (WHERE numnode(it) > 0) AS it, search_any(en) FILTER (WHERE numnode(en) > 0) AS en
       FROM alternative GROUP BY ord HAVING bool_or(numnode(it) > 0 OR numnode(en) > 0)
   ),
+  concept AS (
+    SELECT c.it, c.en,
+           ln(1 + greatest((SELECT reltuples FROM pg_class WHERE oid = 'search_document'::regclass), 1)
+                  / (1 + (SELECT count(*) FROM search_document d WHERE d.words_it @@ c.it OR d.words_en @@ c.en))) AS weight
+      FROM concept_query c
+  ),
   query AS (
-    SELECT count(*) AS concepts, search_any(it) AS it, search_any(en) AS en, array_agg(it) AS its, array_agg(en) AS ens FROM concept
+    SELECT count(*) AS concepts, search_any(it) AS it, search_any(en) AS en, array_agg(it) AS its, array_agg(en) AS ens,
+           array_agg(weight) AS weights, sum(weight) AS weight
+      FROM concept
   )`;
 
 /** Whether the document has the concept, in either language. */
@@ -31,13 +39,16 @@ const HAS = `(d.words_it @@ c.it OR d.words_en @@ c.en)`;
 
 /**
  * How well a document answers: first the share of the query's concepts it
- * has (a document about all of them beats one that repeats one), then where
+ * has, each weighing by its rarity (a document with the rare words of a
+ * question beats one with its common ones; one about all of them beats one
+ * that repeats one), then where
  * and how densely they occur (title over summary over body, cover density,
  * shorter documents favoured).
  */
 const SCORE = `
-  (SELECT count(*) FROM unnest(q.its, q.ens) AS c(it, en) WHERE ${HAS})::float8 / greatest(q.concepts, 1) * 4
-  + greatest(coalesce(ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', d.words_it, q.it, 1), 0), coalesce(ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', d.words_en, q.en, 1), 0))`;
+  (coalesce((SELECT sum(c.weight) FROM unnest(q.its, q.ens, q.weights) AS c(it, en, weight) WHERE ${HAS}) / nullif(q.weight, 0), 0) * 4
+   + greatest(coalesce(ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', d.words_it, q.it, 1), 0), coalesce(ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', d.words_en, q.en, 1), 0)))
+  * CASE d.type WHEN 'Post' THEN 0.6 WHEN 'Thread' THEN 0.9 ELSE 1 END`;
 
 /** A reader sees a document when they hold a principal of each of its access slots (`$n`: the principals). */
 const readable = (principals: string) =>
