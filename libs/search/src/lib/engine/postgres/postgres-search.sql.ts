@@ -36,19 +36,23 @@ const CONCEPTS = `
 
 /** Whether the document has the concept, in either language. */
 const HAS = `(d.words_it @@ c.it OR d.words_en @@ c.en)`;
+/** Whether it has it in its title, summary or tags (weights A and B), not only somewhere in its body. */
+const HAS_PROMINENTLY = `(ts_filter(d.words_it, '{a,b}') @@ c.it OR ts_filter(d.words_en, '{a,b}') @@ c.en)`;
 
 /**
  * How well a document answers: first the share of the query's concepts it
  * has, each weighing by its rarity (a document with the rare words of a
  * question beats one with its common ones; one about all of them beats one
- * that repeats one), then where
- * and how densely they occur (title over summary over body, cover density,
- * shorter documents favoured).
+ * that repeats one), a concept in the title, summary or tags counting
+ * twice one only somewhere in the body; then where and how densely they
+ * occur (title over summary over body, cover density, shorter documents
+ * favoured). A reply weighs less than what it answers at equal match.
  */
 const SCORE = `
-  (coalesce((SELECT sum(c.weight) FROM unnest(q.its, q.ens, q.weights) AS c(it, en, weight) WHERE ${HAS}) / nullif(q.weight, 0), 0) * 4
+  (coalesce((SELECT sum(c.weight * CASE WHEN ${HAS_PROMINENTLY} THEN 1 ELSE 0.5 END) FROM unnest(q.its, q.ens, q.weights) AS c(it, en, weight) WHERE ${HAS})
+             / nullif(q.weight, 0), 0) * 4
    + greatest(coalesce(ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', d.words_it, q.it, 1), 0), coalesce(ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', d.words_en, q.en, 1), 0)))
-  * CASE d.type WHEN 'Post' THEN 0.6 WHEN 'Thread' THEN 0.9 ELSE 1 END`;
+  * CASE d.type WHEN 'Post' THEN 0.7 ELSE 1 END`;
 
 /** A reader sees a document when they hold a principal of each of its access slots (`$n`: the principals). */
 const readable = (principals: string) =>
