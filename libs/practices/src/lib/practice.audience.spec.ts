@@ -1,5 +1,6 @@
 import { EVERYONE, Principals, SIGNED_IN, STAFF } from '@bottega/core';
 import { COORDINATOR, CommunityVisibility, INVITED, MEMBER } from '@bottega/forum';
+import { searchAdmissions } from '@bottega/search/testing';
 import { admissions, combinations, openTestDatabaseClient } from '@bottega/testing';
 import { PRACTICE_AUDIENCE, PRACTICE_AUTHOR, type PracticeFacts } from './practice.audience';
 import { PracticeStatus } from './practice.enums';
@@ -39,6 +40,8 @@ describe('practice audience', () => {
     const { javascript, sql, restrictions } = await admissions(database.client, PRACTICE_AUDIENCE, practices, READERS);
     expect(sql).toEqual(javascript);
     expect(restrictions).toEqual(javascript);
+    // What the search index lets each reader find (and count), through the engine's own access condition.
+    expect(await searchAdmissions(database.client, practices.map((facts) => PRACTICE_AUDIENCE.restrictions(facts)), READERS)).toEqual(javascript);
     const readers = (admitted: boolean) =>
       Object.keys(READERS).filter((reader) => practices.some((_facts, item) => javascript.has(`${item}:${reader}`) === admitted));
     expect(readers(true)).toEqual(Object.keys(READERS).filter((reader) => reader !== 'nobody'));

@@ -1,4 +1,5 @@
 import { EVERYONE, Principals, SIGNED_IN, STAFF } from '@bottega/core';
+import { searchAdmissions } from '@bottega/search/testing';
 import { admissions, combinations, openTestDatabaseClient } from '@bottega/testing';
 import { PROFILE_AUDIENCE, type ProfileFacts } from './profile.audience';
 import { ProfileVisibility } from './profile.enums';
@@ -25,6 +26,8 @@ describe('competence profile audience', () => {
     const { javascript, sql, restrictions } = await admissions(database.client, PROFILE_AUDIENCE, profiles, READERS);
     expect(sql).toEqual(javascript);
     expect(restrictions).toEqual(javascript);
+    // What the search index lets each reader find (and count), through the engine's own access condition.
+    expect(await searchAdmissions(database.client, profiles.map((facts) => PROFILE_AUDIENCE.restrictions(facts)), READERS)).toEqual(javascript);
     const readers = (admitted: boolean) =>
       Object.keys(READERS).filter((reader) => profiles.some((_facts, item) => javascript.has(`${item}:${reader}`) === admitted));
     expect(readers(true)).toEqual(Object.keys(READERS).filter((reader) => reader !== 'nobody'));

@@ -1,4 +1,5 @@
 import { EVERYONE, Principals, SIGNED_IN, STAFF, type Audience } from '@bottega/core';
+import { searchAdmissions } from '@bottega/search/testing';
 import { admissions, combinations, openTestDatabaseClient } from '@bottega/testing';
 import { COMMUNITY_AUDIENCE, COORDINATOR, INVITED, MEMBER, type CommunityFacts } from '../communities/community.audience';
 import { CommunityVisibility } from '../communities/community.enums';
@@ -61,6 +62,8 @@ describe('forum audiences', () => {
       const { javascript, sql, restrictions } = await admissions(database.client, audience, all, READERS);
       expect(sql).toEqual(javascript);
       expect(restrictions).toEqual(javascript);
+      // What the search index lets each reader find (and count), through the engine's own access condition.
+      expect(await searchAdmissions(database.client, all.map((facts) => audience.restrictions(facts)), READERS)).toEqual(javascript);
       // Positive controls, not only absences: every reader but "nobody" is admitted to something, and an outsider is refused something.
       const readers = (admitted: boolean) =>
         Object.keys(READERS).filter((reader) => all.some((_facts, item) => javascript.has(`${item}:${reader}`) === admitted));

@@ -1,6 +1,7 @@
 import { stripMarkers } from '../highlight';
 import { MAX_ACCESS_CLAUSES, type IndexedDocument } from '../search-engine';
 import { SearchEngineError } from '../search-engine.error';
+import { accessSlots, reducedClauses } from '../access-slots';
 
 /** What fills an access slot the document has no clause for: every reader holds it. */
 export const EVERYONE = 'everyone';
@@ -67,12 +68,7 @@ export function toMeilisearchDocument(document: IndexedDocument): MeilisearchDoc
   if (document.key !== `${document.type}:${document.id}`) {
     throw new SearchEngineError('meilisearch', `document key "${document.key}" is not "${document.type}:${document.id}"`, { code: 'invalid_document_id' });
   }
-  if (document.access.length > MAX_ACCESS_CLAUSES) {
-    throw new SearchEngineError('meilisearch', `${document.key} has ${document.access.length} access clauses; at most ${MAX_ACCESS_CLAUSES} fit the index`, {
-      code: 'too_many_access_clauses',
-    });
-  }
-  const slot = (index: number) => document.access[index] ?? [EVERYONE];
+  const [access0 = [], access1 = [], access2 = [], access3 = []] = accessSlots('meilisearch', document.key, document.access);
   return {
     uid: meilisearchUid(document.type, document.id),
     type: document.type,
@@ -91,11 +87,11 @@ export function toMeilisearchDocument(document: IndexedDocument): MeilisearchDoc
     skills: [...document.skills],
     createdAt: epoch(document.createdAt, document.key, 'createdAt'),
     updatedAt: epoch(document.updatedAt, document.key, 'updatedAt'),
-    access0: [...slot(0)],
-    access1: [...slot(1)],
-    access2: [...slot(2)],
-    access3: [...slot(3)],
-    accessClauses: document.access.length,
+    access0,
+    access1,
+    access2,
+    access3,
+    accessClauses: reducedClauses(document.access).length,
     scopes: [...document.scopes],
   };
 }

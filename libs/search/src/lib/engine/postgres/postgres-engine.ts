@@ -1,8 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { planQuery, queryWords, type QueryGlossary } from '../../query/query-plan';
+import { accessSlots } from '../access-slots';
 import { markedHtml, stripMarkers } from '../highlight';
 import {
-  MAX_ACCESS_CLAUSES,
   type EngineHealth,
   type FacetCount,
   type IndexedDocument,
@@ -195,10 +195,7 @@ async function upsert(runner: EntityManager, table: string, documents: IndexedDo
 }
 
 function toRow(document: IndexedDocument) {
-  if (document.access.length > MAX_ACCESS_CLAUSES) {
-    throw new SearchEngineError('postgres', `${document.key} has ${document.access.length} access clauses; at most ${MAX_ACCESS_CLAUSES} are indexed`);
-  }
-  const slot = (index: number) => document.access[index] ?? ['everyone'];
+  const [access0, access1, access2, access3] = accessSlots('postgres', document.key, document.access);
   return {
     key: document.key,
     type: document.type,
@@ -216,10 +213,10 @@ function toRow(document: IndexedDocument) {
     places: document.places,
     created_at: document.createdAt.toISOString(),
     updated_at: document.updatedAt.toISOString(),
-    access0: slot(0),
-    access1: slot(1),
-    access2: slot(2),
-    access3: slot(3),
+    access0,
+    access1,
+    access2,
+    access3,
     scopes: document.scopes,
   };
 }

@@ -55,7 +55,7 @@ const SCORE = `
   * CASE d.type WHEN 'Post' THEN 0.7 ELSE 1 END`;
 
 /** A reader sees a document when they hold a principal of each of its access slots (`$n`: the principals). */
-const readable = (principals: string) =>
+export const readable = (principals: string) =>
   `d.access0 && ${principals} AND d.access1 && ${principals} AND d.access2 && ${principals} AND d.access3 && ${principals}`;
 
 const HEADLINE = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}`;
