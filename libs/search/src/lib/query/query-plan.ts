@@ -15,11 +15,15 @@ export interface TermGroup {
 
 /** A query as words: lower case, accents removed, split on anything that is not a letter or digit. */
 export function queryWords(text: string): string[] {
-  return foldTerm(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
+  return splitWords(text)
     .slice(0, MAX_QUERY_WORDS)
     .map((word) => word.slice(0, MAX_WORD_LENGTH));
+}
+
+function splitWords(text: string): string[] {
+  return foldTerm(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /**
@@ -32,7 +36,8 @@ export class QueryGlossary {
 
   constructor(glossary: Glossary = GLOSSARY) {
     for (const [from, to] of glossaryExpansions(glossary)) {
-      const key = foldTerm(from);
+      // Read as a query is read, so "co-programming" and "valutazione d'impatto" match what is typed.
+      const key = splitWords(from).join(' ');
       this.expansions.set(key, unique([...(this.expansions.get(key) ?? []), ...to.map(foldTerm)]));
     }
     this.longestTerm = Math.max(1, ...[...this.expansions.keys()].map((term) => term.split(' ').length));

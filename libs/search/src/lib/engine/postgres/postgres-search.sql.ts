@@ -15,17 +15,20 @@ export interface SearchRow {
  */
 const CONCEPTS = `
   alternative AS (
-    SELECT c.ord, phraseto_tsquery('bottega_it', a.text) AS it, phraseto_tsquery('bottega_en', a.text) AS en
-      FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS c(alternatives, ord), jsonb_array_elements_text(c.alternatives) AS a(text)
+    SELECT c.ord, a.n, phraseto_tsquery('bottega_it', a.text) AS it, phraseto_tsquery('bottega_en', a.text) AS en
+      FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS c(alternatives, ord),
+           jsonb_array_elements_text(c.alternatives) WITH ORDINALITY AS a(text, n)
   ),
   concept_query AS (
-    SELECT ord, search_any(it) FILTER (WHERE numnode(it) > 0) AS it, search_any(en) FILTER (WHERE numnode(en) > 0) AS en
+    SELECT ord, search_any(it) FILTER (WHERE numnode(it) > 0) AS it, search_any(en) FILTER (WHERE numnode(en) > 0) AS en,
+           min(it::text) FILTER (WHERE n = 1 AND numnode(it) > 0)::tsquery AS first_it, min(en::text) FILTER (WHERE n = 1 AND numnode(en) > 0)::tsquery AS first_en
       FROM alternative GROUP BY ord HAVING bool_or(numnode(it) > 0 OR numnode(en) > 0)
   ),
   concept AS (
     SELECT c.it, c.en,
            ln(1 + greatest((SELECT reltuples FROM pg_class WHERE oid = 'search_document'::regclass), 1)
-                  / (1 + (SELECT count(*) FROM search_document d WHERE d.words_it @@ c.it OR d.words_en @@ c.en))) AS weight
+                  / (1 + coalesce(nullif((SELECT count(*) FROM search_document d WHERE d.words_it @@ c.first_it OR d.words_en @@ c.first_en), 0),
+                                  (SELECT count(*) FROM search_document d WHERE d.words_it @@ c.it OR d.words_en @@ c.en)))) AS weight
       FROM concept_query c
   ),
   query AS (
@@ -41,9 +44,10 @@ const HAS_PROMINENTLY = `(ts_filter(d.words_it, '{a,b}') @@ c.it OR ts_filter(d.
 
 /**
  * How well a document answers: first the share of the query's concepts it
- * has, each weighing by its rarity (a document with the rare words of a
- * question beats one with its common ones; one about all of them beats one
- * that repeats one), a concept in the title, summary or tags counting
+ * has, each weighing by the rarity of the words typed (a document with the
+ * rare words of a question beats one with its common ones; one about all of
+ * them beats one that repeats one; a concept's equivalents do not make it
+ * weigh less), a concept in the title, summary or tags counting
  * twice one only somewhere in the body; then where and how densely they
  * occur (title over summary over body, cover density, shorter documents
  * favoured). A reply weighs less than what it answers at equal match.
