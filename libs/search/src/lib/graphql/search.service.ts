@@ -1,11 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
 import {
   AccessDirectory,
   AppError,
   BadInputError,
+  CORE_OPTIONS,
   ErrorCode,
   NodeRegistry,
   fromGlobalId,
+  type CoreOptions,
   type RequestContext,
 } from '@bottega/core';
 import { Territory, TerritoryLoaders } from '@bottega/territories';
@@ -43,12 +46,17 @@ export interface SearchArgs {
  */
 @Injectable()
 export class SearchService {
+  private readonly logger: Logger;
+
   constructor(
+    @Inject(CORE_OPTIONS) options: CoreOptions,
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     private readonly directory: AccessDirectory,
     private readonly nodes: NodeRegistry,
     private readonly territories: TerritoryLoaders,
-  ) {}
+  ) {
+    this.logger = options.logger.child({ component: 'search' });
+  }
 
   async search(context: RequestContext, args: SearchArgs): Promise<SearchResultConnection> {
     const text = queryText(args.query);
@@ -137,6 +145,7 @@ export class SearchService {
       return await call();
     } catch (error) {
       if (error instanceof SearchEngineError) {
+        this.logger.error({ err: error, engine: error.engine, code: error.code }, 'search engine failed a search');
         throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'Search is not available right now; try again in a moment.');
       }
       throw error;
