@@ -6,7 +6,9 @@
  * a baseline measured in the same run. `npm run bench`; BENCH_DURATION,
  * BENCH_WARMUP (seconds), BENCH_CONNECTIONS, BENCH_SUBSCRIBERS and
  * BENCH_SOCKET_BATCH tune it; BENCH_ONLY (comma-separated: fanout, territories,
- * threadPage, threadList, practicePage, suggestPeers, abuse, outbox) runs some sections only, and
+ * threadPage, threadList, practicePage, suggestPeers, abuse, search, outbox, relevance) runs some
+ * sections only (search seeds 100,000 documents; its figures default to 1 s
+ * warm-up + 4 s unless BENCH_WARMUP/BENCH_DURATION say otherwise), and
  * BENCH_API_NODE_ARGS adds Node flags to the API (e.g. --cpu-prof). All
  * traffic goes to 127.0.0.1.
  */
@@ -30,6 +32,7 @@ import { runSuggestPeers } from './peers';
 import { seedPeers } from './peers-seed';
 import { runPracticePage } from './practice-page';
 import { seedPractices } from './practice-seed';
+import { measureSearch } from './search';
 import { createPool, serverVersion } from './sql-load';
 import { assertFileLimit } from './sockets';
 import { median } from './stats';
@@ -44,7 +47,7 @@ const WARM_START_TIMEOUT_MS = 60_000;
 const BARE_NODE_RUNS = 5;
 /** The API's default GRAPHQL_MAX_RESPONSE_BYTES, set explicitly so the abuse figures can be held to it. */
 const RESPONSE_CEILING = 4 * 1024 * 1024;
-const SECTIONS = ['fanout', 'territories', 'threadPage', 'threadList', 'practicePage', 'suggestPeers', 'abuse', 'outbox', 'relevance'] as const;
+const SECTIONS = ['fanout', 'territories', 'threadPage', 'threadList', 'practicePage', 'suggestPeers', 'abuse', 'search', 'outbox', 'relevance'] as const;
 type Section = (typeof SECTIONS)[number];
 /** The whole run, as a last resort against anything unbounded. */
 const RUN_TIMEOUT_MS = 15 * 60_000;
@@ -192,6 +195,16 @@ async function main(): Promise<void> {
         progress,
       })
     : null;
+  const search = runs('search')
+    ? await measureSearch({
+        pool,
+        graphqlUrl,
+        apiPid,
+        // Twelve figures: shorter than the others' unless asked, so the section stays within a few minutes.
+        load: { durationS: envInt('BENCH_DURATION', 4, 1, 600), warmupS: envInt('BENCH_WARMUP', 1, 1, 60) },
+        progress,
+      })
+    : null;
   // Last: its writes add posts to the seeded threads the page figures read.
   const outbox = runs('outbox')
     ? await measureOutbox({
@@ -230,6 +243,7 @@ async function main(): Promise<void> {
     fanout,
     abuse,
     outbox,
+    search,
     socketBatch,
     fileLimit,
     stops,

@@ -5,6 +5,7 @@ import type { PageResult } from './forum-pages';
 import type { LoadOptions } from './http-load';
 import type { OutboxResult } from './outbox';
 import { count, ms, ratio, table } from './report';
+import { FACETED_CASE, FACETED_P95_TARGET_MS, searchFailures, type SearchResult } from './search';
 import { POOL_SIZE } from './sql-load';
 import type { BroadcastResult } from './ws-baseline';
 
@@ -20,6 +21,7 @@ export interface Summary {
   fanout: FanoutResult | null;
   abuse: AbuseResult | null;
   outbox: OutboxResult | null;
+  search: SearchResult | null;
   socketBatch: number;
   fileLimit: string;
   stops: string[];
@@ -34,8 +36,8 @@ const MIB = 1024 * 1024;
 export const INNOCENT_P99_BOUND = 5;
 
 /** Failures the figures themselves reveal: errors, mismatches, missed deliveries, limits that did not hold. */
-export function figureFailures(summary: Pick<Summary, 'pages' | 'broadcast' | 'fanout' | 'abuse' | 'outbox'>): string[] {
-  const { pages, broadcast, fanout, abuse, outbox } = summary;
+export function figureFailures(summary: Pick<Summary, 'pages' | 'broadcast' | 'fanout' | 'abuse' | 'outbox' | 'search'>): string[] {
+  const { pages, broadcast, fanout, abuse, outbox, search } = summary;
   return [
     ...pages.flatMap(({ name, http, sql }) => [
       http.non2xx && `${name}: ${http.non2xx} non-2xx responses`,
@@ -51,6 +53,7 @@ export function figureFailures(summary: Pick<Summary, 'pages' | 'broadcast' | 'f
     ...abuseFailures(abuse),
     outbox?.burst.missed && `outbox: the consumer missed ${outbox.burst.missed} changes of the burst`,
     outbox?.burst.duplicates && `outbox: ${outbox.burst.duplicates} changes of the burst handed over twice`,
+    ...searchFailures(search),
   ].filter((failure): failure is string => typeof failure === 'string');
 }
 
@@ -97,6 +100,7 @@ export function renderSummary(s: Summary): string {
     ...fanoutLines(s),
     ...abuseLines(s),
     ...outboxLines(s),
+    ...searchLines(s),
     '',
     `SIGTERM → exit: ${s.stops.join('; ')}`,
     `API log lines at warn or above: ${s.apiLog.map((log, i) => `${i === 0 ? 'first run' : 'warm run'} ${log.lines}`).join(', ')}`,
@@ -152,6 +156,57 @@ function outboxLines(s: Summary): string[] {
       `(${count(burst.events / (burst.drainedMs / 1_000))} changes/s); largest lag seen ${count(burst.maxLagEvents)} changes; ` +
       `${burst.missed} missed, ${burst.duplicates} handed over twice`,
   ];
+}
+
+function searchLines(s: Summary): string[] {
+  const r = s.search;
+  if (!r) return [];
+  const { documents, drain, fill, seed } = r;
+  const rows = searchRows(r);
+  const faceted = r.figures.find((figure) => figure.name === FACETED_CASE);
+  const verdicts = (faceted?.loads ?? []).map(
+    (load) =>
+      `${load.connections} connection${load.connections === 1 ? '' : 's'}: p95 ${ms(load.latency.p95)} ms, ` +
+      `${load.latency.p95 < FACETED_P95_TARGET_MS ? 'met' : 'MISSED'}`,
+  );
+  return [
+    '',
+    `Search (PostgreSQL engine): ${count(documents.total)} documents (${count(documents.practices)} practices and stories, ${count(documents.threads)} threads, ` +
+      `${count(documents.replies)} replies), Italian text of ${seed.words.min}-${seed.words.max} words (mean ${seed.words.mean.toFixed(0)}) from a Zipf-weighted vocabulary, ` +
+      `${(r.indexBytes / MIB).toFixed(0)} MiB on disk; anonymous GraphQL over HTTP, ${r.load.warmupS} s warm-up + ${r.load.durationS} s per figure`,
+    `  indexing through the outbox: a burst of ${count(drain.documents)} changes (1 item in ${Math.round(documents.total / drain.documents)}) written in ${ms(drain.writeMs)} ms, ` +
+      `all in search_document ${ms(drain.drainedMs)} ms after the burst began: ${count(drain.documents / (drain.drainedMs / 1_000))} documents/s by the API's indexer`,
+    `  the other ${count(fill.documents)} documents by INSERT … SELECT in ${(fill.ms / 1_000).toFixed(1)} s (the same documents as the indexer's: ${count(r.compared)} of the burst rebuilt and compared); ` +
+      `corpus seeded in ${(seed.ms / 1_000).toFixed(1)} s; VACUUM ANALYZE ${(r.vacuumMs / 1_000).toFixed(1)} s (in no figure)`,
+    table(['', 'conns', 'req/s', 'n', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'CPU ms/req', '× p50', '× p95', '× p99', 'hits', 'engine ms'], rows),
+    '  n: answers measured; × columns: the query\'s latency ÷ the baseline\'s at the same concurrency; hits: totalCount; engine ms: processingTimeMs of the first request',
+    `  target: faceted p95 < ${FACETED_P95_TARGET_MS} ms at ${count(documents.total)} documents: ${verdicts.join('; ')}`,
+  ];
+}
+
+function searchRows(r: SearchResult): string[][] {
+  return [r.baseline, ...r.figures].flatMap((figure) =>
+    figure.loads.map((load) => {
+      const base = r.baseline.loads.find((candidate) => candidate.connections === load.connections);
+      const times = (value: number, of: number | undefined) => (figure === r.baseline || of === undefined ? '' : ratio(value / of));
+      return [
+        figure.name,
+        String(load.connections),
+        load.opsPerSec >= 10 ? count(load.opsPerSec) : load.opsPerSec.toFixed(2),
+        count(load.latency.count),
+        ms(load.latency.p50),
+        ms(load.latency.p95),
+        ms(load.latency.p99),
+        ms(load.latency.max),
+        load.cpuMsPerRequest === null ? 'n/a' : ms(load.cpuMsPerRequest),
+        times(load.latency.p50, base?.latency.p50),
+        times(load.latency.p95, base?.latency.p95),
+        times(load.latency.p99, base?.latency.p99),
+        figure === r.baseline ? '' : count(figure.totalCount),
+        figure === r.baseline ? '' : String(figure.processingTimeMs),
+      ];
+    }),
+  );
 }
 
 function abuseFailures(abuse: AbuseResult | null): (string | false)[] {
