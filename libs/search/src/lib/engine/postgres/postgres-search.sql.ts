@@ -24,7 +24,7 @@ const CONCEPTS = `
            min(it::text) FILTER (WHERE n = 1 AND numnode(it) > 0)::tsquery AS first_it, min(en::text) FILTER (WHERE n = 1 AND numnode(en) > 0)::tsquery AS first_en
       FROM alternative GROUP BY ord HAVING bool_or(numnode(it) > 0 OR numnode(en) > 0)
   ),
-  concept AS (
+  concept AS MATERIALIZED (
     SELECT c.it, c.en,
            ln(1 + greatest((SELECT reltuples FROM pg_class WHERE oid = 'search_document'::regclass), 1)
                   / (1 + coalesce(nullif((SELECT count(*) FROM search_document d WHERE d.words_it @@ c.first_it OR d.words_en @@ c.first_en), 0),
@@ -89,7 +89,7 @@ const ORDER: Record<SearchOrder, string> = {
 export const SEARCH_SQL = (order: SearchOrder) => `
   WITH ${CONCEPTS},
   matched AS MATERIALIZED (
-    SELECT d.key, d.type, d.id, d.title, d.summary, d.body, d.language, d.created_at, d.territory_ids, d.tags, d.skills,
+    SELECT d.key, d.type, d.id, d.created_at, d.territory_ids, d.tags, d.skills,
            CASE WHEN $2 THEN 0 ELSE ${SCORE} END AS score
       FROM search_document d, query q
      WHERE ($2 OR d.words_it @@ q.it OR d.words_en @@ q.en)
@@ -102,7 +102,11 @@ export const SEARCH_SQL = (order: SearchOrder) => `
        AND ($9::timestamptz IS NULL OR d.created_at >= $9)
        AND ($10::timestamptz IS NULL OR d.created_at < $10)
   ),
-  page AS (SELECT * FROM matched ORDER BY ${ORDER[order]} LIMIT $11 OFFSET $12),
+  -- The words are read for the page only: the matches carry what ordering and facets need.
+  page AS (
+    SELECT m.score, m.created_at, m.key, d.type, d.id, d.title, d.summary, d.body, d.language
+      FROM (SELECT * FROM matched ORDER BY ${ORDER[order]} LIMIT $11 OFFSET $12) AS m JOIN search_document d ON d.key = m.key
+  ),
   facet_count AS (
     SELECT 'type' AS facet, type AS value, count(*) AS count FROM matched GROUP BY type
     UNION ALL SELECT 'territory', t::text, count(*) FROM matched, unnest(territory_ids) AS t GROUP BY t
