@@ -9,6 +9,12 @@ export interface SearchRow {
 }
 
 /**
+ * Documents counted at most, to weigh a concept by its rarity: beyond this a
+ * word is common, and counting further reads the index for nothing.
+ */
+const RARITY_COUNT_LIMIT = 2_000;
+
+/**
  * The query's concepts as tsqueries (`$1`: a JSON array, per concept, of its
  * alternatives): each alternative a phrase under both configurations, a
  * concept any of its alternatives; concepts made only of stop words drop out.
@@ -27,8 +33,8 @@ const CONCEPTS = `
   concept AS MATERIALIZED (
     SELECT c.it, c.en,
            ln(1 + greatest((SELECT reltuples FROM pg_class WHERE oid = 'search_document'::regclass), 1)
-                  / (1 + coalesce(nullif((SELECT count(*) FROM search_document d WHERE d.words_it @@ c.first_it OR d.words_en @@ c.first_en), 0),
-                                  (SELECT count(*) FROM search_document d WHERE d.words_it @@ c.it OR d.words_en @@ c.en)))) AS weight
+                  / (1 + coalesce(nullif((SELECT count(*) FROM (SELECT FROM search_document d WHERE d.words_it @@ c.first_it OR d.words_en @@ c.first_en LIMIT ${RARITY_COUNT_LIMIT}) AS f), 0),
+                                  (SELECT count(*) FROM (SELECT FROM search_document d WHERE d.words_it @@ c.it OR d.words_en @@ c.en LIMIT ${RARITY_COUNT_LIMIT}) AS f)))) AS weight
       FROM concept_query c
   ),
   query AS (
