@@ -39,7 +39,7 @@ export class SearchIndex implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     try {
       await this.engine.prepare();
-      if (!(await this.built())) await this.rebuild();
+      if (!(await this.built())) await ((await this.anythingToIndex()) ? this.rebuild() : this.markBuilt(0));
     } catch (err) {
       // Search is not the API: it starts without it, reports it in /health, and the indexer catches up later.
       this.logger.error({ err, engine: this.engine.name }, 'search engine not ready; search and indexing will fail until it is');
@@ -55,10 +55,7 @@ export class SearchIndex implements OnApplicationBootstrap {
     const started = performance.now();
     const result = await this.runner.hold(SEARCH_CONSUMER, async () => {
       const built = await this.engine.rebuild(this.everything());
-      await this.db.query(
-        `INSERT INTO search_build (engine, documents) VALUES ($1, $2) ON CONFLICT (engine) DO UPDATE SET documents = $2, built_at = now()`,
-        [this.engine.name, built.documents],
-      );
+      await this.markBuilt(built.documents);
       return built;
     });
     this.logger.info({ engine: this.engine.name, documents: result.documents, ms: Math.round(performance.now() - started) }, 'search index built');
@@ -79,6 +76,21 @@ export class SearchIndex implements OnApplicationBootstrap {
         after = ids.at(-1) ?? null;
       }
     }
+  }
+
+  /** Whether any searchable item exists: a new, empty installation has nothing to build. */
+  private async anythingToIndex(): Promise<boolean> {
+    for (const kind of this.registry.all().filter((candidate) => isSearchable(candidate.type))) {
+      if ((await kind.ids(this.db.manager, null, 1)).length > 0) return true;
+    }
+    return false;
+  }
+
+  private async markBuilt(documents: number): Promise<void> {
+    await this.db.query(
+      `INSERT INTO search_build (engine, documents) VALUES ($1, $2) ON CONFLICT (engine) DO UPDATE SET documents = $2, built_at = now()`,
+      [this.engine.name, documents],
+    );
   }
 
   private async built(): Promise<boolean> {
