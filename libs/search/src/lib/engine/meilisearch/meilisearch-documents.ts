@@ -3,9 +3,6 @@ import { MAX_ACCESS_CLAUSES, type IndexedDocument } from '../search-engine';
 import { SearchEngineError } from '../search-engine.error';
 import { accessSlots, reducedClauses } from '../access-slots';
 
-/** What fills an access slot the document has no clause for: every reader holds it. */
-export const EVERYONE = 'everyone';
-
 /** An {@link IndexedDocument} as stored in Meilisearch. */
 export interface MeilisearchDocument {
   /** `<type>-<id>`: Meilisearch ids allow only letters, digits, `-` and `_`. */
