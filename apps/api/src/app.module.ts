@@ -1,10 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CompetencesModule } from '@bottega/competences';
-import { CoreModule } from '@bottega/core';
-import { ForumModule } from '@bottega/forum';
+import { ActivityModule, CoreModule } from '@bottega/core';
+import { ExchangesModule } from '@bottega/exchanges';
+import { ForumActivityModule, ForumModule } from '@bottega/forum';
 import { IdentityModule } from '@bottega/identity';
+import { MonitoringModule } from '@bottega/monitoring';
 import { NotificationsModule } from '@bottega/notifications';
-import { PracticesModule } from '@bottega/practices';
+import { PracticeActivityModule, PracticesModule } from '@bottega/practices';
 import { SearchModule } from '@bottega/search';
 import { TerritoriesModule } from '@bottega/territories';
 import type { AppConfig } from './config/app-config';
@@ -23,7 +25,13 @@ export class AppModule {
         ForumModule.forRoot(config.forum),
         PracticesModule,
         CompetencesModule.forRoot(config.competences),
+        ExchangesModule,
         SearchModule.forRoot(config.search),
+        // Activity figures: each feature contributes its part, the report reads them all.
+        ActivityModule,
+        ForumActivityModule,
+        PracticeActivityModule,
+        MonitoringModule,
       ],
     };
   }

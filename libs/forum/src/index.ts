@@ -19,4 +19,6 @@ export { Community } from './lib/communities/community.model';
 export { CommunityLoaders } from './lib/communities/community.loaders';
 export { communityColumns } from './lib/communities/community.repository';
 export { Thread } from './lib/threads/thread.model';
+export { CompanionThreads, type CompanionThread } from './lib/threads/companion-threads';
 export { openQuestionSql } from './lib/threads/open-questions';
+export { ForumActivityModule, ForumActivityContributor } from './lib/forum-activity';

@@ -1,5 +1,6 @@
 import { COMPETENCES_MIGRATIONS } from '@bottega/competences/migrations';
 import { CORE_MIGRATIONS, type MigrationClass } from '@bottega/core/database';
+import { EXCHANGES_MIGRATIONS } from '@bottega/exchanges/migrations';
 import { FORUM_MIGRATIONS } from '@bottega/forum/migrations';
 import { IDENTITY_MIGRATIONS } from '@bottega/identity/migrations';
 import { MODERATION_MIGRATIONS } from '@bottega/moderation/migrations';
@@ -28,4 +29,5 @@ export const MIGRATIONS: MigrationClass[] = [
   ...PRACTICES_MIGRATIONS,
   ...COMPETENCES_MIGRATIONS,
   ...SEARCH_MIGRATIONS,
+  ...EXCHANGES_MIGRATIONS,
 ].sort((a, b) => migrationTimestamp(a) - migrationTimestamp(b));

@@ -26,6 +26,7 @@ import { PostResolver } from './posts/post.resolver';
 import { PostService } from './posts/post.service';
 import { UserPostsResolver } from './posts/user-posts.resolver';
 import { ForumSubscriptionsResolver } from './realtime/forum-subscriptions.resolver';
+import { CompanionThreads } from './threads/companion-threads';
 import { ThreadManagementService } from './threads/thread-management.service';
 import { ThreadAccess } from './threads/thread.access';
 import { ContentReaders } from './threads/thread.audience';
@@ -65,6 +66,7 @@ import { ThreadService } from './threads/thread.service';
     ThreadLoaders,
     ThreadAccess,
     ThreadService,
+    CompanionThreads,
     ThreadManagementService,
     ThreadNotifier,
     ContentReaders,
@@ -78,7 +80,7 @@ import { ThreadService } from './threads/thread.service';
     ForumSubscriptionsResolver,
     ...MODERATION_PROVIDERS,
   ],
-  exports: [CommunityAccess, CommunityLoaders, ThreadAccess, ThreadLoaders, PostLoaders],
+  exports: [CommunityAccess, CommunityLoaders, ThreadAccess, ThreadLoaders, PostLoaders, CompanionThreads],
 })
 export class ForumModule implements OnModuleInit {
   constructor(

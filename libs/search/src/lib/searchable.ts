@@ -8,6 +8,7 @@ export enum SearchType {
   POST = 'Post',
   PRACTICE = 'Practice',
   COMPETENCE_PROFILE = 'CompetenceProfile',
+  PEER_EXCHANGE = 'PeerExchange',
 }
 registerEnumType(SearchType, {
   name: 'SearchType',

@@ -9,6 +9,11 @@ export enum NotificationKind {
   PRACTICE_PUBLISHED = 'PRACTICE_PUBLISHED',
   PRACTICE_COMMENT = 'PRACTICE_COMMENT',
   QUESTION_ROUTED = 'QUESTION_ROUTED',
+  EXCHANGE_REGISTERED = 'EXCHANGE_REGISTERED',
+  EXCHANGE_WAITLISTED = 'EXCHANGE_WAITLISTED',
+  EXCHANGE_PROMOTED = 'EXCHANGE_PROMOTED',
+  EXCHANGE_CHANGED = 'EXCHANGE_CHANGED',
+  EXCHANGE_CANCELLED = 'EXCHANGE_CANCELLED',
 }
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
@@ -27,5 +32,10 @@ registerEnumType(NotificationKind, {
     QUESTION_ROUTED: {
       description: 'An unanswered question tagged with a skill you have at EXPERIENCED or above, which you could answer (at most a few a day).',
     },
+    EXCHANGE_REGISTERED: { description: 'Your seat at a peer exchange is confirmed.' },
+    EXCHANGE_WAITLISTED: { description: 'A peer exchange you registered for is full: you are on its waitlist.' },
+    EXCHANGE_PROMOTED: { description: 'A seat freed up at a peer exchange: you moved from the waitlist to registered.' },
+    EXCHANGE_CHANGED: { description: 'The schedule or the place of a peer exchange you registered for changed.' },
+    EXCHANGE_CANCELLED: { description: 'A peer exchange you registered for was cancelled (`reason` has the organisers’ words).' },
   },
 });

@@ -1,0 +1,71 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { NodeRegistry } from '@bottega/core';
+import { NotificationsModule } from '@bottega/notifications';
+import { TerritoriesModule } from '@bottega/territories';
+import { ExchangeContent } from './exchange-content';
+import { ExchangeLifecycleService } from './exchange-lifecycle.service';
+import { ExchangeSubscriptionsResolver } from './exchange-subscriptions.resolver';
+import { ExchangeAccess } from './exchange.access';
+import { ExchangeLoaders } from './exchange.loaders';
+import { ExchangeRegistration, PeerExchange } from './exchange.model';
+import { ExchangeNotifier } from './exchange.notifier';
+import { canManage } from './exchange.policy';
+import { ExchangeRepository } from './exchange.repository';
+import { ExchangeResolver } from './exchange.resolver';
+import { ExchangeService } from './exchange.service';
+import { RegistrationResolver } from './registration.resolver';
+import { RegistrationService } from './registration.service';
+import { AccessDirectory } from '@bottega/core';
+
+/** Peer exchanges: planned by coordinators, filled by registrations with an exact waitlist, followed live. */
+@Module({
+  imports: [TerritoriesModule, NotificationsModule],
+  providers: [
+    ExchangeRepository,
+    ExchangeLoaders,
+    ExchangeAccess,
+    ExchangeNotifier,
+    ExchangeService,
+    ExchangeLifecycleService,
+    RegistrationService,
+    ExchangeResolver,
+    RegistrationResolver,
+    ExchangeSubscriptionsResolver,
+    ExchangeContent,
+  ],
+  exports: [ExchangeLoaders, ExchangeAccess],
+})
+export class ExchangesModule implements OnModuleInit {
+  constructor(
+    private readonly nodes: NodeRegistry,
+    private readonly access: ExchangeAccess,
+    private readonly loaders: ExchangeLoaders,
+    private readonly directory: AccessDirectory,
+    private readonly content: ExchangeContent,
+  ) {}
+
+  onModuleInit(): void {
+    this.content.register();
+    // An exchange is visible to its audience (see exchange.audience.ts).
+    this.nodes.register('PeerExchange', PeerExchange, (ids, context) =>
+      Promise.all(
+        ids.map(async (id) => {
+          const found = await this.access.load(context, id);
+          return found && PeerExchange.from(found.exchange);
+        }),
+      ),
+    );
+    // A registration is seen by the person and by those who run its exchange.
+    this.nodes.register('ExchangeRegistration', ExchangeRegistration, (ids, context) =>
+      Promise.all(
+        ids.map(async (id) => {
+          const registration = await context.loaders.get(this.loaders.registrationById).load(id);
+          const found = registration && (await this.access.load(context, registration.exchangeId));
+          if (!registration || !found) return null;
+          const principals = await this.directory.of(context);
+          return principals.userId === registration.userId || canManage(principals, found.exchange) ? ExchangeRegistration.from(registration) : null;
+        }),
+      ),
+    );
+  }
+}
