@@ -1,11 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CompetencesModule } from '@bottega/competences';
-import { CoreModule } from '@bottega/core';
+import { ActivityModule, CoreModule } from '@bottega/core';
 import { ExchangesModule } from '@bottega/exchanges';
-import { ForumModule } from '@bottega/forum';
+import { ForumActivityModule, ForumModule } from '@bottega/forum';
 import { IdentityModule } from '@bottega/identity';
+import { MonitoringModule } from '@bottega/monitoring';
 import { NotificationsModule } from '@bottega/notifications';
-import { PracticesModule } from '@bottega/practices';
+import { PracticeActivityModule, PracticesModule } from '@bottega/practices';
 import { SearchModule } from '@bottega/search';
 import { TerritoriesModule } from '@bottega/territories';
 import type { AppConfig } from './config/app-config';
@@ -26,6 +27,11 @@ export class AppModule {
         CompetencesModule.forRoot(config.competences),
         ExchangesModule,
         SearchModule.forRoot(config.search),
+        // Activity figures: each feature contributes its part, the report reads them all.
+        ActivityModule,
+        ForumActivityModule,
+        PracticeActivityModule,
+        MonitoringModule,
       ],
     };
   }

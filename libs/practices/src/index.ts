@@ -9,3 +9,4 @@ export { readablePublishedPracticesSql } from './lib/practice-evidence';
 export { PracticeComment } from './lib/practice-comment.model';
 export { ALL_DEMO_PRACTICES, seedDemoPractices, type DemoPracticePeople } from './seed/demo-practices';
 export type { DemoPractice } from './seed/demo-practices.content';
+export { PracticeActivityModule, PracticeActivityContributor } from './lib/practice-activity';

@@ -1,0 +1,2 @@
+export * from './activity-figures';
+export * from './activity.module';

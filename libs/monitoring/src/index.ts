@@ -1,0 +1,3 @@
+export { MonitoringModule } from './lib/monitoring.module';
+export { ActivityReport } from './lib/activity-report.model';
+export { ActivityPeriodUnit, ActivityScopeKind } from './lib/activity-report.enums';
