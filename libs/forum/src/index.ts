@@ -22,4 +22,3 @@ export { Thread } from './lib/threads/thread.model';
 export { CompanionThreads, type CompanionThread } from './lib/threads/companion-threads';
 export { openQuestionSql } from './lib/threads/open-questions';
 export { ForumActivityModule, ForumActivityContributor } from './lib/forum-activity';
-export { ForumActivityModule, ForumActivityContributor } from './lib/forum-activity';
