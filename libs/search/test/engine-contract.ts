@@ -133,6 +133,19 @@ export function engineContract(name: string, create: () => Promise<SearchEngine>
       expect(ids(await search('cooperativa socilae'))[0]).toBe(cooperativa.id);
     });
 
+    it('finds the words of a phrase apart when they are not together: "valutazione d’impatto"', async () => {
+      const valutazione = doc({
+        title: 'Misurare quello che cambia',
+        body: 'La valutazione del progetto guarda all’impatto sulle persone, non solo al numero delle attività.',
+      });
+      await engine.apply({ upserts: [valutazione], removals: [] });
+      try {
+        expect(ids(await search('valutazione d’impatto'))).toContain(valutazione.id);
+      } finally {
+        await engine.apply({ upserts: [], removals: [{ key: valutazione.key, version: valutazione.version + 1 }] });
+      }
+    });
+
     it('finds synonyms from the glossary: "badante" finds the "assistente familiare"', async () => {
       expect(ids(await search('badante'))).toContain(assistente.id);
     });

@@ -11,6 +11,40 @@ export interface TermGroup {
   original: string;
   /** The original first, then its corrections and glossary equivalents, folded. */
   alternatives: string[];
+  /**
+   * How much it counts against the query's other concepts: 1, or less for
+   * the verb that frames a question ("come *aprire* un emporio solidale?"),
+   * which says what the reader wants to do, not what about.
+   */
+  weight: number;
+}
+
+/** A share of a concept's weight kept by a word that frames the query rather than says what it is about. */
+export const FRAMING_WEIGHT = 0.4;
+
+/** Words that open a question, in Italian and English. */
+const INTERROGATIVES = new Set([
+  'come', 'cosa', 'che', 'quale', 'quali', 'quanto', 'quanta', 'quanti', 'quante', 'dove', 'quando', 'chi', 'perche', 'serve', 'servono',
+  'how', 'what', 'which', 'where', 'when', 'who', 'why', 'should', 'can', 'could', 'do', 'does', 'is', 'are',
+]);
+
+/** Verbs any question is framed with, whatever it is about. */
+const FRAMING_VERBS = new Set([
+  'fare', 'faccio', 'fa', 'fanno', 'facciamo', 'usare', 'uso', 'serve', 'servono', 'trovare', 'avere', 'mettere', 'iniziare', 'cominciare', 'partire',
+  'gestire', 'organizzare', 'aprire', 'avviare', 'funziona', 'funzionano', 'scegliere', 'posso', 'possiamo', 'devo', 'dobbiamo',
+  'do', 'does', 'make', 'use', 'find', 'get', 'start', 'run', 'set', 'need', 'work', 'works', 'choose', 'open',
+]);
+
+/** Words that say what kind of person or help is sought, not about what: "*esperto* di migranti". */
+const SEEKING_WORDS = new Set([
+  'esperto', 'esperta', 'esperti', 'esperte', 'specialista', 'specialisti', 'competenza', 'competenze', 'qualcuno',
+  'expert', 'experts', 'specialist', 'specialists', 'expertise', 'someone',
+]);
+
+/** Whether the words read as a question: opened by an interrogative ("come", "quali", "how", "servono"). */
+export function isQuestion(words: readonly string[]): boolean {
+  const first = words[0];
+  return first !== undefined && INTERROGATIVES.has(first);
 }
 
 /** A query as words: lower case, accents removed, split on anything that is not a letter or digit. */
@@ -59,18 +93,19 @@ export function planQuery(words: readonly string[], glossary: QueryGlossary, cor
   // Each position reads as the word itself, or as its best correction when no document uses it.
   const readings = words.map((word) => [word, ...(corrections.get(word) ?? [])]);
   const groups: TermGroup[] = [];
+  const question = isQuestion(words);
   let at = 0;
   while (at < words.length) {
     const matched = longestPhrase(readings, at, glossary);
     if (matched) {
-      groups.push({ original: words.slice(at, at + matched.length).join(' '), alternatives: unique([matched.phrase, ...matched.equivalents]) });
+      groups.push({ original: words.slice(at, at + matched.length).join(' '), alternatives: unique([matched.phrase, ...matched.equivalents]), weight: 1 });
       at += matched.length;
       continue;
     }
     const word = words[at] ?? '';
     const reading = readings[at] ?? [word];
     const equivalents = reading.flatMap((option) => glossary.equivalents(option) ?? []);
-    groups.push({ original: word, alternatives: unique([...reading, ...equivalents]) });
+    groups.push({ original: word, alternatives: unique([...reading, ...equivalents]), weight: SEEKING_WORDS.has(word) || (question && FRAMING_VERBS.has(word)) ? FRAMING_WEIGHT : 1 });
     at += 1;
   }
   return groups;

@@ -78,7 +78,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const groups = browse ? [] : planQuery(words, this.glossary, await this.corrections(words));
     const { filter } = request;
     const [row]: SearchRow[] = await this.query(SEARCH_SQL(request.order), [
-      JSON.stringify(groups.map((group) => group.alternatives)),
+      JSON.stringify(groups.map(({ alternatives, weight }) => ({ alternatives, weight }))),
       browse,
       [...request.principals],
       filter.types ?? null,
@@ -104,7 +104,7 @@ export class PostgresSearchEngine implements SearchEngine {
     if (words.length === 0) return [];
     const groups = planQuery(words, this.glossary, await this.corrections(words));
     const rows: { hit: SearchRow['hits'][number] }[] = await this.query(SIMILAR_SQL, [
-      JSON.stringify(groups.map((group) => group.alternatives)),
+      JSON.stringify(groups.map(({ alternatives, weight }) => ({ alternatives, weight }))),
       [...request.principals],
       request.types,
       request.limit,
@@ -131,6 +131,8 @@ export class PostgresSearchEngine implements SearchEngine {
         await upsert(this.db.manager, NEXT, batch, { newerOnly: false });
         documents += batch.length;
       }
+      // Statistics before it serves: ranking weighs words by their rarity against the table's size, and the planner needs them.
+      await this.db.query(`ANALYZE ${NEXT}`);
       // Searches wait only for the renames; the indexer is held off by the caller until this returns.
       await this.db.transaction(async (manager) => {
         await manager.query(`ALTER TABLE ${LIVE} RENAME TO search_document_old`);

@@ -15,52 +15,70 @@ export interface SearchRow {
 const RARITY_COUNT_LIMIT = 2_000;
 
 /**
- * The query's concepts as tsqueries (`$1`: a JSON array, per concept, of its
- * alternatives): each alternative a phrase under both configurations, a
- * concept any of its alternatives; concepts made only of stop words drop out.
+ * The query's concepts as tsqueries (`$1`: a JSON array of concepts, each its
+ * alternatives and its weight): each alternative a phrase under both configurations, a
+ * concept any of its alternatives; a word that is a stop word in either
+ * language ('the', 'with', 'come') drops out.
  */
 const CONCEPTS = `
   alternative AS (
-    SELECT c.ord, a.n, phraseto_tsquery('bottega_it', a.text) AS it, phraseto_tsquery('bottega_en', a.text) AS en
-      FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS c(alternatives, ord),
-           jsonb_array_elements_text(c.alternatives) WITH ORDINALITY AS a(text, n)
+    SELECT c.ord, a.n, (c.concept->>'weight')::float8 AS share, phraseto_tsquery('bottega_it', a.text) AS it, phraseto_tsquery('bottega_en', a.text) AS en,
+           -- The words as typed (two at most, elided articles aside: "valutazione d'impatto") may also be found apart;
+           -- an equivalent, or a longer phrase, only as the phrase it is.
+           CASE WHEN a.n = 1 AND numnode(plainto_tsquery('bottega_it', a_loose.loose)) <= 3 THEN plainto_tsquery('bottega_it', a_loose.loose) ELSE phraseto_tsquery('bottega_it', a.text) END AS loose_it,
+           CASE WHEN a.n = 1 AND numnode(plainto_tsquery('bottega_en', a_loose.loose)) <= 3 THEN plainto_tsquery('bottega_en', a_loose.loose) ELSE phraseto_tsquery('bottega_en', a.text) END AS loose_en
+      FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS c(concept, ord),
+           jsonb_array_elements_text(c.concept->'alternatives') WITH ORDINALITY AS a(text, n),
+           regexp_replace(a.text, '\\m[[:alpha:]]\\M', ' ', 'g') AS a_loose(loose)
   ),
   concept_query AS (
-    SELECT ord, search_any(it) FILTER (WHERE numnode(it) > 0) AS it, search_any(en) FILTER (WHERE numnode(en) > 0) AS en,
+    SELECT ord, min(share) AS share, search_any(it) FILTER (WHERE numnode(it) > 0) AS it, search_any(en) FILTER (WHERE numnode(en) > 0) AS en,
+           search_any(loose_it) FILTER (WHERE numnode(loose_it) > 0) AS loose_it, search_any(loose_en) FILTER (WHERE numnode(loose_en) > 0) AS loose_en,
            min(it::text) FILTER (WHERE n = 1 AND numnode(it) > 0)::tsquery AS first_it, min(en::text) FILTER (WHERE n = 1 AND numnode(en) > 0)::tsquery AS first_en
-      FROM alternative GROUP BY ord HAVING bool_or(numnode(it) > 0 OR numnode(en) > 0)
+      FROM alternative GROUP BY ord HAVING bool_or(numnode(it) > 0 AND numnode(en) > 0)
   ),
   concept AS MATERIALIZED (
-    SELECT c.it, c.en,
-           ln(1 + greatest((SELECT reltuples FROM pg_class WHERE oid = 'search_document'::regclass), 1)
+    SELECT c.it, c.en, c.loose_it, c.loose_en,
+           c.share * ln(1 + greatest((SELECT reltuples FROM pg_class WHERE oid = 'search_document'::regclass), 1)
                   / (1 + coalesce(nullif((SELECT count(*) FROM (SELECT FROM search_document d WHERE d.words_it @@ c.first_it OR d.words_en @@ c.first_en LIMIT ${RARITY_COUNT_LIMIT}) AS f), 0),
                                   (SELECT count(*) FROM (SELECT FROM search_document d WHERE d.words_it @@ c.it OR d.words_en @@ c.en LIMIT ${RARITY_COUNT_LIMIT}) AS f)))) AS weight
       FROM concept_query c
   ),
   query AS (
-    SELECT count(*) AS concepts, search_any(it) AS it, search_any(en) AS en, array_agg(it) AS its, array_agg(en) AS ens,
+    SELECT count(*) AS concepts, search_any(loose_it) AS it, search_any(loose_en) AS en, array_agg(it) AS its, array_agg(en) AS ens,
+           array_agg(loose_it) AS loose_its, array_agg(loose_en) AS loose_ens,
            array_agg(weight) AS weights, sum(weight) AS weight
       FROM concept
   )`;
 
-/** Whether the document has the concept, in either language. */
-const HAS = `(d.words_it @@ c.it OR d.words_en @@ c.en)`;
+/** Whether the document has the concept, in either language: its words, anywhere. */
+const HAS = `(d.words_it @@ c.loose_it OR d.words_en @@ c.loose_en)`;
+/** Whether it has the concept as written: a phrase's words together, in order. */
+const HAS_EXACTLY = `(d.words_it @@ c.it OR d.words_en @@ c.en)`;
 /** Whether it has it in its title, summary or tags (weights A and B), not only somewhere in its body. */
-const HAS_PROMINENTLY = `(ts_filter(d.words_it, '{a,b}') @@ c.it OR ts_filter(d.words_en, '{a,b}') @@ c.en)`;
+const HAS_PROMINENTLY = `(ts_filter(d.words_it, '{a,b}') @@ c.loose_it OR ts_filter(d.words_en, '{a,b}') @@ c.loose_en)`;
+/** How much covering the query outweighs density: the density score (`ts_rank_cd`, normalized) stays well below it. */
+const COVERAGE = 8;
+/** What a phrase's words count for when they are in the document but not together. */
+const SCATTERED = 0.4;
 
 /**
  * How well a document answers: first the share of the query's concepts it
  * has, each weighing by the rarity of the words typed (a document with the
  * rare words of a question beats one with its common ones; one about all of
  * them beats one that repeats one; a concept's equivalents do not make it
- * weigh less), a concept in the title, summary or tags counting
- * twice one only somewhere in the body; then where and how densely they
- * occur (title over summary over body, cover density, shorter documents
- * favoured). A reply weighs less than what it answers at equal match.
+ * weigh less; the verb that frames a question weighs less than its
+ * subject), a concept in the title, summary or tags counting twice one only
+ * somewhere in the body, a phrase whose words are apart less than one
+ * written as typed; then, only between documents that cover the query
+ * alike, where and how densely they occur (title over summary over body,
+ * cover density, shorter documents favoured). A reply weighs less than what
+ * it answers at equal match.
  */
 const SCORE = `
-  (coalesce((SELECT sum(c.weight * CASE WHEN ${HAS_PROMINENTLY} THEN 1 ELSE 0.5 END) FROM unnest(q.its, q.ens, q.weights) AS c(it, en, weight) WHERE ${HAS})
-             / nullif(q.weight, 0), 0) * 4
+  (${COVERAGE} * coalesce((SELECT sum(c.weight * CASE WHEN ${HAS_PROMINENTLY} THEN 1 ELSE 0.5 END * CASE WHEN ${HAS_EXACTLY} THEN 1 ELSE ${SCATTERED} END)
+                FROM unnest(q.its, q.ens, q.loose_its, q.loose_ens, q.weights) AS c(it, en, loose_it, loose_en, weight) WHERE ${HAS})
+             / nullif(q.weight, 0), 0)
    + greatest(coalesce(ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', d.words_it, q.it, 1), 0), coalesce(ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', d.words_en, q.en, 1), 0)))
   * CASE d.type WHEN 'Post' THEN 0.7 ELSE 1 END`;
 
