@@ -4,6 +4,7 @@ import { EXCHANGES_MIGRATIONS } from '@bottega/exchanges/migrations';
 import { FORUM_MIGRATIONS } from '@bottega/forum/migrations';
 import { IDENTITY_MIGRATIONS } from '@bottega/identity/migrations';
 import { MODERATION_MIGRATIONS } from '@bottega/moderation/migrations';
+import { MONITORING_MIGRATIONS } from '@bottega/monitoring/migrations';
 import { NOTIFICATIONS_MIGRATIONS } from '@bottega/notifications/migrations';
 import { PRACTICES_MIGRATIONS } from '@bottega/practices/migrations';
 import { SEARCH_MIGRATIONS } from '@bottega/search/migrations';
@@ -30,4 +31,5 @@ export const MIGRATIONS: MigrationClass[] = [
   ...COMPETENCES_MIGRATIONS,
   ...SEARCH_MIGRATIONS,
   ...EXCHANGES_MIGRATIONS,
+  ...MONITORING_MIGRATIONS,
 ].sort((a, b) => migrationTimestamp(a) - migrationTimestamp(b));

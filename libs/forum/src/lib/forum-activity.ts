@@ -51,7 +51,15 @@ const readablePost = (post: string, thread: string): string =>
 
 const QUESTION = `'${ThreadKind.QUESTION}'`;
 
-/** The forum's figures in one statement: every count is over threads and posts the reader may read. */
+/**
+ * The forum's figures in one statement: every count is over threads and
+ * posts the reader may read. Posts are read per thread from
+ * `post_activity_idx` (the monitoring library's, which carries what the
+ * audience needs, so no post row is visited): the range's, then for each
+ * thread started in it the first reply by someone else. Per thread rather
+ * than joined, so that the plan does not depend on the planner's guess at
+ * how many rows the audience's conditions keep.
+ */
 function figuresSql(scope: ActivityScope): string {
   return `
     WITH scoped AS MATERIALIZED (${scopedThreadsSql(scope, true)}),
