@@ -4,3 +4,4 @@ export { ExchangeFormat, ExchangeStatus, RegistrationStatus } from './lib/exchan
 export { EXCHANGE_AUDIENCE, type ExchangeFacts } from './lib/exchange.audience';
 export { ExchangeLoaders } from './lib/exchange.loaders';
 export { ExchangeAccess } from './lib/exchange.access';
+export { DEMO_EXCHANGES, seedDemoExchanges, type DemoExchangePeople } from './seed/demo-exchanges';

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { seedDemoCompetences } from '@bottega/competences';
 import { AccessDirectory } from '@bottega/core';
+import { seedDemoExchanges } from '@bottega/exchanges';
 import { COMMUNITY_PRINCIPALS, seedDemoForum } from '@bottega/forum';
 import { ACCOUNT_PRINCIPALS, DEMO_USERS, PasswordHasher, seedDemoUsers, type DemoUserKey } from '@bottega/identity';
 import { PRACTICE_PRINCIPALS, seedDemoPractices } from '@bottega/practices';
@@ -10,7 +11,8 @@ import { seedDemoDirectory } from '@bottega/territories';
  * Seeds the demo content once per database, in one transaction (all or
  * nothing); returns false when it was already there. Each part is a named
  * run: the forum's demo ('demo'), then the knowledge base ('knowledge':
- * practices, stories, competence profiles), so that a database seeded before
+ * practices, stories, competence profiles), then peer exchanges
+ * ('exchanges'), so that a database seeded before
  * the knowledge base existed gets it once, on the demo people it already has.
  */
 export async function seedDemoContent(dataSource: DataSource): Promise<boolean> {
@@ -29,6 +31,11 @@ export async function seedDemoContent(dataSource: DataSource): Promise<boolean> 
     if (people && (await claim(manager, 'knowledge'))) {
       const practices = await seedDemoPractices(manager, people, demoDirectory(dataSource));
       await seedDemoCompetences(manager, people, practices);
+      seeded = true;
+    }
+    // Peer exchanges, on the demo's communities, projects and practices: a run of their own, like the knowledge base.
+    if (people && (await claim(manager, 'exchanges'))) {
+      await seedDemoExchanges(manager, people);
       seeded = true;
     }
     return seeded;
