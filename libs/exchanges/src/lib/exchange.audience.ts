@@ -6,7 +6,7 @@ import { ExchangeStatus } from './exchange.enums';
  * What decides who reads an exchange: its host community's visibility, whether
  * it is still a draft or hidden by moderation, and who is inside it before
  * then (`insiderIds`: its creator, hosts and the host project's leads, comma
- * separated; in SQL a `uuid[]` expression).
+ * separated, in JavaScript as in SQL).
  */
 export type ExchangeFacts = CommunityFacts & {
   exchangeId: string;
@@ -29,7 +29,7 @@ function insidersWhile(fact: 'draft' | 'hidden'): Clause<ExchangeFacts> {
         : [EVERYONE],
     sql: (columns: FactColumns<ExchangeFacts>) =>
       `CASE WHEN (${columns[fact]}) THEN ARRAY[${literal(STAFF)}, ${literal(`${COORDINATOR}:`)} || (${columns.communityId})::text]::text[]
-         || ARRAY(SELECT 'user:' || i::text FROM unnest(${columns.insiderIds}) i) ELSE ARRAY[${literal(EVERYONE)}]::text[] END`,
+         || ARRAY(SELECT 'user:' || i FROM unnest(string_to_array(${columns.insiderIds}, ',')) i WHERE i <> '') ELSE ARRAY[${literal(EVERYONE)}]::text[] END`,
   };
 }
 
@@ -73,7 +73,7 @@ export const exchangeColumns = (exchange: string, community: string): FactColumn
   exchangeId: `${exchange}.id`,
   draft: `${exchange}.status = '${ExchangeStatus.DRAFT}'`,
   hidden: `${exchange}.hidden_at IS NOT NULL`,
-  insiderIds: `(ARRAY(SELECT h.user_id FROM peer_exchange_host h WHERE h.exchange_id = ${exchange}.id)
+  insiderIds: `array_to_string(ARRAY(SELECT h.user_id FROM peer_exchange_host h WHERE h.exchange_id = ${exchange}.id)
      || ARRAY(SELECT m.user_id FROM project_member m WHERE m.project_id = ${exchange}.host_project_id AND m.role = 'LEAD')
-     || ARRAY(SELECT ${exchange}.created_by WHERE ${exchange}.created_by IS NOT NULL))`,
+     || ARRAY(SELECT ${exchange}.created_by WHERE ${exchange}.created_by IS NOT NULL), ',')`,
 });
