@@ -142,4 +142,20 @@ describe('registrations', () => {
     // Registrations no longer change.
     expect(errorsOf((await unregister(first, exchange.id)).userErrors)).toEqual([['input.exchangeId', 'INVALID_STATE']]);
   });
+
+  it('keeps moving the waitlist once registrations are closed, and shows a registration by id to its person and the managers only', async () => {
+    const exchange = await opened(t, w, { capacity: 1 });
+    const [seated, waiting, other] = await Promise.all([t.users.create(), t.users.create(), t.users.create()]);
+    const { registration } = await register(seated, exchange.id);
+    await register(waiting, exchange.id);
+    await call.data(w.coordinator, CLOSE, { input: { exchangeId: exchange.id } });
+    expect(await unregister(seated, exchange.id)).toMatchObject({ peerExchange: { registeredCount: 1, waitlistedCount: 0 }, userErrors: [] });
+    expect((await call.data(waiting, NODE, { id: exchange.id })).node.viewerRegistration.status).toBe('REGISTERED');
+
+    const BY_ID = `query($id: ID!) { node(id: $id) { ... on ExchangeRegistration { status user { id } peerExchange { id } } } }`;
+    expect((await call.data(seated, BY_ID, { id: registration.id })).node).toEqual({ status: 'CANCELLED', user: { id: seated.globalId }, peerExchange: { id: exchange.id } });
+    expect((await call.data(w.coordinator, BY_ID, { id: registration.id })).node).toMatchObject({ status: 'CANCELLED' });
+    expect((await call.data(other, BY_ID, { id: registration.id })).node).toBeNull();
+    expect((await call.data(null, BY_ID, { id: registration.id })).node).toBeNull();
+  });
 });
