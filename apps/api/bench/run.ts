@@ -6,7 +6,7 @@
  * a baseline measured in the same run. `npm run bench`; BENCH_DURATION,
  * BENCH_WARMUP (seconds), BENCH_CONNECTIONS, BENCH_SUBSCRIBERS and
  * BENCH_SOCKET_BATCH tune it; BENCH_ONLY (comma-separated: fanout, territories,
- * threadPage, threadList, practicePage, suggestPeers, abuse, search, outbox, relevance) runs some
+ * threadPage, threadList, practicePage, suggestPeers, activityReport, abuse, search, outbox, relevance) runs some
  * sections only (search seeds 100,000 documents; its figures default to 1 s
  * warm-up + 4 s unless BENCH_WARMUP/BENCH_DURATION say otherwise), and
  * BENCH_API_NODE_ARGS adds Node flags to the API (e.g. --cpu-prof). All
@@ -21,6 +21,7 @@ import { createLogger } from '@bottega/core';
 import { measureRelevance, relevanceFailures, renderRelevance, type RelevanceResult } from './relevance';
 import { freePort } from '@bottega/testing';
 import { measureAbuse } from './abuse';
+import { renderActivityReport, runActivityReport } from './activity-report';
 import { ApiProcess, timeBareNode } from './api-process';
 import { measureFanout, REPLY_BODY, type FanoutResult } from './fanout';
 import { THREAD_LIST_QUERY, runThreadList, runThreadPage, toGlobalId, type PageResult } from './forum-pages';
@@ -47,7 +48,7 @@ const WARM_START_TIMEOUT_MS = 60_000;
 const BARE_NODE_RUNS = 5;
 /** The API's default GRAPHQL_MAX_RESPONSE_BYTES, set explicitly so the abuse figures can be held to it. */
 const RESPONSE_CEILING = 4 * 1024 * 1024;
-const SECTIONS = ['fanout', 'territories', 'threadPage', 'threadList', 'practicePage', 'suggestPeers', 'abuse', 'search', 'outbox', 'relevance'] as const;
+const SECTIONS = ['fanout', 'territories', 'threadPage', 'threadList', 'practicePage', 'suggestPeers', 'activityReport', 'abuse', 'search', 'outbox', 'relevance'] as const;
 type Section = (typeof SECTIONS)[number];
 /** The whole run, as a last resort against anything unbounded. */
 const RUN_TIMEOUT_MS = 15 * 60_000;
@@ -183,6 +184,7 @@ async function main(): Promise<void> {
     progress(`seeded ${Object.entries(peers.counts).map(([name, n]) => `${n} ${name}`).join(', ')} in ${(peers.ms / 1_000).toFixed(1)} s (+ ${(peers.vacuumMs / 1_000).toFixed(1)} s VACUUM ANALYZE)`);
     pages.push(await runSuggestPeers(pool, graphqlUrl, viewer, load, progress));
   }
+  const activity = runs('activityReport') ? await runActivityReport(pool, warm.api.baseUrl, viewer, progress) : null;
   const abuse = runs('abuse')
     ? await measureAbuse({
         apiPid,
@@ -255,6 +257,7 @@ async function main(): Promise<void> {
     ...stops.filter((stop) => !stop.endsWith(': exited with code 0')).map((stop) => `API on SIGTERM, ${stop}`),
   ];
   process.stdout.write(renderSummary(summary));
+  if (activity) process.stdout.write(renderActivityReport(activity));
   if (relevance.length) process.stdout.write(renderRelevance(relevance));
   summary.failures.push(...relevanceFailures(relevance));
   if (summary.failures.length) process.exitCode = 1;
