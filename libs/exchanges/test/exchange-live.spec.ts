@@ -30,8 +30,11 @@ describe('peerExchangeUpdated', () => {
       const stream = listen(anonymous, UPDATED, { id: exchange.id });
       const notices = listen(promotedSocket, ADDED, {});
       await listening(exchange.id, 1);
-      for (const person of people) await call.data(person, REGISTER, { input: { exchangeId: exchange.id } });
-      await until(() => stream.events.length === 3, 'three registrations');
+      // Each event is loaded when it is delivered: waiting for it before the next registration shows each step.
+      for (const [n, person] of people.entries()) {
+        await call.data(person, REGISTER, { input: { exchangeId: exchange.id } });
+        await until(() => stream.events.length === n + 1, `registration ${n + 1}`);
+      }
       expect(stream.events.map((e) => [e.peerExchangeUpdated.change, e.peerExchangeUpdated.peerExchange.seatsLeft, e.peerExchangeUpdated.peerExchange.waitlistedCount])).toEqual([
         ['SEATS', 1, 0],
         ['SEATS', 0, 0],
@@ -48,9 +51,11 @@ describe('peerExchangeUpdated', () => {
       ]);
 
       await call.data(w.coordinator, CAPACITY, { input: { exchangeId: exchange.id, capacity: 5 } });
+      await until(() => stream.events.length === 5, 'the capacity');
       await call.data(w.coordinator, UPDATE, { input: { exchangeId: exchange.id, version: exchange.version + 1, agenda: [{ startsAt: inDays(14, 1), title: 'Pranzo' }] } });
+      await until(() => stream.events.length === 6, 'the agenda');
       await call.data(w.coordinator, CLOSE, { input: { exchangeId: exchange.id } });
-      await until(() => stream.events.length === 7, 'capacity, agenda and status');
+      await until(() => stream.events.length === 7, 'the status');
       expect(stream.events.slice(4).map((e) => e.peerExchangeUpdated)).toEqual([
         { change: 'SEATS', peerExchange: { status: 'OPEN', seatsLeft: 3, waitlistedCount: 0, agenda: [] } },
         { change: 'DETAILS', peerExchange: { status: 'OPEN', seatsLeft: 3, waitlistedCount: 0, agenda: [{ title: 'Pranzo' }] } },
