@@ -21,6 +21,7 @@ import { ExchangeLoaders } from './exchange.loaders';
 import { ExchangeNotifier } from './exchange.notifier';
 import { LIVE, canManage } from './exchange.policy';
 import { ExchangeRepository, type ExchangeRow, type LockedExchange } from './exchange.repository';
+import { RegistrationRepository } from './registration.repository';
 import { over } from './exchange.service';
 
 /** What a managing step does under the exchange's row lock: a user error, or nothing once done. */
@@ -35,6 +36,7 @@ type Step = (manager: EntityManager, locked: LockedExchange, actorId: string) =>
 export class ExchangeLifecycleService {
   constructor(
     private readonly exchanges: ExchangeRepository,
+    private readonly registrations: RegistrationRepository,
     private readonly access: ExchangeAccess,
     private readonly loaders: ExchangeLoaders,
     private readonly notifier: ExchangeNotifier,
@@ -85,7 +87,7 @@ export class ExchangeLifecycleService {
         if (!LIVE.includes(row.status)) return over(row.status);
         await this.exchanges.transition(manager, row.id, [...LIVE], ExchangeStatus.CANCELLED, reason);
         const [now] = await this.exchanges.findByIds([row.id], manager);
-        if (now) await this.notifier.cancelled(manager, now, await this.exchanges.activeRegistrants(manager, row.id), actorId, reason);
+        if (now) await this.notifier.cancelled(manager, now, await this.registrations.activeRegistrants(manager, row.id), actorId, reason);
         return null;
       },
       errors,
@@ -106,7 +108,7 @@ export class ExchangeLifecycleService {
       async (manager, { row }) => {
         if (!LIVE.includes(row.status)) return over(row.status);
         await this.exchanges.setCapacity(manager, row.id, input.capacity);
-        const promoted = await this.exchanges.promote(manager, row.id);
+        const promoted = await this.registrations.promote(manager, row.id);
         if (promoted.length > 0) await this.notifier.promoted(manager, row, promoted);
         return null;
       },

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LoaderFactory, byKeys } from '@bottega/core';
-import { ExchangeRepository, type ExchangeRow, type RegistrationRow } from './exchange.repository';
+import { ExchangeRepository, type ExchangeRow } from './exchange.repository';
+import { RegistrationRepository, type RegistrationRow } from './registration.repository';
 
 /** The key of one person's registration at one exchange. */
 export const registrationKey = (exchangeId: string, userId: string): string => `${exchangeId}:${userId}`;
@@ -13,15 +14,15 @@ export class ExchangeLoaders {
   readonly registration: LoaderFactory<string, RegistrationRow | null>;
   readonly registrationById: LoaderFactory<string, RegistrationRow | null>;
 
-  constructor(exchanges: ExchangeRepository) {
+  constructor(exchanges: ExchangeRepository, registrations: RegistrationRepository) {
     this.byId = new LoaderFactory(async (ids) => byKeys(ids, await exchanges.findByIds(ids), (e) => e.id));
     this.registration = new LoaderFactory(async (keys) => {
       const pairs = keys.map((key) => {
         const [exchangeId = '', userId = ''] = key.split(':');
         return { exchangeId, userId };
       });
-      return byKeys(keys, await exchanges.registrationsByPairs(pairs), (r) => registrationKey(r.exchangeId, r.userId));
+      return byKeys(keys, await registrations.registrationsByPairs(pairs), (r) => registrationKey(r.exchangeId, r.userId));
     });
-    this.registrationById = new LoaderFactory(async (ids) => byKeys(ids, await exchanges.registrationsByIds(ids), (r) => r.id));
+    this.registrationById = new LoaderFactory(async (ids) => byKeys(ids, await registrations.registrationsByIds(ids), (r) => r.id));
   }
 }

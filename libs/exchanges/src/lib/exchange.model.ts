@@ -1,7 +1,8 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, Node, UserError, toGlobalId } from '@bottega/core';
 import { ExchangeChange, ExchangeFormat, ExchangeStatus, RegistrationStatus } from './exchange.enums';
-import type { AgendaItemValue, ExchangeRow, RegistrationRow } from './exchange.repository';
+import type { AgendaItemValue, ExchangeRow } from './exchange.repository';
+import type { RegistrationRow } from './registration.repository';
 
 /** The time zone exchanges are planned in; instants are stored and returned as such. */
 export const EXCHANGE_TIME_ZONE = 'Europe/Rome';

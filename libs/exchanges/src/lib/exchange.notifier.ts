@@ -4,7 +4,8 @@ import { AccessDirectory } from '@bottega/core';
 import { NotificationKind, NotificationWriter } from '@bottega/notifications';
 import { EXCHANGE_AUDIENCE, exchangeFacts } from './exchange.audience';
 import { RegistrationStatus } from './exchange.enums';
-import type { ExchangeRow, PromotedRegistration, RegistrationRow } from './exchange.repository';
+import type { ExchangeRow } from './exchange.repository';
+import type { PromotedRegistration, RegistrationRow } from './registration.repository';
 
 /**
  * What participants hear, in the transaction of the change, once per event,

@@ -1,6 +1,7 @@
 import type { SortKey } from '@bottega/core';
 import { ExchangeOrder } from './exchange.enums';
-import type { ExchangeRow, RegistrationRow } from './exchange.repository';
+import type { ExchangeRow } from './exchange.repository';
+import type { RegistrationRow } from './registration.repository';
 
 export const EXCHANGE_ORDERS: Record<ExchangeOrder, SortKey<ExchangeRow>[]> = {
   [ExchangeOrder.STARTS_AT]: [

@@ -1,6 +1,7 @@
 import { COORDINATOR, SIGNED_IN, STAFF, UserError, UserErrorCode, type Principals } from '@bottega/core';
 import { ExchangeStatus, RegistrationStatus } from './exchange.enums';
-import type { ExchangeRow, RegistrationRow } from './exchange.repository';
+import type { ExchangeRow } from './exchange.repository';
+import type { RegistrationRow } from './registration.repository';
 
 /** Statuses in which an exchange is still edited, its capacity changed and its registrations cancelled. */
 export const LIVE: readonly ExchangeStatus[] = [ExchangeStatus.DRAFT, ExchangeStatus.OPEN, ExchangeStatus.CLOSED];

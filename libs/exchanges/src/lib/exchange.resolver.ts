@@ -32,13 +32,15 @@ import { ExchangeLoaders, registrationKey } from './exchange.loaders';
 import { ExchangeRegistration, ExchangeRegistrationConnection, PeerExchange, PeerExchangeConnection, PeerExchangePayload } from './exchange.model';
 import { ARRIVAL_ORDER, EXCHANGE_ORDERS } from './exchange.orders';
 import { canManage, canRegister, canSeePlace } from './exchange.policy';
-import { ExchangeRepository, type ExchangeRow, type RegistrationRow } from './exchange.repository';
+import { ExchangeRepository, type ExchangeRow } from './exchange.repository';
+import { RegistrationRepository, type RegistrationRow } from './registration.repository';
 import { ExchangeService } from './exchange.service';
 
 @Resolver(() => PeerExchange)
 export class ExchangeResolver {
   constructor(
     private readonly repository: ExchangeRepository,
+    private readonly registrationRepository: RegistrationRepository,
     private readonly service: ExchangeService,
     private readonly lifecycle: ExchangeLifecycleService,
     private readonly loaders: ExchangeLoaders,
@@ -200,7 +202,7 @@ export class ExchangeResolver {
     const all = canManage(principals, exchange.row);
     // Anonymous readers see none: their filter names nobody.
     const userId = all ? null : (principals.userId ?? '00000000-0000-0000-0000-000000000000');
-    const list = this.repository.registrations(exchange.dbId, { userId, statuses: args.statuses ?? null });
+    const list = this.registrationRepository.registrations(exchange.dbId, { userId, statuses: args.statuses ?? null });
     return paginate(list, ARRIVAL_ORDER, args, ExchangeRegistration.from, info);
   }
 

@@ -30,6 +30,7 @@ import { ExchangeLoaders } from './exchange.loaders';
 import { ExchangeNotifier } from './exchange.notifier';
 import { LIVE, canManage } from './exchange.policy';
 import { ExchangeRepository, type AgendaItemValue, type ExchangeFields, type ExchangeLinks, type ExchangeRow } from './exchange.repository';
+import { RegistrationRepository } from './registration.repository';
 
 type FieldsInput = Omit<UpdatePeerExchangeInput, 'exchangeId' | 'version'>;
 
@@ -40,6 +41,7 @@ export class ExchangeService implements OnModuleInit {
 
   constructor(
     private readonly exchanges: ExchangeRepository,
+    private readonly registrations: RegistrationRepository,
     private readonly access: ExchangeAccess,
     private readonly loaders: ExchangeLoaders,
     private readonly nodes: NodeRegistry,
@@ -154,7 +156,7 @@ export class ExchangeService implements OnModuleInit {
       await this.outbox.record(manager, { kind: 'PeerExchange', subjectId: exchange.id, change: OutboxChange.EDITED });
       const [now] = await this.exchanges.findByIds([exchange.id], manager);
       if (noticed && now && now.status !== ExchangeStatus.DRAFT) {
-        await this.notifier.changed(manager, now, await this.exchanges.activeRegistrants(manager, exchange.id), viewer.userId);
+        await this.notifier.changed(manager, now, await this.registrations.activeRegistrants(manager, exchange.id), viewer.userId);
       }
       await this.pubsub.publish(exchangeEvent(exchange.id, ExchangeChange.DETAILS), manager);
       return true;

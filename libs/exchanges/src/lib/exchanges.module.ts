@@ -1,5 +1,5 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { NodeRegistry } from '@bottega/core';
+import { AccessDirectory, NodeRegistry } from '@bottega/core';
 import { NotificationsModule } from '@bottega/notifications';
 import { TerritoriesModule } from '@bottega/territories';
 import { ExchangeContent } from './exchange-content';
@@ -13,15 +13,16 @@ import { canManage } from './exchange.policy';
 import { ExchangeRepository } from './exchange.repository';
 import { ExchangeResolver } from './exchange.resolver';
 import { ExchangeService } from './exchange.service';
+import { RegistrationRepository } from './registration.repository';
 import { RegistrationResolver } from './registration.resolver';
 import { RegistrationService } from './registration.service';
-import { AccessDirectory } from '@bottega/core';
 
 /** Peer exchanges: planned by coordinators, filled by registrations with an exact waitlist, followed live. */
 @Module({
   imports: [TerritoriesModule, NotificationsModule],
   providers: [
     ExchangeRepository,
+    RegistrationRepository,
     ExchangeLoaders,
     ExchangeAccess,
     ExchangeNotifier,

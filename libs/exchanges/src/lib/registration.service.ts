@@ -8,7 +8,8 @@ import { Refused } from './exchange-lifecycle.service';
 import { ExchangeLoaders, registrationKey } from './exchange.loaders';
 import { ExchangeNotifier } from './exchange.notifier';
 import { isActive, registrationRefusal } from './exchange.policy';
-import { ExchangeRepository, type ExchangeRow, type RegistrationRow } from './exchange.repository';
+import { ExchangeRepository, type ExchangeRow } from './exchange.repository';
+import { RegistrationRepository, type RegistrationRow } from './registration.repository';
 
 export interface RegistrationOutcome {
   registration: RegistrationRow;
@@ -26,6 +27,7 @@ export interface RegistrationOutcome {
 export class RegistrationService {
   constructor(
     private readonly exchanges: ExchangeRepository,
+    private readonly registrations: RegistrationRepository,
     private readonly access: ExchangeAccess,
     private readonly loaders: ExchangeLoaders,
     private readonly notifier: ExchangeNotifier,
@@ -43,7 +45,7 @@ export class RegistrationService {
     return this.locked(exchange.id, viewer.userId, context, async (manager, locked, existing) => {
       const refusal = registrationRefusal(locked.row, locked.deadlinePassed, existing);
       if (refusal) return refusal;
-      const registration = await this.exchanges.register(manager, exchange.id, viewer.userId, note);
+      const registration = await this.registrations.register(manager, exchange.id, viewer.userId, note);
       await this.notifier.registered(manager, locked.row, registration);
       return null;
     });
@@ -60,9 +62,9 @@ export class RegistrationService {
       if (locked.row.status !== ExchangeStatus.OPEN && locked.row.status !== ExchangeStatus.CLOSED) {
         return UserError.of(UserErrorCode.INVALID_STATE, 'This exchange is over; its registrations no longer change.', ['input', 'exchangeId']);
       }
-      await this.exchanges.cancelRegistration(manager, existing);
+      await this.registrations.cancelRegistration(manager, existing);
       if (existing.status === RegistrationStatus.REGISTERED) {
-        const promoted = await this.exchanges.promote(manager, exchange.id);
+        const promoted = await this.registrations.promote(manager, exchange.id);
         if (promoted.length > 0) await this.notifier.promoted(manager, locked.row, promoted);
       }
       return null;
@@ -84,7 +86,7 @@ export class RegistrationService {
       .transaction(async (manager) => {
         const locked = await this.exchanges.lock(manager, exchangeId);
         if (!locked) throw new Error('An exchange vanished under a registration');
-        const error = await work(manager, locked, await this.exchanges.registrationOf(manager, exchangeId, userId));
+        const error = await work(manager, locked, await this.registrations.registrationOf(manager, exchangeId, userId));
         if (error) throw new Refused(error);
         await this.outbox.record(manager, { kind: 'PeerExchange', subjectId: exchangeId, change: OutboxChange.EDITED });
         await this.pubsub.publish(exchangeEvent(exchangeId, ExchangeChange.SEATS), manager);

@@ -4,6 +4,7 @@ import { CompanionThreads } from '@bottega/forum';
 import { POST_LINKS, renderPostMarkdown } from '@bottega/markdown';
 import { ExchangeFormat, ExchangeStatus } from '../lib/exchange.enums';
 import { ExchangeRepository } from '../lib/exchange.repository';
+import { RegistrationRepository } from '../lib/registration.repository';
 
 /** The demo's people by key (`chiara`, `marco`…), as the identity seed made them. */
 export type DemoExchangePeople = Record<string, string>;
@@ -117,6 +118,7 @@ export const DEMO_EXCHANGES: DemoExchange[] = [
 export async function seedDemoExchanges(manager: EntityManager, people: DemoExchangePeople, now = new Date()): Promise<Record<string, string>> {
   const db = manager.dataSource;
   const exchanges = new ExchangeRepository(db);
+  const registrations = new RegistrationRepository(db);
   const threads = CompanionThreads.on(db);
   const outbox = new Outbox();
   const ids: Record<string, string> = {};
@@ -165,14 +167,14 @@ export async function seedDemoExchanges(manager: EntityManager, people: DemoExch
     await exchanges.transition(manager, id, [ExchangeStatus.DRAFT], ExchangeStatus.OPEN);
     for (const registrant of spec.registrants) {
       await exchanges.lock(manager, id);
-      await exchanges.register(manager, id, person(registrant.person), registrant.note ?? null);
+      await registrations.register(manager, id, person(registrant.person), registrant.note ?? null);
     }
     for (const key of spec.cancelling ?? []) {
       await exchanges.lock(manager, id);
-      const registration = await exchanges.registrationOf(manager, id, person(key));
+      const registration = await registrations.registrationOf(manager, id, person(key));
       if (registration) {
-        await exchanges.cancelRegistration(manager, registration);
-        await exchanges.promote(manager, id);
+        await registrations.cancelRegistration(manager, registration);
+        await registrations.promote(manager, id);
       }
     }
     if (spec.status === ExchangeStatus.COMPLETED) {
