@@ -199,10 +199,9 @@ export class ExchangeResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<ExchangeRegistration>> {
     const principals = await this.directory.of(context);
-    const all = canManage(principals, exchange.row);
-    // Anonymous readers see none: their filter names nobody.
-    const userId = all ? null : (principals.userId ?? '00000000-0000-0000-0000-000000000000');
-    const list = this.registrationRepository.registrations(exchange.dbId, { userId, statuses: args.statuses ?? null });
+    // Those who run it see all; anyone signed in, their own; anonymous readers, none.
+    const of = canManage(principals, exchange.row) ? 'all' : principals.userId;
+    const list = this.registrationRepository.registrations(exchange.dbId, { of, statuses: args.statuses ?? null });
     return paginate(list, ARRIVAL_ORDER, args, ExchangeRegistration.from, info);
   }
 

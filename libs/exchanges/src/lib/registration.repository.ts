@@ -128,10 +128,11 @@ export class RegistrationRepository {
     return rows.map((row) => row.userId);
   }
 
-  /** Registrations of one exchange (all, or one person's); order and paging are the caller's. */
-  registrations(exchangeId: string, filter: { userId: string | null; statuses: string[] | null }): SqlList<RegistrationRow> {
+  /** Registrations of one exchange: all of them, one person's, or none (`of: null`); order and paging are the caller's. */
+  registrations(exchangeId: string, filter: { of: 'all' | string | null; statuses: string[] | null }): SqlList<RegistrationRow> {
     const where = new SqlWhere().and('r.exchange_id = :exchangeId', { exchangeId });
-    if (filter.userId) where.and('r.user_id = :userId', { userId: filter.userId });
+    if (filter.of === null) where.and('false');
+    else if (filter.of !== 'all') where.and('r.user_id = :userId', { userId: filter.of });
     if (filter.statuses?.length) where.and('r.status = ANY(CAST(:statuses AS text[]))', { statuses: filter.statuses });
     return new SqlList<RegistrationRow>(REGISTRATION_COLUMNS, `FROM peer_exchange_registration r WHERE ${where}`, where.params, this.db);
   }
