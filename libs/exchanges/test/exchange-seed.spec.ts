@@ -1,4 +1,5 @@
 import { AccessDirectory } from '@bottega/core';
+import { createMaintenanceDataSource } from '@bottega/core/database';
 import { seedDemoForum } from '@bottega/forum';
 import { PasswordHasher, seedDemoUsers } from '@bottega/identity';
 import { seedDemoPractices } from '@bottega/practices';
@@ -14,14 +15,21 @@ describe('demo exchanges', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
-    // The demo's people, places, communities and practices, then its exchanges, as the app's demo seed writes them.
-    await t.db.transaction(async (manager) => {
-      const people = await seedDemoUsers(manager, new PasswordHasher());
-      await seedDemoDirectory(manager, people);
-      await seedDemoForum(manager, people);
-      await seedDemoPractices(manager, people, t.app.get(AccessDirectory));
-      await seedDemoExchanges(manager, people);
-    });
+    // The demo's people, places, communities and practices, then its exchanges, as the app's demo seed writes them:
+    // on a maintenance data source that knows no entities, as at start-up.
+    const maintenance = createMaintenanceDataSource(t.databaseUrl, []);
+    await maintenance.initialize();
+    try {
+      await maintenance.transaction(async (manager) => {
+        const people = await seedDemoUsers(manager, new PasswordHasher());
+        await seedDemoDirectory(manager, people);
+        await seedDemoForum(manager, people);
+        await seedDemoPractices(manager, people, t.app.get(AccessDirectory));
+        await seedDemoExchanges(manager, people);
+      });
+    } finally {
+      await maintenance.destroy();
+    }
   }, 120_000);
   afterAll(() => t.close());
 
