@@ -22,7 +22,7 @@ import { ExchangeNotifier } from './exchange.notifier';
 import { LIVE, canManage } from './exchange.policy';
 import { ExchangeRepository, type ExchangeRow, type LockedExchange } from './exchange.repository';
 import { RegistrationRepository } from './registration.repository';
-import { over } from './exchange.service';
+import { Refused, over } from './exchange.errors';
 
 /** What a managing step does under the exchange's row lock: a user error, or nothing once done. */
 type Step = (manager: EntityManager, locked: LockedExchange, actorId: string) => Promise<UserError | null>;
@@ -142,13 +142,6 @@ export class ExchangeLifecycleService {
       });
     if (refused) return refuse(refused);
     return succeed(await context.loaders.reload(this.loaders.byId, exchange.id));
-  }
-}
-
-/** A user error that rolls back the transaction it is thrown in. */
-export class Refused extends Error {
-  constructor(readonly userError: UserError) {
-    super(userError.message);
   }
 }
 

@@ -28,6 +28,7 @@ import { ExchangeChange, ExchangeStatus } from './exchange.enums';
 import { exchangeEvent } from './exchange.events';
 import { ExchangeLoaders } from './exchange.loaders';
 import { ExchangeNotifier } from './exchange.notifier';
+import { over } from './exchange.errors';
 import { LIVE, canManage } from './exchange.policy';
 import { ExchangeRepository, type AgendaItemValue, type ExchangeFields, type ExchangeLinks, type ExchangeRow } from './exchange.repository';
 import { RegistrationRepository } from './registration.repository';
@@ -270,13 +271,3 @@ function checkSchedule(schedule: { startsAt: Date; endsAt: Date; registrationDea
     }
   });
 }
-
-/** Why an exchange that is over changes no more. */
-export function over(status: ExchangeStatus): UserError {
-  return UserError.of(
-    UserErrorCode.INVALID_STATE,
-    status === ExchangeStatus.CANCELLED ? 'This exchange was cancelled.' : 'This exchange has taken place.',
-    ['input', 'exchangeId'],
-  );
-}
-

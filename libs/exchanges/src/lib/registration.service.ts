@@ -4,7 +4,7 @@ import { CancelRegistrationInput, RegisterForExchangeInput } from './dto/exchang
 import { ExchangeAccess } from './exchange.access';
 import { ExchangeChange, ExchangeStatus, RegistrationStatus } from './exchange.enums';
 import { exchangeEvent } from './exchange.events';
-import { Refused } from './exchange-lifecycle.service';
+import { Refused } from './exchange.errors';
 import { ExchangeLoaders, registrationKey } from './exchange.loaders';
 import { ExchangeNotifier } from './exchange.notifier';
 import { isActive, registrationRefusal } from './exchange.policy';
