@@ -102,6 +102,27 @@ describe('activityReport', () => {
     });
   });
 
+  describe('hidden posts', () => {
+    it('count for their community’s coordinators and staff (positive control), not for other coordinators (negative)', async () => {
+      const scope = { territoryId: s.territories.lecco.globalId };
+      const hide = (hidden: boolean) =>
+        t.db.query(
+          `UPDATE post SET hidden_at = CASE WHEN $2::boolean THEN now() END
+            WHERE created_at = '2025-03-05T10:00:00Z' AND thread_id IN (SELECT id FROM thread WHERE community_id = $1)`,
+          [s.lecco.id, hidden],
+        );
+      expect((await report(s.regionalCoordinator, scope)).forum.posts).toBe(11);
+      await hide(true);
+      try {
+        expect((await report(s.regionalCoordinator, scope)).forum).toMatchObject({ posts: 10, replies: 5 });
+        expect((await report(s.coordinator, scope)).forum).toMatchObject({ posts: 11, replies: 6 });
+        expect((await report(s.admin, scope)).forum.posts).toBe(13);
+      } finally {
+        await hide(false);
+      }
+    });
+  });
+
   describe('who sees it', () => {
     it('shows a territory to coordinators of a community in it, below it or above it, and to staff', async () => {
       const lecco = { territoryId: s.territories.lecco.globalId };

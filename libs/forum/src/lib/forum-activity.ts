@@ -5,6 +5,7 @@ import {
   ACTIVITY_PERIODS_SQL,
   ACTIVITY_SQL,
   ActivityRegistry,
+  Audience,
   activityParameters,
   activityStatement,
   activityPeriodOf,
@@ -15,7 +16,7 @@ import {
   type ForumActivity,
   type ForumActivityPeriod,
 } from '@bottega/core';
-import { POST_AUDIENCE, THREAD_AUDIENCE, threadColumns } from './threads/thread.audience';
+import { POST_AUDIENCE, THREAD_AUDIENCE, threadColumns, type PostFacts } from './threads/thread.audience';
 import { ThreadKind } from './threads/thread.enums';
 
 /**
@@ -37,9 +38,22 @@ function scopedThreadsSql(scope: ActivityScope, withOpening: boolean): string {
            WHERE ${inScope} AND ${THREAD_AUDIENCE.condition(threadColumns('t', 'c'), ACTIVITY_SQL.principals)}`;
 }
 
-/** A post's facts, in a thread of `scoped` (whose rows carry their community's visibility). */
+/**
+ * What a post's audience adds to its thread's (hidden, deleted): the posts
+ * counted belong to threads of `scoped`, already in their thread's audience,
+ * so only these clauses are left to decide per post.
+ */
+const POST_OWN_AUDIENCE = (() => {
+  const inherited = THREAD_AUDIENCE.clauses.length;
+  if (!THREAD_AUDIENCE.clauses.every((clause, index) => POST_AUDIENCE.clauses[index] === clause)) {
+    throw new Error("A post's audience no longer starts with its thread's");
+  }
+  return new Audience<PostFacts>(POST_AUDIENCE.clauses.slice(inherited));
+})();
+
+/** The reader may read the post `post` of the thread `thread` of `scoped`. */
 const readablePost = (post: string, thread: string): string =>
-  POST_AUDIENCE.condition(
+  POST_OWN_AUDIENCE.condition(
     {
       ...threadColumns(thread, thread),
       postAuthorId: `${post}.author_id`,
@@ -53,48 +67,55 @@ const QUESTION = `'${ThreadKind.QUESTION}'`;
 
 /**
  * The forum's figures in one statement: every count is over threads and
- * posts the reader may read. Posts are read per thread from
- * `post_activity_idx` (the monitoring library's, which carries what the
- * audience needs, so no post row is visited): the range's, then for each
- * thread started in it the first reply by someone else. Per thread rather
- * than joined, so that the plan does not depend on the planner's guess at
- * how many rows the audience's conditions keep.
+ * posts the reader may read. Each thread's posts are read once, per thread
+ * from `post_activity_idx` (the monitoring library's, which carries what the
+ * audience needs, so no post row is visited): those of the range, and for a
+ * thread started in it the later ones too, since its first reply may come
+ * after the range. They are counted in the same pass by period and by thread
+ * (grouping sets), never kept; per thread rather than joined, so that the plan
+ * does not depend on the planner's guess at how many rows the audience's
+ * conditions keep.
  */
 function figuresSql(scope: ActivityScope): string {
   return `
     WITH scoped AS MATERIALIZED (${scopedThreadsSql(scope, true)}),
-    posts AS MATERIALIZED (
-      SELECT p.created_at, p.id = t.opening_id AS opening
+    written AS (
+      SELECT p.thread_id, t.created_at AS thread_created_at, p.created_at, p.id = t.opening_id AS opening,
+             p.id <> t.opening_id AND p.author_id IS DISTINCT FROM t.author_id AS reply_by_other,
+             CASE WHEN p.created_at < ${ACTIVITY_SQL.end} THEN ${activityPeriodOf('p.created_at')} END AS period
         FROM scoped t JOIN post p ON p.thread_id = t.id
-       WHERE ${inActivityRange('p.created_at')} AND ${readablePost('p', 't')}),
+       WHERE p.created_at >= ${ACTIVITY_SQL.start} AND (p.created_at < ${ACTIVITY_SQL.end} OR ${inActivityRange('t.created_at')})
+         AND ${readablePost('p', 't')}),
+    counted AS MATERIALIZED (
+      SELECT GROUPING(period) = 1 AS per_thread, period, thread_created_at,
+             count(*) AS posts, count(*) FILTER (WHERE NOT opening) AS replies,
+             min(created_at) FILTER (WHERE reply_by_other) - thread_created_at AS wait
+        FROM written
+       GROUP BY GROUPING SETS ((period), (thread_id, thread_created_at))),
     started AS MATERIALIZED (
-      SELECT t.created_at, t.kind = ${QUESTION} AS question,
-             (SELECT min(r.created_at) FROM post r
-               WHERE r.thread_id = t.id AND r.id <> t.opening_id AND r.author_id IS DISTINCT FROM t.author_id
-                 AND ${readablePost('r', 't')}) AS first_reply_at,
-             (SELECT a.created_at FROM post a WHERE a.id = t.accepted_post_id AND a.deleted_at IS NULL) AS answered_at
+      SELECT ${activityPeriodOf('t.created_at')} AS period, t.kind = ${QUESTION} AS question,
+             (SELECT a.created_at FROM post a WHERE a.id = t.accepted_post_id AND a.deleted_at IS NULL) - t.created_at AS answered_after
         FROM scoped t
        WHERE ${inActivityRange('t.created_at')}),
     thread_periods AS (
-      SELECT ${activityPeriodOf('created_at')} AS starts, count(*) AS threads,
-             count(*) FILTER (WHERE question) AS asked, count(*) FILTER (WHERE question AND answered_at IS NOT NULL) AS answered
+      SELECT period AS starts, count(*) AS threads, count(*) FILTER (WHERE question) AS asked,
+             count(*) FILTER (WHERE question AND answered_after IS NOT NULL) AS answered,
+             count(*) FILTER (WHERE question AND answered_after <= interval '48 hours') AS answered_soon
         FROM started GROUP BY 1),
-    post_periods AS (SELECT ${activityPeriodOf('created_at')} AS starts, count(*) AS posts FROM posts GROUP BY 1)
-    SELECT (SELECT count(*) FROM started)::int AS threads,
-           (SELECT count(*) FROM posts)::int AS posts,
-           (SELECT count(*) FILTER (WHERE NOT opening) FROM posts)::int AS replies,
-           (SELECT count(*) FILTER (WHERE question) FROM started)::int AS "questionsAsked",
-           (SELECT count(*) FILTER (WHERE question AND answered_at IS NOT NULL) FROM started)::int AS "questionsAnswered",
-           (SELECT count(*) FILTER (WHERE question AND answered_at <= created_at + interval '48 hours') FROM started)::int
-             AS "questionsAnsweredWithin48Hours",
-           (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_reply_at - created_at)) / 3600
-              FROM started WHERE first_reply_at IS NOT NULL) AS "medianHoursToFirstReply",
-           (SELECT coalesce(json_agg(json_build_object(
-                     'starts', pr.starts, 'ends', pr.ends, 'threads', coalesce(tp.threads, 0), 'posts', coalesce(pp.posts, 0),
-                     'questionsAsked', coalesce(tp.asked, 0), 'questionsAnswered', coalesce(tp.answered, 0)) ORDER BY pr.starts), '[]'::json)
-              FROM (${ACTIVITY_PERIODS_SQL}) pr
-              LEFT JOIN thread_periods tp USING (starts)
-              LEFT JOIN post_periods pp USING (starts)) AS periods`;
+    periods AS (
+      SELECT pr.starts, pr.ends, coalesce(tp.threads, 0) AS threads, coalesce(pp.posts, 0) AS posts, coalesce(pp.replies, 0) AS replies,
+             coalesce(tp.asked, 0) AS asked, coalesce(tp.answered, 0) AS answered, coalesce(tp.answered_soon, 0) AS answered_soon
+        FROM (${ACTIVITY_PERIODS_SQL}) pr
+        LEFT JOIN thread_periods tp USING (starts)
+        LEFT JOIN (SELECT period AS starts, posts, replies FROM counted WHERE NOT per_thread AND period IS NOT NULL) pp USING (starts))
+    SELECT sum(threads)::int AS threads, sum(posts)::int AS posts, sum(replies)::int AS replies,
+           sum(asked)::int AS "questionsAsked", sum(answered)::int AS "questionsAnswered",
+           sum(answered_soon)::int AS "questionsAnsweredWithin48Hours",
+           (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM wait)) / 3600 FROM counted
+             WHERE per_thread AND wait IS NOT NULL AND ${inActivityRange('thread_created_at')}) AS "medianHoursToFirstReply",
+           coalesce(json_agg(json_build_object('starts', starts, 'ends', ends, 'threads', threads, 'posts', posts,
+                                               'questionsAsked', asked, 'questionsAnswered', answered) ORDER BY starts), '[]'::json) AS periods
+      FROM periods`;
 }
 
 /** The forum's part of the activity report: threads, posts, questions and how soon they were answered. */
