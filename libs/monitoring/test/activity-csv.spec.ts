@@ -45,8 +45,9 @@ describe('GET /reports/activity.csv', () => {
     expect(total('Quota di domande con risposta entro 48 ore (%)')?.[5]).toBe('33,33');
     expect(total('Tempo mediano alla prima risposta (ore)')?.[5]).toBe('4');
     expect(total('Pratiche di altri territori adottate qui')?.[5]).toBe('1');
-    // No exchanges are counted by this API yet: no rows for them.
-    expect(rows.some((row) => row[4]?.includes('cambi'))).toBe(false);
+    // No exchange took place: no rows while no library counts them, zeros and empty rates once one does.
+    const exchanges = rows.filter((row) => row[4]?.toLowerCase().includes('scambi') || row[4] === 'Valutazioni ricevute');
+    expect([[], ['0', '0', '', '', '0']]).toContainEqual(exchanges.map((row) => row[5]));
 
     const weeks = rows.filter((row) => row[3] === 'settimana' && row[4] === 'Discussioni avviate');
     expect(weeks.map((row) => [row[1], row[2], row[5]])).toEqual([
