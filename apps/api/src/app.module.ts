@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CompetencesModule } from '@bottega/competences';
 import { ActivityModule, CoreModule } from '@bottega/core';
-import { ExchangesModule } from '@bottega/exchanges';
+import { ExchangeActivityModule, ExchangesModule } from '@bottega/exchanges';
 import { ForumActivityModule, ForumModule } from '@bottega/forum';
 import { IdentityModule } from '@bottega/identity';
 import { MonitoringModule } from '@bottega/monitoring';
@@ -31,6 +31,7 @@ export class AppModule {
         ActivityModule,
         ForumActivityModule,
         PracticeActivityModule,
+        ExchangeActivityModule,
         MonitoringModule,
       ],
     };

@@ -134,6 +134,6 @@ describe('GET /reports/activity.csv', () => {
   it('runs as many statements as the query', async () => {
     const count = async () => Number((await download(s.coordinator, lecco())).headers.get('x-sql-statements'));
     await count();
-    expect(await count()).toBe(7);
+    expect(await count()).toBe(8);
   });
 });

@@ -202,12 +202,12 @@ describe('activityReport', () => {
       await statements(s.coordinator, { territoryId: s.territories.lecco.globalId });
       const lecco = await statements(s.coordinator, { territoryId: s.territories.lecco.globalId });
       const lombardy = await statements(s.coordinator, { territoryId: s.territories.lombardy.globalId });
-      // The territory, those below it, those above it, the coordinated communities; then forum, practices and active members at once.
-      expect(lecco).toBe(7);
+      // The territory, those below it, those above it, the coordinated communities; then forum, practices, exchanges and active members at once.
+      expect(lecco).toBe(8);
       expect(lombardy).toBe(lecco);
       await statements(s.admin, { territoryId: s.territories.lecco.globalId });
       // Staff need no check of what they coordinate.
-      expect(await statements(s.admin, { territoryId: s.territories.lombardy.globalId })).toBe(5);
+      expect(await statements(s.admin, { territoryId: s.territories.lombardy.globalId })).toBe(6);
     });
   });
 });

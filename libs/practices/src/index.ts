@@ -10,3 +10,5 @@ export { PracticeComment } from './lib/practice-comment.model';
 export { ALL_DEMO_PRACTICES, seedDemoPractices, type DemoPracticePeople } from './seed/demo-practices';
 export type { DemoPractice } from './seed/demo-practices.content';
 export { PracticeActivityModule, PracticeActivityContributor } from './lib/practice-activity';
+export { AdoptionOutcome } from './lib/practice-adoption.enums';
+export { recordPracticeAdoption, removePracticeAdoption, type PracticeAdoptionRecord } from './lib/practice-adoption.writes';

@@ -50,6 +50,16 @@ export class ExchangeNotifier {
     await this.tell(manager, exchange, { kind: NotificationKind.EXCHANGE_CANCELLED, eventKey: `exchange-cancelled:${exchange.id}`, recipientIds, actorId, reason });
   }
 
+  /** Its outcomes were published: those who attended, the one who published them aside. */
+  async outcomesPublished(manager: EntityManager, exchange: ExchangeRow, recipientIds: string[], actorId: string): Promise<void> {
+    await this.tell(manager, exchange, {
+      kind: NotificationKind.EXCHANGE_OUTCOMES,
+      eventKey: `exchange-outcomes:${exchange.id}`,
+      recipientIds,
+      actorId,
+    });
+  }
+
   private async tell(
     manager: EntityManager,
     exchange: ExchangeRow,

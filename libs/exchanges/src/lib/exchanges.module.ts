@@ -16,6 +16,16 @@ import { ExchangeService } from './exchange.service';
 import { RegistrationRepository } from './registration.repository';
 import { RegistrationResolver } from './registration.resolver';
 import { RegistrationService } from './registration.service';
+import { ExchangeAttendanceRepository } from './exchange-attendance.repository';
+import { ExchangeAttendanceResolver } from './exchange-attendance.resolver';
+import { ExchangeAttendanceService } from './exchange-attendance.service';
+import { ExchangeFeedbackRepository } from './exchange-feedback.repository';
+import { ExchangeFeedbackFieldResolver, ExchangeFeedbackResolver } from './exchange-feedback.resolver';
+import { ExchangeFeedbackService } from './exchange-feedback.service';
+import { ExchangeOutcomeLoaders } from './exchange-outcome.loaders';
+import { ExchangeOutcomeRepository } from './exchange-outcome.repository';
+import { ExchangeOutcomeResolver, ExchangeOutcomesFieldResolver, FollowUpActionResolver } from './exchange-outcome.resolver';
+import { ExchangeOutcomeService } from './exchange-outcome.service';
 
 /** Peer exchanges: planned by coordinators, filled by registrations with an exact waitlist, followed live. */
 @Module({
@@ -33,6 +43,19 @@ import { RegistrationService } from './registration.service';
     RegistrationResolver,
     ExchangeSubscriptionsResolver,
     ExchangeContent,
+    ExchangeAttendanceRepository,
+    ExchangeAttendanceService,
+    ExchangeAttendanceResolver,
+    ExchangeOutcomeRepository,
+    ExchangeOutcomeLoaders,
+    ExchangeOutcomeService,
+    ExchangeOutcomeResolver,
+    ExchangeOutcomesFieldResolver,
+    FollowUpActionResolver,
+    ExchangeFeedbackRepository,
+    ExchangeFeedbackService,
+    ExchangeFeedbackResolver,
+    ExchangeFeedbackFieldResolver,
   ],
   exports: [ExchangeLoaders, ExchangeAccess],
 })

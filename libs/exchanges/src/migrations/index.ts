@@ -1,6 +1,7 @@
 import { PeerExchanges1764000005100 } from './1764000005100-peer-exchanges';
+import { ExchangeOutcomes1764000005200 } from './1764000005200-exchange-outcomes';
 
-export { PeerExchanges1764000005100 };
+export { PeerExchanges1764000005100, ExchangeOutcomes1764000005200 };
 
 /** The exchanges library's migrations, in the order they apply. */
-export const EXCHANGES_MIGRATIONS = [PeerExchanges1764000005100];
+export const EXCHANGES_MIGRATIONS = [PeerExchanges1764000005100, ExchangeOutcomes1764000005200];

@@ -14,6 +14,7 @@ export enum NotificationKind {
   EXCHANGE_PROMOTED = 'EXCHANGE_PROMOTED',
   EXCHANGE_CHANGED = 'EXCHANGE_CHANGED',
   EXCHANGE_CANCELLED = 'EXCHANGE_CANCELLED',
+  EXCHANGE_OUTCOMES = 'EXCHANGE_OUTCOMES',
 }
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
@@ -37,5 +38,6 @@ registerEnumType(NotificationKind, {
     EXCHANGE_PROMOTED: { description: 'A seat freed up at a peer exchange: you moved from the waitlist to registered.' },
     EXCHANGE_CHANGED: { description: 'The schedule or the place of a peer exchange you registered for changed.' },
     EXCHANGE_CANCELLED: { description: 'A peer exchange you registered for was cancelled (`reason` has the organisers’ words).' },
+    EXCHANGE_OUTCOMES: { description: 'The outcomes of a peer exchange you attended were published.' },
   },
 });
