@@ -9,3 +9,5 @@ export { ProfileAccess } from './lib/profiles/profile.access';
 export type { CompetencesOptions } from './lib/routing/question-routing.options';
 export { TerritoryMatch } from './lib/peers/peer.enums';
 export { DEMO_PROFILES, seedDemoCompetences, type DemoCompetencePeople, type DemoProfile } from './seed/demo-competences';
+export { PeerSuggestion, PeerSuggestionConnection } from './lib/peers/peer.model';
+export { PeerResolver as PeerSuggestions } from './lib/peers/peer.resolver';

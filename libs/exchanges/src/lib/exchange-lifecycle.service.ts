@@ -15,7 +15,7 @@ import {
 } from '@bottega/core';
 import { CancelPeerExchangeInput, SetExchangeCapacityInput, type PeerExchangeInput } from './dto/exchange.inputs';
 import { ExchangeAccess } from './exchange.access';
-import { ExchangeChange, ExchangeStatus } from './exchange.enums';
+import { ExchangeChange, ExchangeFormat, ExchangeStatus } from './exchange.enums';
 import { exchangeEvent } from './exchange.events';
 import { ExchangeLoaders } from './exchange.loaders';
 import { ExchangeNotifier } from './exchange.notifier';
@@ -23,6 +23,7 @@ import { LIVE, canManage } from './exchange.policy';
 import { ExchangeRepository, type ExchangeRow, type LockedExchange } from './exchange.repository';
 import { RegistrationRepository } from './registration.repository';
 import { Refused, over } from './exchange.errors';
+import { PeerReviewRepository } from './peer-review.repository';
 
 /** What a managing step does under the exchange's row lock: a user error, or nothing once done. */
 type Step = (manager: EntityManager, locked: LockedExchange, actorId: string) => Promise<UserError | null>;
@@ -42,6 +43,7 @@ export class ExchangeLifecycleService {
     private readonly notifier: ExchangeNotifier,
     private readonly outbox: Outbox,
     private readonly pubsub: PgPubSub,
+    private readonly reviews: PeerReviewRepository,
   ) {}
 
   /** DRAFT → OPEN, while its registration deadline is ahead. */
@@ -49,6 +51,9 @@ export class ExchangeLifecycleService {
     return this.step(input.exchangeId, context, ExchangeChange.STATUS, async (manager, { row, deadlinePassed }) => {
       if (row.status !== ExchangeStatus.DRAFT) return invalid(`Only a draft opens its registrations; this exchange is ${row.status}.`);
       if (deadlinePassed) return invalid('Its registration deadline has passed: move it first.');
+      if (row.format === ExchangeFormat.PEER_REVIEW && !(await this.reviews.reviewOf(manager, row.id))) {
+        return invalid('State the question peers should examine (`reviewQuestion`) before opening registrations.');
+      }
       await this.exchanges.transition(manager, row.id, [ExchangeStatus.DRAFT], ExchangeStatus.OPEN);
       return null;
     });

@@ -35,6 +35,8 @@ import { canManage, canRegister, canSeePlace } from './exchange.policy';
 import { ExchangeRepository, type ExchangeRow } from './exchange.repository';
 import { RegistrationRepository, type RegistrationRow } from './registration.repository';
 import { ExchangeService } from './exchange.service';
+import { ReviewInvitationStatus } from './peer-review.enums';
+import { PeerReviewService } from './peer-review.service';
 
 @Resolver(() => PeerExchange)
 export class ExchangeResolver {
@@ -49,6 +51,7 @@ export class ExchangeResolver {
     private readonly userLoaders: UserLoaders,
     private readonly projectLoaders: ProjectLoaders,
     private readonly territoryLoaders: TerritoryLoaders,
+    private readonly reviews: PeerReviewService,
   ) {}
 
   @Query(() => PeerExchangeConnection, { description: 'Peer exchanges the viewer may read, filtered, soonest first by default.' })
@@ -207,7 +210,9 @@ export class ExchangeResolver {
 
   private async seesPlace(exchange: PeerExchange, context: RequestContext): Promise<boolean> {
     const principals = await this.directory.of(context);
-    return canSeePlace(principals, exchange.row, await this.registrationOfViewer(exchange, context));
+    if (canSeePlace(principals, exchange.row, await this.registrationOfViewer(exchange, context))) return true;
+    // Peers who accepted to review take part outside the capacity, without a registration.
+    return (await this.reviews.invitationOfViewer(context, exchange.row))?.status === ReviewInvitationStatus.ACCEPTED;
   }
 
   private async registrationOfViewer(exchange: PeerExchange, context: RequestContext): Promise<RegistrationRow | null> {

@@ -32,6 +32,8 @@ import { over } from './exchange.errors';
 import { LIVE, canManage } from './exchange.policy';
 import { ExchangeRepository, type AgendaItemValue, type ExchangeFields, type ExchangeLinks, type ExchangeRow } from './exchange.repository';
 import { RegistrationRepository } from './registration.repository';
+import { PeerReviewRepository } from './peer-review.repository';
+import { reviewQuestionRefusal } from './peer-review.service';
 
 type FieldsInput = Omit<UpdatePeerExchangeInput, 'exchangeId' | 'version'>;
 
@@ -54,6 +56,7 @@ export class ExchangeService implements OnModuleInit {
     private readonly outbox: Outbox,
     private readonly pubsub: PgPubSub,
     private readonly moduleRef: ModuleRef,
+    private readonly reviews: PeerReviewRepository,
   ) {}
 
   onModuleInit(): void {
@@ -80,6 +83,9 @@ export class ExchangeService implements OnModuleInit {
     const errors = await validateInput(CreatePeerExchangeInput, { ...input, title });
     const { fields, links } = await this.read(input, context, errors);
     checkSchedule({ startsAt: input.startsAt, endsAt: input.endsAt, registrationDeadline: input.registrationDeadline, agenda: links.agenda ?? [] }, errors);
+    const reviewQuestion = input.reviewQuestion?.trim() || null;
+    const questionRefusal = reviewQuestion === null ? null : reviewQuestionRefusal(input.format, reviewQuestion);
+    if (questionRefusal) errors.push(questionRefusal);
     if (errors.length > 0) return refuse(...errors);
 
     const id = await this.exchanges.transaction(async (manager) => {
@@ -113,6 +119,7 @@ export class ExchangeService implements OnModuleInit {
           skillIds: links.skillIds ?? [],
         },
       );
+      if (reviewQuestion !== null) await this.reviews.setQuestion(manager, created, reviewQuestion);
       await this.outbox.record(manager, { kind: 'PeerExchange', subjectId: created, change: OutboxChange.CREATED, payload: { communityId: community.dbId } });
       return created;
     });
@@ -136,7 +143,10 @@ export class ExchangeService implements OnModuleInit {
     if (input.startsAt != null) fields.startsAt = input.startsAt;
     if (input.endsAt != null) fields.endsAt = input.endsAt;
     if (input.registrationDeadline != null) fields.registrationDeadline = input.registrationDeadline;
-    if (Object.keys(fields).length === 0 && Object.keys(links).length === 0) {
+    const reviewQuestion = input.reviewQuestion?.trim() || null;
+    const questionRefusal = reviewQuestion === null ? null : reviewQuestionRefusal(exchange.format, reviewQuestion);
+    if (questionRefusal) errors.push(questionRefusal);
+    if (Object.keys(fields).length === 0 && Object.keys(links).length === 0 && reviewQuestion === null) {
       errors.push(UserError.of(UserErrorCode.REQUIRED, 'Change at least one field.', ['input']));
     }
     checkSchedule(
@@ -154,6 +164,7 @@ export class ExchangeService implements OnModuleInit {
 
     const written = await this.exchanges.transaction(async (manager) => {
       if (!(await this.exchanges.update(manager, exchange.id, input.version, fields, links))) return false;
+      if (reviewQuestion !== null) await this.reviews.setQuestion(manager, exchange.id, reviewQuestion);
       await this.outbox.record(manager, { kind: 'PeerExchange', subjectId: exchange.id, change: OutboxChange.EDITED });
       const [now] = await this.exchanges.findByIds([exchange.id], manager);
       if (noticed && now && now.status !== ExchangeStatus.DRAFT) {

@@ -26,6 +26,17 @@ import { ExchangeOutcomeLoaders } from './exchange-outcome.loaders';
 import { ExchangeOutcomeRepository } from './exchange-outcome.repository';
 import { ExchangeOutcomeResolver, ExchangeOutcomesFieldResolver, FollowUpActionResolver } from './exchange-outcome.resolver';
 import { ExchangeOutcomeService } from './exchange-outcome.service';
+import { CalendarFeedRepository } from './calendar-feed.repository';
+import { ExchangeCalendarController } from './exchange-calendar.controller';
+import { ExchangeCalendarResolver } from './exchange-calendar.resolver';
+import { ExchangeCalendarService } from './exchange-calendar.service';
+import { ExchangeProfileRepository } from './exchange-profile.repository';
+import { ExchangeProfileLoaders, ExchangeProfileResolver } from './exchange-profile.resolver';
+import { PeerReviewLoaders } from './peer-review.loaders';
+import { PeerReviewNotifier } from './peer-review.notifier';
+import { PeerReviewRepository } from './peer-review.repository';
+import { PeerReviewExchangeResolver, PeerReviewInvitationResolver, PeerReviewResolver, ReviewRecommendationResolver } from './peer-review.resolver';
+import { PeerReviewService } from './peer-review.service';
 
 /** Peer exchanges: planned by coordinators, filled by registrations with an exact waitlist, followed live. */
 @Module({
@@ -56,7 +67,22 @@ import { ExchangeOutcomeService } from './exchange-outcome.service';
     ExchangeFeedbackService,
     ExchangeFeedbackResolver,
     ExchangeFeedbackFieldResolver,
+    PeerReviewRepository,
+    PeerReviewLoaders,
+    PeerReviewNotifier,
+    PeerReviewService,
+    PeerReviewExchangeResolver,
+    PeerReviewResolver,
+    PeerReviewInvitationResolver,
+    ReviewRecommendationResolver,
+    CalendarFeedRepository,
+    ExchangeCalendarService,
+    ExchangeCalendarResolver,
+    ExchangeProfileRepository,
+    ExchangeProfileLoaders,
+    ExchangeProfileResolver,
   ],
+  controllers: [ExchangeCalendarController],
   exports: [ExchangeLoaders, ExchangeAccess],
 })
 export class ExchangesModule implements OnModuleInit {

@@ -60,6 +60,10 @@ abstract class ExchangeFieldsInput {
   @ArrayMaxSize(10, { message: 'Choose at most 10 skills.' })
   skillIds?: string[] | null;
 
+  @Field(() => String, { nullable: true, description: 'A PEER_REVIEW’s question for its peers, 10 to 2000 characters; required before its registrations open.' })
+  @IsOptional()
+  reviewQuestion?: string | null;
+
   @Field(() => [ID], { nullable: true, description: 'Up to 10 hosts (people); the creator when none are named at creation.' })
   @IsOptional()
   @ArrayMaxSize(10, { message: 'Name at most 10 hosts.' })

@@ -14,6 +14,10 @@ export enum NotificationKind {
   EXCHANGE_PROMOTED = 'EXCHANGE_PROMOTED',
   EXCHANGE_CHANGED = 'EXCHANGE_CHANGED',
   EXCHANGE_CANCELLED = 'EXCHANGE_CANCELLED',
+  EXCHANGE_REVIEW_INVITED = 'EXCHANGE_REVIEW_INVITED',
+  EXCHANGE_REVIEW_ACCEPTED = 'EXCHANGE_REVIEW_ACCEPTED',
+  EXCHANGE_REVIEW_DECLINED = 'EXCHANGE_REVIEW_DECLINED',
+  EXCHANGE_ACTION_PLAN = 'EXCHANGE_ACTION_PLAN',
   EXCHANGE_OUTCOMES = 'EXCHANGE_OUTCOMES',
 }
 registerEnumType(NotificationKind, {
@@ -38,6 +42,10 @@ registerEnumType(NotificationKind, {
     EXCHANGE_PROMOTED: { description: 'A seat freed up at a peer exchange: you moved from the waitlist to registered.' },
     EXCHANGE_CHANGED: { description: 'The schedule or the place of a peer exchange you registered for changed.' },
     EXCHANGE_CANCELLED: { description: 'A peer exchange you registered for was cancelled (`reason` has the organisers’ words).' },
+    EXCHANGE_REVIEW_INVITED: { description: 'You are invited to review a host’s situation as a peer, at a PEER_REVIEW exchange.' },
+    EXCHANGE_REVIEW_ACCEPTED: { description: 'Someone you invited to a peer review accepted.' },
+    EXCHANGE_REVIEW_DECLINED: { description: 'Someone you invited to a peer review declined.' },
+    EXCHANGE_ACTION_PLAN: { description: 'The host of a peer review you took part in answered the recommendations with an action plan.' },
     EXCHANGE_OUTCOMES: { description: 'The outcomes of a peer exchange you attended were published.' },
   },
 });
