@@ -52,7 +52,7 @@ describe('the demo seed', () => {
   it('seeds once: a second run adds nothing', async () => {
     expect(await seedDemoContent(t.db)).toBe(true);
     const after = await counts(t);
-    expect(after).toMatchObject({ practice: 59, practice_adoption: 11, practice_bookmark: 10, practice_version: 1, competence_profile: 12, seed_run: 3 });
+    expect(after).toMatchObject({ practice: 59, practice_adoption: 11, practice_bookmark: 10, practice_version: 1, competence_profile: 12, seed_run: 4 });
     expect(await seedDemoContent(t.db)).toBe(false);
     expect(await counts(t)).toEqual(after);
   });
@@ -350,7 +350,7 @@ describe('the demo seed on a database seeded before the knowledge base', () => {
     const [users] = await t.db.query(`SELECT count(*)::int AS n FROM app_user`);
     expect(await seedDemoContent(t.db)).toBe(true);
     const after = await counts(t);
-    expect(after).toMatchObject({ app_user: users.n, practice: 59, competence_profile: 12, seed_run: 3 });
+    expect(after).toMatchObject({ app_user: users.n, practice: 59, competence_profile: 12, seed_run: 4 });
     const [chiara] = await t.db.query(
       `SELECT p.bio, (SELECT count(*)::int FROM competence c WHERE c.user_id = p.user_id) AS competences
          FROM competence_profile p JOIN app_user u ON u.id = p.user_id WHERE u.handle = 'chiara-colombo'`,
