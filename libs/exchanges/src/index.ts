@@ -7,4 +7,5 @@ export { ExchangeAccess } from './lib/exchange.access';
 export { DEMO_EXCHANGES, seedDemoExchanges, type DemoExchangePeople } from './seed/demo-exchanges';
 export { ExchangeActivityModule, ExchangeActivityContributor } from './lib/exchange-activity';
 export { AttendanceStatus } from './lib/exchange-attendance.enums';
+export { DEMO_AFTERMATHS, DEMO_PAST_EXCHANGES, seedDemoExchangeOutcomes } from './seed/demo-exchange-outcomes';
 export { DEMO_PEER_REVIEW, seedDemoPeerReview } from './seed/demo-peer-review';

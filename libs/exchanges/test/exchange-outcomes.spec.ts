@@ -126,6 +126,24 @@ describe('recordOutcomes', () => {
     expect(await aftermath(t)).toEqual(before);
   });
 
+  it('records adoptions where the outcomes say they were taken up, and moves them when that changes', async () => {
+    const held = await heldWith(t, w, []);
+    const practice = await publishedPractice(t, 'Sportello di quartiere per le pratiche digitali');
+    const where = async () => t.db.query(`SELECT territory_id, project_id FROM practice_adoption WHERE practice_id = $1`, [practice.id]);
+    const first = await record(w.coordinator, { exchangeId: held.id, summary: 'Bene', adoptedPracticeIds: [practice.globalId], adoptedInTerritoryId: w.lombardia.globalId });
+    expect(first.userErrors).toEqual([]);
+    expect(await where()).toEqual([{ territory_id: w.lombardia.id, project_id: null }]);
+    // The same place again keeps the adoption; the host territory replaces it.
+    await record(w.coordinator, { exchangeId: held.id, version: 1, summary: 'Bene', adoptedPracticeIds: [practice.globalId], adoptedInTerritoryId: w.lombardia.globalId });
+    expect(await where()).toEqual([{ territory_id: w.lombardia.id, project_id: null }]);
+    await record(w.coordinator, { exchangeId: held.id, version: 2, summary: 'Bene', adoptedPracticeIds: [practice.globalId] });
+    expect(await where()).toEqual([{ territory_id: w.milano.id, project_id: w.project.id }]);
+    expect(await t.db.query(`SELECT adoption_count FROM practice WHERE id = $1`, [practice.id])).toEqual([{ adoption_count: 1 }]);
+    const before = await aftermath(t);
+    expect(await call.code(w.coordinator, OUTCOMES, { input: { exchangeId: held.id, summary: 'Bene', adoptedInTerritoryId: unknownId('Territory') } })).toBe('NOT_FOUND');
+    expect(await aftermath(t)).toEqual(before);
+  });
+
   it('records a practice as adopted only when it is published', async () => {
     const held = await heldWith(t, w, []);
     const [draft] = (await t.db.query(

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { seedDemoCompetences } from '@bottega/competences';
 import { AccessDirectory } from '@bottega/core';
-import { seedDemoExchanges, seedDemoPeerReview } from '@bottega/exchanges';
+import { seedDemoExchangeOutcomes, seedDemoExchanges, seedDemoPeerReview } from '@bottega/exchanges';
 import { COMMUNITY_PRINCIPALS, seedDemoForum } from '@bottega/forum';
 import { ACCOUNT_PRINCIPALS, DEMO_USERS, PasswordHasher, seedDemoUsers, type DemoUserKey } from '@bottega/identity';
 import { PRACTICE_PRINCIPALS, seedDemoPractices } from '@bottega/practices';
@@ -12,7 +12,7 @@ import { seedDemoDirectory } from '@bottega/territories';
  * nothing); returns false when it was already there. Each part is a named
  * run: the forum's demo ('demo'), then the knowledge base ('knowledge':
  * practices, stories, competence profiles), then peer exchanges
- * ('exchanges', then the peer review 'exchanges-peer-review'), so that a database seeded before
+ * ('exchanges') and what came of the past ones ('exchange-outcomes'), then the peer review ('exchanges-peer-review'), so that a database seeded before
  * the knowledge base existed gets it once, on the demo people it already has.
  */
 export async function seedDemoContent(dataSource: DataSource): Promise<boolean> {
@@ -36,6 +36,11 @@ export async function seedDemoContent(dataSource: DataSource): Promise<boolean> 
     // Peer exchanges, on the demo's communities, projects and practices: a run of their own, like the knowledge base.
     if (people && (await claim(manager, 'exchanges'))) {
       await seedDemoExchanges(manager, people);
+      seeded = true;
+    }
+    // What came of the past exchanges (attendance, outcomes, adoptions, feedback), with two more of them: after the exchanges' run.
+    if (people && (await claim(manager, 'exchange-outcomes'))) {
+      await seedDemoExchangeOutcomes(manager, people);
       seeded = true;
     }
     // The peer review that took place, with its reviewers, recommendations and action plan: a run of its own.

@@ -29,6 +29,8 @@ export interface OutcomeRow {
 export interface AdoptedPracticeRow {
   practiceId: string;
   adoptionId: string | null;
+  /** Where it was taken up. */
+  territoryId: string;
 }
 
 export interface OutcomeFields {
@@ -55,7 +57,7 @@ export class ExchangeOutcomeRepository {
 
   adoptedPractices(manager: EntityManager, exchangeId: string): Promise<AdoptedPracticeRow[]> {
     return manager.query(
-      `SELECT practice_id AS "practiceId", adoption_id AS "adoptionId" FROM peer_exchange_adopted_practice WHERE exchange_id = $1 ORDER BY position`,
+      `SELECT practice_id AS "practiceId", adoption_id AS "adoptionId", territory_id AS "territoryId" FROM peer_exchange_adopted_practice WHERE exchange_id = $1 ORDER BY position`,
       [exchangeId],
     );
   }
@@ -90,9 +92,10 @@ export class ExchangeOutcomeRepository {
   async setAdopted(manager: EntityManager, exchangeId: string, adopted: AdoptedPracticeRow[]): Promise<void> {
     await manager.query(`DELETE FROM peer_exchange_adopted_practice WHERE exchange_id = $1`, [exchangeId]);
     await manager.query(
-      `INSERT INTO peer_exchange_adopted_practice (exchange_id, practice_id, position, adoption_id)
-       SELECT $1, a.practice_id, a.n, a.adoption_id FROM unnest($2::uuid[], $3::uuid[]) WITH ORDINALITY AS a(practice_id, adoption_id, n)`,
-      [exchangeId, adopted.map((a) => a.practiceId), adopted.map((a) => a.adoptionId)],
+      `INSERT INTO peer_exchange_adopted_practice (exchange_id, practice_id, position, adoption_id, territory_id)
+       SELECT $1, a.practice_id, a.n, a.adoption_id, a.territory_id
+         FROM unnest($2::uuid[], $3::uuid[], $4::uuid[]) WITH ORDINALITY AS a(practice_id, adoption_id, territory_id, n)`,
+      [exchangeId, adopted.map((a) => a.practiceId), adopted.map((a) => a.adoptionId), adopted.map((a) => a.territoryId)],
     );
   }
 }

@@ -17,6 +17,7 @@ import {
   type RequestContext,
 } from '@bottega/core';
 import { UserLoaders } from '@bottega/identity';
+import { TerritoryLoaders } from '@bottega/territories';
 import { POST_LINKS, renderPostMarkdown } from '@bottega/markdown';
 import { AdoptionOutcome, PracticeLoaders, PracticeStatus, recordPracticeAdoption, removePracticeAdoption, type Practice } from '@bottega/practices';
 import { RecordOutcomesInput } from './dto/exchange-outcome.inputs';
@@ -40,8 +41,8 @@ const ROME_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: EXCHANGE_TIME_ZONE
  * Outcomes, recorded by those who run an exchange once it took place and
  * edited by them afterwards (a stale version is a CONFLICT): summary and
  * learnings in markdown, follow-up actions, and the practices adopted, each
- * recorded as "adopted in" the host territory on the practice itself in the
- * same transaction (and removed there when left out later). Attendees hear
+ * recorded as "adopted in" the host territory (or the one named) on the
+ * practice itself in the same transaction (and removed there when left out later). Attendees hear
  * of the first publication.
  */
 @Injectable()
@@ -57,6 +58,7 @@ export class ExchangeOutcomeService implements OnModuleInit {
     private readonly outcomeLoaders: ExchangeOutcomeLoaders,
     private readonly nodes: NodeRegistry,
     private readonly users: UserLoaders,
+    private readonly territories: TerritoryLoaders,
     private readonly notifier: ExchangeNotifier,
     private readonly outbox: Outbox,
     private readonly pubsub: PgPubSub,
@@ -78,6 +80,7 @@ export class ExchangeOutcomeService implements OnModuleInit {
     const errors = await validateInput(RecordOutcomesInput, { ...input, summary, learnings, followUpActions: actions });
     const followUps = await this.followUps(actions, context);
     const practices = await this.practices(input.adoptedPracticeIds, context, errors);
+    const adoptedIn = input.adoptedInTerritoryId ? await this.territoryId(input.adoptedInTerritoryId, context) : exchange.hostTerritoryId;
     if (errors.length > 0) return refuse(...errors);
     if (!tookPlace({ ...exchange, feedbackClosedAt: null }, new Date())) return refuse(notYet());
     const fields = { summary: markdown(summary), learnings: markdown(learnings), followUps };
@@ -91,7 +94,7 @@ export class ExchangeOutcomeService implements OnModuleInit {
         if (!(await this.outcomes.write(manager, exchange.id, viewer.userId, fields, input.version ?? null))) {
           throw new Refused(UserError.of(UserErrorCode.CONFLICT, 'These outcomes changed since you opened them; reload them and edit again.', ['input', 'version']));
         }
-        await this.outcomes.setAdopted(manager, exchange.id, await this.adopt(manager, locked.row, practices, viewer.userId));
+        await this.outcomes.setAdopted(manager, exchange.id, await this.adopt(manager, locked.row, practices, adoptedIn, viewer.userId));
         await this.outbox.record(manager, { kind: 'PeerExchange', subjectId: exchange.id, change: OutboxChange.EDITED });
         await this.pubsub.publish(exchangeEvent(exchange.id, ExchangeChange.DETAILS), manager);
         if (!before) await this.notifier.outcomesPublished(manager, locked.row, await this.attendance.attendees(manager, exchange.id), viewer.userId);
@@ -109,23 +112,31 @@ export class ExchangeOutcomeService implements OnModuleInit {
   }
 
   /**
-   * The adoptions the outcomes name: those already recorded stay, new ones
-   * are recorded on their practices (in the host territory, by the host
-   * project, on the day it ended in Rome), those left out are removed there.
+   * The adoptions the outcomes name: those already recorded there stay, new
+   * ones are recorded on their practices (in `territoryId`, by the host
+   * project when that is the host territory, on the day it ended in Rome),
+   * those left out or moved elsewhere are removed there.
    */
-  private async adopt(manager: Parameters<typeof recordPracticeAdoption>[0], exchange: ExchangeRow, practices: Practice[], userId: string): Promise<AdoptedPracticeRow[]> {
+  private async adopt(
+    manager: Parameters<typeof recordPracticeAdoption>[0],
+    exchange: ExchangeRow,
+    practices: Practice[],
+    territoryId: string,
+    userId: string,
+  ): Promise<AdoptedPracticeRow[]> {
     const current = await this.outcomes.adoptedPractices(manager, exchange.id);
     const adopted: AdoptedPracticeRow[] = [];
     for (const [index, practice] of practices.entries()) {
-      const kept = current.find((row) => row.practiceId === practice.dbId);
+      const kept = current.find((row) => row.practiceId === practice.dbId && row.territoryId === territoryId);
       if (kept) {
         adopted.push(kept);
         continue;
       }
       const adoptionId = await recordPracticeAdoption(manager, {
         practiceId: practice.dbId,
-        territoryId: exchange.hostTerritoryId,
-        projectId: exchange.hostProjectId,
+        territoryId,
+        // The host project takes it up when it is taken up at home.
+        projectId: territoryId === exchange.hostTerritoryId ? exchange.hostProjectId : null,
         organizationName: null,
         adoptedOn: ROME_DAY.format(exchange.endsAt),
         notes: `Adottata con lo scambio tra pari «${exchange.title}».`,
@@ -133,12 +144,18 @@ export class ExchangeOutcomeService implements OnModuleInit {
         recordedBy: userId,
       });
       if (!adoptionId) throw new Refused(notPublished(index));
-      adopted.push({ practiceId: practice.dbId, adoptionId });
+      adopted.push({ practiceId: practice.dbId, adoptionId, territoryId });
     }
     for (const row of current) {
-      if (row.adoptionId && !adopted.some((a) => a.practiceId === row.practiceId)) await removePracticeAdoption(manager, row.adoptionId);
+      if (row.adoptionId && !adopted.some((a) => a.adoptionId === row.adoptionId)) await removePracticeAdoption(manager, row.adoptionId);
     }
     return adopted;
+  }
+
+  private async territoryId(globalId: string, context: RequestContext): Promise<string> {
+    const id = fromGlobalId(globalId, 'Territory', ['input', 'adoptedInTerritoryId']);
+    if (!(await context.loaders.get(this.territories.byId).load(id))) throw new NotFoundError('Territory', globalId);
+    return id;
   }
 
   /** Follow-up actions with their owners' ids; an unknown owner is NOT_FOUND. */

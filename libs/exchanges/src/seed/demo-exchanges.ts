@@ -12,7 +12,7 @@ export type DemoExchangePeople = Record<string, string>;
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;
 
-interface DemoExchange {
+export interface DemoExchange {
   title: string;
   description: string;
   format: ExchangeFormat;
@@ -115,14 +115,19 @@ export const DEMO_EXCHANGES: DemoExchange[] = [
  * library's repository (registrations under the exchange's lock, as the
  * service takes them), each with its discussion thread and outbox records.
  */
-export async function seedDemoExchanges(manager: EntityManager, people: DemoExchangePeople, now = new Date()): Promise<Record<string, string>> {
+export async function seedDemoExchanges(
+  manager: EntityManager,
+  people: DemoExchangePeople,
+  now = new Date(),
+  specs: DemoExchange[] = DEMO_EXCHANGES,
+): Promise<Record<string, string>> {
   const db = manager.dataSource;
   const exchanges = new ExchangeRepository(db);
   const registrations = new RegistrationRepository(db);
   const threads = CompanionThreads.on(db);
   const outbox = new Outbox();
   const ids: Record<string, string> = {};
-  for (const spec of DEMO_EXCHANGES) {
+  for (const spec of specs) {
     const person = (key: string) => {
       const id = people[key];
       if (!id) throw new Error(`Demo exchange "${spec.title}": no demo person ${key}`);

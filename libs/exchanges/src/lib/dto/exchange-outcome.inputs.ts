@@ -44,8 +44,14 @@ export class RecordOutcomesInput {
 
   @Field(() => [ID], {
     defaultValue: [],
-    description: 'Up to 20 published practices taken up at the exchange: each is recorded as adopted in the host territory; one left out is no longer.',
+    description: 'Up to 20 published practices taken up at the exchange: each is recorded as adopted (in `adoptedInTerritoryId`); one left out is no longer.',
   })
   @ArrayMaxSize(20, { message: 'Choose at most 20 practices.' })
   adoptedPracticeIds!: string[];
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Where the practices adopted are taken up (after a study visit, the visitors’ territory); the host territory when left out.',
+  })
+  adoptedInTerritoryId?: string | null;
 }
