@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { startTestApp, type TestApp, type TestUser } from '@bottega/identity/testing';
 import { CommunityFactory } from '@bottega/forum/testing';
 import { CANCEL, REGISTER, UPDATE, api, create, exchangeDbId, opened, world, type World } from './support';
+import { openReview, reviewers } from './peer-review-support';
 
 const CREATE_FEED = `mutation { createCalendarFeed { url createdAt userErrors { code } } }`;
 const REVOKE_FEED = `mutation { revokeCalendarFeed { revoked userErrors { field code } } }`;
@@ -167,6 +168,14 @@ describe('iCalendar feeds', () => {
       expect(byUid(full.id)).toMatchObject({ registration: 'WAITLISTED', status: 'TENTATIVE', location: null, summary: `${full.title} (lista d’attesa)` });
       // A cancelled exchange stays, marked so, for calendar applications to strike it out.
       expect(byUid(cancelled.id)).toMatchObject({ registration: 'REGISTERED', status: 'CANCELLED' });
+
+      // A peer who accepted to review has it in their feed too, with its place, though they hold no registration.
+      const review = await openReview(t, w);
+      const [reviewer] = await reviewers(t, w, review.id, ['ACCEPT']);
+      const own = (await call.data(reviewer!.user, CREATE_FEED)).createCalendarFeed.url;
+      expect(parse(await (await get(own)).text()).events).toEqual([
+        expect.objectContaining({ uid: `peer-exchange-${exchangeDbId(review.id)}@bottega`, registration: 'REVIEWER', status: 'CONFIRMED', location: 'Via Pascarella 21, Milano' }),
+      ]);
       expect(byUid(elsewhere.id)).toBeUndefined();
     });
 

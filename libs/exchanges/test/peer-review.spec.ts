@@ -87,7 +87,12 @@ describe('peer reviews', () => {
       const [seats] = await t.db.query(`SELECT registered_count FROM peer_exchange WHERE id = $1`, [exchangeDbId(exchange.id)]);
       expect(seats.registered_count).toBe(0);
       const all = (await call.data(w.coordinator, REVIEW, { id: exchange.id })).node.reviewInvitations;
-      expect(all.map((i: any) => i.status)).toEqual(['ACCEPTED', 'DECLINED']);
+      expect(all.map((i: any) => [i.user.id, i.status]).sort()).toEqual(
+        [
+          [a.globalId, 'ACCEPTED'],
+          [b.globalId, 'DECLINED'],
+        ].sort(),
+      );
 
       const before = await reviewState(t);
       expect(errorsOf((await run(a, RESPOND, { invitationId: invited.invitations[0].id, answer: 'DECLINE' })).userErrors)).toEqual([['input.invitationId', 'INVALID_STATE']]);
@@ -183,6 +188,8 @@ describe('peer reviews', () => {
       expect(await call.code(w.outsider, EDIT_RECOMMENDATION, { input: { recommendationId: first.id, text: 'Non la vedo' } })).toBe('NOT_FOUND');
       expect(await call.code(a!.user, EDIT_RECOMMENDATION, { input: { recommendationId: unknownId('ReviewRecommendation'), text: 'Ignota' } })).toBe('NOT_FOUND');
       expect(await call.code(null, EDIT_RECOMMENDATION, { input: { recommendationId: first.id, text: 'Anonimo' } })).toBe('UNAUTHENTICATED');
+      expect(await call.code(a!.user, EDIT_RECOMMENDATION, { input: { recommendationId: 'nope', text: 'Malformata' } })).toBe('BAD_USER_INPUT');
+      expect(errorsOf((await run(a!.user, EDIT_RECOMMENDATION, { recommendationId: first.id, text: 'x'.repeat(5001) })).userErrors)).toEqual([['input.text', 'TOO_LONG']]);
 
       const plan = 'Entro giugno: incontro con la fondazione di comunità e una campagna pilota.';
       const responses = [
