@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { planQuery, queryWords, type QueryGlossary } from '../../query/query-plan';
+import { planQuery, queryWords, type QueryGlossary, type TermGroup } from '../../query/query-plan';
 import { accessSlots } from '../access-slots';
 import { markedHtml, stripMarkers } from '../highlight';
 import {
@@ -24,6 +24,11 @@ const CORRECTIONS_PER_WORD = 2;
 /** Values returned per facet. */
 const FACET_VALUES = 30;
 
+/** How long a concept's rarity is reused before it is counted again. */
+const RARITY_TTL_MS = 10 * 60_000;
+/** Concepts whose rarity is remembered at most. */
+const RARITIES_REMEMBERED = 2_000;
+
 const LIVE = 'search_document';
 const NEXT = 'search_document_next';
 
@@ -38,6 +43,12 @@ const NEXT = 'search_document_next';
  */
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres' as const;
+
+  /**
+   * Each concept's rarity (by its alternatives) as last counted: counting
+   * reads up to thousands of documents, and it changes slowly.
+   */
+  private readonly rarities = new Map<string, { rarity: number; until: number }>();
 
   constructor(
     private readonly db: DataSource,
@@ -78,7 +89,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const groups = browse ? [] : planQuery(words, this.glossary, await this.corrections(words));
     const { filter } = request;
     const [row]: SearchRow[] = await this.query(SEARCH_SQL(request.order), [
-      JSON.stringify(groups.map(({ alternatives, weight }) => ({ alternatives, weight }))),
+      this.concepts(groups),
       browse,
       [...request.principals],
       filter.types ?? null,
@@ -91,6 +102,7 @@ export class PostgresSearchEngine implements SearchEngine {
       request.limit,
       request.offset,
     ]);
+    if (row) this.remember(groups, row.rarities);
     return {
       hits: (row?.hits ?? []).map(toHit),
       total: Number(row?.total ?? 0),
@@ -104,7 +116,7 @@ export class PostgresSearchEngine implements SearchEngine {
     if (words.length === 0) return [];
     const groups = planQuery(words, this.glossary, await this.corrections(words));
     const rows: { hit: SearchRow['hits'][number] }[] = await this.query(SIMILAR_SQL, [
-      JSON.stringify(groups.map(({ alternatives, weight }) => ({ alternatives, weight }))),
+      this.concepts(groups),
       [...request.principals],
       request.types,
       request.limit,
@@ -139,6 +151,7 @@ export class PostgresSearchEngine implements SearchEngine {
         await manager.query(`ALTER TABLE ${NEXT} RENAME TO ${LIVE}`);
         await manager.query(`DROP TABLE search_document_old`);
       });
+      this.rarities.clear();
     } catch (error) {
       throw new SearchEngineError(this.name, 'could not rebuild the index', { cause: error });
     }
@@ -146,6 +159,30 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   /** For each word no document uses (and the glossary does not know), the nearest words that documents do use. */
+  /** The statements' concepts (`$1`): alternatives, weight, and the rarity when it is remembered. */
+  private concepts(groups: TermGroup[]): string {
+    const now = Date.now();
+    return JSON.stringify(
+      groups.map(({ alternatives, weight }) => {
+        const known = this.rarities.get(JSON.stringify(alternatives));
+        return known && known.until > now ? { alternatives, weight, rarity: known.rarity } : { alternatives, weight };
+      }),
+    );
+  }
+
+  private remember(groups: TermGroup[], rarities: Record<string, number>): void {
+    const now = Date.now();
+    groups.forEach((group, index) => {
+      const rarity = rarities[String(index + 1)];
+      const key = JSON.stringify(group.alternatives);
+      // A rarity the statement was given comes back as it was: it keeps the time it was counted at.
+      if (rarity === undefined || (this.rarities.get(key)?.until ?? 0) > now) return;
+      this.rarities.delete(key);
+      this.rarities.set(key, { rarity, until: now + RARITY_TTL_MS });
+      if (this.rarities.size > RARITIES_REMEMBERED) this.rarities.delete(this.rarities.keys().next().value as string);
+    });
+  }
+
   private async corrections(words: string[]): Promise<Map<string, string[]>> {
     const candidates = [...new Set(words.filter((word) => word.length >= MIN_CORRECTED_LENGTH && !this.glossary.equivalents(word)))];
     if (candidates.length === 0) return new Map();

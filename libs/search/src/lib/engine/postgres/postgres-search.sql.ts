@@ -4,6 +4,8 @@ import type { SearchOrder } from '../search-engine';
 /** What the search statement answers: one row. */
 export interface SearchRow {
   total: string;
+  /** Each concept's rarity by its position in the query (from 1), for the engine to remember. */
+  rarities: Record<string, number>;
   facets: { facet: string; value: string; count: string }[];
   hits: { type: string; id: string; title: string; snippet: string }[];
 }
@@ -22,7 +24,7 @@ const RARITY_COUNT_LIMIT = 2_000;
  */
 const CONCEPTS = `
   alternative AS (
-    SELECT c.ord, a.n, (c.concept->>'weight')::float8 AS share, phraseto_tsquery('bottega_it', a.text) AS it, phraseto_tsquery('bottega_en', a.text) AS en,
+    SELECT c.ord, a.n, (c.concept->>'weight')::float8 AS share, (c.concept->>'rarity')::float8 AS known_rarity, phraseto_tsquery('bottega_it', a.text) AS it, phraseto_tsquery('bottega_en', a.text) AS en,
            -- The words as typed (two at most, elided articles aside: "valutazione d'impatto") may also be found apart;
            -- an equivalent, or a longer phrase, only as the phrase it is.
            CASE WHEN a.n = 1 AND numnode(plainto_tsquery('bottega_it', a_loose.loose)) <= 3 THEN plainto_tsquery('bottega_it', a_loose.loose) ELSE phraseto_tsquery('bottega_it', a.text) END AS loose_it,
@@ -32,18 +34,21 @@ const CONCEPTS = `
            regexp_replace(a.text, '\\m[[:alpha:]]\\M', ' ', 'g') AS a_loose(loose)
   ),
   concept_query AS (
-    SELECT ord, min(share) AS share, search_any(it) FILTER (WHERE numnode(it) > 0) AS it, search_any(en) FILTER (WHERE numnode(en) > 0) AS en,
+    SELECT ord, min(share) AS share, min(known_rarity) AS known_rarity, search_any(it) FILTER (WHERE numnode(it) > 0) AS it, search_any(en) FILTER (WHERE numnode(en) > 0) AS en,
            search_any(loose_it) FILTER (WHERE numnode(loose_it) > 0) AS loose_it, search_any(loose_en) FILTER (WHERE numnode(loose_en) > 0) AS loose_en,
            min(it::text) FILTER (WHERE n = 1 AND numnode(it) > 0)::tsquery AS first_it, min(en::text) FILTER (WHERE n = 1 AND numnode(en) > 0)::tsquery AS first_en
       FROM alternative GROUP BY ord HAVING bool_or(numnode(it) > 0 AND numnode(en) > 0)
   ),
-  concept AS MATERIALIZED (
-    SELECT c.it, c.en, c.loose_it, c.loose_en,
-           c.share * ln(1 + greatest((SELECT reltuples FROM pg_class WHERE oid = 'search_document'::regclass), 1)
-                  / (1 + coalesce(nullif((SELECT count(*) FROM (SELECT FROM search_document d WHERE d.words_it @@ c.first_it OR d.words_en @@ c.first_en LIMIT ${RARITY_COUNT_LIMIT}) AS f), 0),
-                                  (SELECT count(*) FROM (SELECT FROM search_document d WHERE d.words_it @@ c.it OR d.words_en @@ c.en LIMIT ${RARITY_COUNT_LIMIT}) AS f)))) AS weight
+  weighed AS MATERIALIZED (
+    SELECT c.ord, c.share, c.it, c.en, c.loose_it, c.loose_en,
+           -- Known from an earlier search (the engine remembers it a while), or counted now.
+           coalesce(c.known_rarity,
+                    ln(1 + greatest((SELECT reltuples FROM pg_class WHERE oid = 'search_document'::regclass), 1)
+                           / (1 + coalesce(nullif((SELECT count(*) FROM (SELECT FROM search_document d WHERE d.words_it @@ c.first_it OR d.words_en @@ c.first_en LIMIT ${RARITY_COUNT_LIMIT}) AS f), 0),
+                                           (SELECT count(*) FROM (SELECT FROM search_document d WHERE d.words_it @@ c.it OR d.words_en @@ c.en LIMIT ${RARITY_COUNT_LIMIT}) AS f))))) AS rarity
       FROM concept_query c
   ),
+  concept AS (SELECT c.*, c.share * c.rarity AS weight FROM weighed c),
   query AS (
     SELECT count(*) AS concepts, search_any(loose_it) AS it, search_any(loose_en) AS en, array_agg(it) AS its, array_agg(en) AS ens,
            array_agg(loose_it) AS loose_its, array_agg(loose_en) AS loose_ens,
@@ -51,12 +56,15 @@ const CONCEPTS = `
       FROM concept
   )`;
 
+/** The document's words read once (`w`): each test below would otherwise read the stored words again. */
+const WORDS = `LATERAL (SELECT d.words_it || ''::tsvector AS it, d.words_en || ''::tsvector AS en OFFSET 0) AS w`;
+
 /** Whether the document has the concept, in either language: its words, anywhere. */
-const HAS = `(d.words_it @@ c.loose_it OR d.words_en @@ c.loose_en)`;
+const HAS = `(w.it @@ c.loose_it OR w.en @@ c.loose_en)`;
 /** Whether it has the concept as written: a phrase's words together, in order. */
-const HAS_EXACTLY = `(d.words_it @@ c.it OR d.words_en @@ c.en)`;
-/** Whether it has it in its title, summary or tags (weights A and B), not only somewhere in its body. */
-const HAS_PROMINENTLY = `(ts_filter(d.words_it, '{a,b}') @@ c.loose_it OR ts_filter(d.words_en, '{a,b}') @@ c.loose_en)`;
+const HAS_EXACTLY = `(w.it @@ c.it OR w.en @@ c.en)`;
+/** Whether it has it in its title, summary or tags, not only somewhere in its body. */
+const HAS_PROMINENTLY = `(d.head_it @@ c.loose_it OR d.head_en @@ c.loose_en)`;
 /** How much covering the query outweighs density: the density score (`ts_rank_cd`, normalized) stays well below it. */
 const COVERAGE = 8;
 /** What a phrase's words count for when they are in the document but not together. */
@@ -79,12 +87,31 @@ const SCORE = `
   (${COVERAGE} * coalesce((SELECT sum(c.weight * CASE WHEN ${HAS_PROMINENTLY} THEN 1 ELSE 0.5 END * CASE WHEN ${HAS_EXACTLY} THEN 1 ELSE ${SCATTERED} END)
                 FROM unnest(q.its, q.ens, q.loose_its, q.loose_ens, q.weights) AS c(it, en, loose_it, loose_en, weight) WHERE ${HAS})
              / nullif(q.weight, 0), 0)
-   + greatest(coalesce(ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', d.words_it, q.it, 1), 0), coalesce(ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', d.words_en, q.en, 1), 0)))
+   + greatest(coalesce(ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', w.it, q.it, 1), 0), coalesce(ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', w.en, q.en, 1), 0)))
   * CASE d.type WHEN 'Post' THEN 0.7 ELSE 1 END`;
+
+/**
+ * A first score every match gets, from the words of its title, summary and
+ * tags alone (stored with the row): the share of the query's concepts they
+ * hold. The {@link RANKED} best by it are scored in full.
+ */
+const ROUGH = `
+  coalesce((SELECT sum(c.weight) FROM unnest(q.loose_its, q.loose_ens, q.weights) AS c(loose_it, loose_en, weight) WHERE ${HAS_PROMINENTLY})
+           / nullif(q.weight, 0), 0)`;
+
+/**
+ * How many matches are scored in full, best first by {@link ROUGH}; the
+ * others follow in that order. More than anyone pages through, few enough
+ * that a common word does not make every match read its words.
+ */
+export const RANKED = 500;
 
 /** A reader sees a document when they hold a principal of each of its access slots (`$n`: the principals). */
 export const readable = (principals: string) =>
   `d.access0 && ${principals} AND d.access1 && ${principals} AND d.access2 && ${principals} AND d.access3 && ${principals}`;
+
+/** Characters of a hit's summary and body a snippet is taken from: marking a whole long record costs more than it shows. */
+const HEADLINE_TEXT = 4_000;
 
 const HEADLINE = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}`;
 
@@ -95,15 +122,10 @@ const HIT = `json_build_object(
                 WHEN p.language = 'en' THEN ts_headline('bottega_en', p.title, q.en, 'HighlightAll=true, ${HEADLINE}')
                 ELSE ts_headline('bottega_it', p.title, q.it, 'HighlightAll=true, ${HEADLINE}') END,
   'snippet', CASE WHEN q.concepts = 0 THEN left(coalesce(nullif(p.summary, ''), p.body), 240)
-                  WHEN p.language = 'en' THEN ts_headline('bottega_en', coalesce(nullif(p.summary, ''), '') || ' ' || p.body, q.en,
+                  WHEN p.language = 'en' THEN ts_headline('bottega_en', left(coalesce(nullif(p.summary, ''), '') || ' ' || p.body, ${HEADLINE_TEXT}), q.en,
                                                           'MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter=" … ", ${HEADLINE}')
-                  ELSE ts_headline('bottega_it', coalesce(nullif(p.summary, ''), '') || ' ' || p.body, q.it,
+                  ELSE ts_headline('bottega_it', left(coalesce(nullif(p.summary, ''), '') || ' ' || p.body, ${HEADLINE_TEXT}), q.it,
                                    'MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter=" … ", ${HEADLINE}') END)`;
-
-const ORDER: Record<SearchOrder, string> = {
-  RELEVANCE: 'score DESC, created_at DESC, key',
-  NEWEST: 'created_at DESC, key',
-};
 
 /**
  * One search, one statement: the matches the reader may see, filtered
@@ -114,7 +136,7 @@ export const SEARCH_SQL = (order: SearchOrder) => `
   WITH ${CONCEPTS},
   matched AS MATERIALIZED (
     SELECT d.key, d.type, d.id, d.created_at, d.territory_ids, d.tags, d.skills,
-           CASE WHEN $2 THEN 0 ELSE ${SCORE} END AS score
+           CASE WHEN $2 THEN 0 ELSE ${ROUGH} END AS rough
       FROM search_document d, query q
      WHERE ($2 OR d.words_it @@ q.it OR d.words_en @@ q.en)
        AND ${readable('$3::text[]')}
@@ -126,10 +148,21 @@ export const SEARCH_SQL = (order: SearchOrder) => `
        AND ($9::timestamptz IS NULL OR d.created_at >= $9)
        AND ($10::timestamptz IS NULL OR d.created_at < $10)
   ),
+  ${order === 'RELEVANCE' ? `scored AS (
+    SELECT m.key, ${SCORE} AS score
+      FROM (SELECT key FROM matched WHERE NOT $2 ORDER BY rough DESC, created_at DESC, key LIMIT ${RANKED}) AS m
+      JOIN search_document d ON d.key = m.key, query q, ${WORDS}
+  ),
+  ordered AS (
+    SELECT m.key, m.created_at, row_number() OVER (ORDER BY s.score DESC NULLS LAST, m.rough DESC, m.created_at DESC, m.key) AS position
+      FROM matched m LEFT JOIN scored s ON s.key = m.key
+  ),` : `ordered AS (
+    SELECT m.key, m.created_at, row_number() OVER (ORDER BY m.created_at DESC, m.key) AS position FROM matched m
+  ),`}
   -- The words are read for the page only: the matches carry what ordering and facets need.
   page AS (
-    SELECT m.score, m.created_at, m.key, d.type, d.id, d.title, d.summary, d.body, d.language
-      FROM (SELECT * FROM matched ORDER BY ${ORDER[order]} LIMIT $11 OFFSET $12) AS m JOIN search_document d ON d.key = m.key
+    SELECT o.position, d.type, d.id, d.title, d.summary, d.body, d.language
+      FROM (SELECT * FROM ordered ORDER BY position LIMIT $11 OFFSET $12) AS o JOIN search_document d ON d.key = o.key
   ),
   facet_count AS (
     SELECT 'type' AS facet, type AS value, count(*) AS count FROM matched GROUP BY type
@@ -138,8 +171,9 @@ export const SEARCH_SQL = (order: SearchOrder) => `
     UNION ALL SELECT 'skill', s, count(*) FROM matched, unnest(skills) AS s GROUP BY s
   )
   SELECT (SELECT count(*) FROM matched) AS total,
+         (SELECT coalesce(json_object_agg(ord, rarity), '{}') FROM weighed) AS rarities,
          (SELECT coalesce(json_agg(f), '[]') FROM facet_count f) AS facets,
-         (SELECT coalesce(json_agg(${HIT} ORDER BY ${ORDER[order]}), '[]') FROM page p, query q) AS hits`;
+         (SELECT coalesce(json_agg(${HIT} ORDER BY p.position), '[]') FROM page p, query q) AS hits`;
 
 /**
  * Documents like a text being written (`$1` its concepts, `$2` the
@@ -150,7 +184,7 @@ export const SIMILAR_SQL = `
   WITH ${CONCEPTS},
   page AS (
     SELECT d.*, ${SCORE} AS score
-      FROM search_document d, query q
+      FROM search_document d, query q, ${WORDS}
      WHERE (d.words_it @@ q.it OR d.words_en @@ q.en) AND ${readable('$2::text[]')} AND d.type = ANY($3::text[])
      ORDER BY score DESC, created_at DESC, key LIMIT $4
   )
