@@ -63,7 +63,9 @@ export class CoreModule implements OnModuleInit {
           migrationsRun: false,
           maxQueryExecutionTime: options.database.slowQueryMs,
           logger: new DatabaseLogger(options.logger.child({ component: 'database' }), options.database.slowQueryMs),
-          extra: { max: options.database.poolSize, Client: connections.clientClass() },
+          // No JIT compilation: the API's statements are short, and a search's estimated cost (inflated by its
+          // sub-queries) would otherwise compile it on every call for longer than it runs.
+          extra: { max: options.database.poolSize, Client: connections.clientClass(), options: '-c jit=off' },
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
