@@ -6,7 +6,7 @@
  * a baseline measured in the same run. `npm run bench`; BENCH_DURATION,
  * BENCH_WARMUP (seconds), BENCH_CONNECTIONS, BENCH_SUBSCRIBERS and
  * BENCH_SOCKET_BATCH tune it; BENCH_ONLY (comma-separated: fanout, territories,
- * threadPage, threadList, practicePage, suggestPeers, activityReport, abuse, search, outbox, relevance) runs some
+ * threadPage, threadList, practicePage, suggestPeers, activityReport, exchangeRegistrations, abuse, search, outbox, relevance) runs some
  * sections only (search seeds 100,000 documents; its figures default to 1 s
  * warm-up + 4 s unless BENCH_WARMUP/BENCH_DURATION say otherwise), and
  * BENCH_API_NODE_ARGS adds Node flags to the API (e.g. --cpu-prof). All
@@ -22,6 +22,7 @@ import { measureRelevance, relevanceFailures, renderRelevance, type RelevanceRes
 import { freePort } from '@bottega/testing';
 import { measureAbuse } from './abuse';
 import { renderActivityReport, runActivityReport } from './activity-report';
+import { renderExchangeRegistrations, runExchangeRegistrations } from './exchange-registrations';
 import { ApiProcess, timeBareNode } from './api-process';
 import { measureFanout, REPLY_BODY, type FanoutResult } from './fanout';
 import { THREAD_LIST_QUERY, runThreadList, runThreadPage, toGlobalId, type PageResult } from './forum-pages';
@@ -48,7 +49,7 @@ const WARM_START_TIMEOUT_MS = 60_000;
 const BARE_NODE_RUNS = 5;
 /** The API's default GRAPHQL_MAX_RESPONSE_BYTES, set explicitly so the abuse figures can be held to it. */
 const RESPONSE_CEILING = 4 * 1024 * 1024;
-const SECTIONS = ['fanout', 'territories', 'threadPage', 'threadList', 'practicePage', 'suggestPeers', 'activityReport', 'abuse', 'search', 'outbox', 'relevance'] as const;
+const SECTIONS = ['fanout', 'territories', 'threadPage', 'threadList', 'practicePage', 'suggestPeers', 'activityReport', 'exchangeRegistrations', 'abuse', 'search', 'outbox', 'relevance'] as const;
 type Section = (typeof SECTIONS)[number];
 /** The whole run, as a last resort against anything unbounded. */
 const RUN_TIMEOUT_MS = 15 * 60_000;
@@ -185,6 +186,7 @@ async function main(): Promise<void> {
     pages.push(await runSuggestPeers(pool, graphqlUrl, viewer, load, progress));
   }
   const activity = runs('activityReport') ? await runActivityReport(pool, warm.api.baseUrl, viewer, progress) : null;
+  const registrations = runs('exchangeRegistrations') ? await runExchangeRegistrations({ pool, graphqlUrl, jwtSecret, progress }) : null;
   const abuse = runs('abuse')
     ? await measureAbuse({
         apiPid,
@@ -258,6 +260,7 @@ async function main(): Promise<void> {
   ];
   process.stdout.write(renderSummary(summary));
   if (activity) process.stdout.write(renderActivityReport(activity));
+  if (registrations) process.stdout.write(renderExchangeRegistrations(registrations));
   if (relevance.length) process.stdout.write(renderRelevance(relevance));
   summary.failures.push(...relevanceFailures(relevance));
   if (summary.failures.length) process.exitCode = 1;
