@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp, type TestUser } from '@bottega/identity/testing';
-import { toGlobalId } from '@bottega/core';
-import { CANCEL, COMPLETE, api, create, errorsOf, opened, unknownId, world, type World } from './support';
+import { PgPubSub, toGlobalId } from '@bottega/core';
+import { CANCEL, COMPLETE, api, create, errorsOf, exchangeDbId, listen, opened, unknownId, until, world, type World } from './support';
 import { AFTERMATH, ATTENDANCE, OUTCOMES, aftermath, heldWith, publishedPractice, reschedule } from './outcome-support';
 
 const NOTIFICATIONS = `{ notifications(first: 20) { nodes { kind subject { id } } } }`;
@@ -142,6 +142,30 @@ describe('recordOutcomes', () => {
     const before = await aftermath(t);
     expect(await call.code(w.coordinator, OUTCOMES, { input: { exchangeId: held.id, summary: 'Bene', adoptedInTerritoryId: unknownId('Territory') } })).toBe('NOT_FOUND');
     expect(await aftermath(t)).toEqual(before);
+  });
+
+  it('tells subscribers live, writes the outbox, and lets one of two simultaneous editors of the same version win', async () => {
+    const held = await heldWith(t, w, []);
+    await record(w.coordinator, { exchangeId: held.id, summary: 'Prima versione' });
+    const outbox = async () =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM outbox_event WHERE kind = 'PeerExchange' AND subject_id = $1`, [exchangeDbId(held.id)]))[0].n;
+    const before = await outbox();
+    const socket = t.client.as(w.member.accessToken).socket();
+    try {
+      const stream = listen(socket, `subscription($id: ID!) { peerExchangeUpdated(id: $id) { change peerExchange { outcomes { version } } } }`, { id: held.id });
+      await until(() => t.app.get(PgPubSub).listenerCount(`peer-exchange:${exchangeDbId(held.id)}`) === 1, 'the subscriber');
+      const results = await Promise.all(
+        ['Seconda versione, di Chiara', 'Seconda versione, della capofila'].map((summary, index) =>
+          record(index === 0 ? w.coordinator : w.lead, { exchangeId: held.id, version: 1, summary }),
+        ),
+      );
+      expect(results.map((r) => r.userErrors.map((e: { code: string }) => e.code)).sort()).toEqual([[], ['CONFLICT']]);
+      await until(() => stream.events.length === 1, 'the change');
+      expect(stream.events[0].peerExchangeUpdated).toEqual({ change: 'DETAILS', peerExchange: { outcomes: { version: 2 } } });
+      expect(await outbox()).toBe(before + 1);
+    } finally {
+      await socket.dispose();
+    }
   });
 
   it('records a practice as adopted only when it is published', async () => {
