@@ -7,17 +7,19 @@
  * - `thread:<slug>`: a thread by the slug of its title (`slugify(title)` of `@bottega/core`);
  * - `post:<thread slug>#<n>`: the n-th post of that thread by date, 1 being the opening post
  *   (graded through its thread, so only replies are graded as posts);
- * - `profile:<handle>`: a competence profile by its owner's handle.
+ * - `profile:<handle>`: a competence profile by its owner's handle;
+ * - `exchange:<slug>`: a peer exchange by the slug of its title (its discussion thread is the thread of that title).
  *
  * Grades: 3 = exactly what the person wants, 2 = relevant, 1 = marginally
  * related; a document not listed is 0. Only what an anonymous reader may read
  * is graded: published practices and stories outside private and members-only
- * communities, threads and replies of public communities, public profiles.
+ * communities, threads and replies of public communities, public profiles,
+ * peer exchanges out of draft in public communities.
  * `expectNone` lists what must never be returned to that reader (drafts,
  * practices in review, private and members-only content, hidden and
  * members-only profiles), typically the best matches of the query.
  */
-export type RelevanceKey = `practice:${string}` | `thread:${string}` | `post:${string}` | `profile:${string}`;
+export type RelevanceKey = `practice:${string}` | `thread:${string}` | `post:${string}` | `profile:${string}` | `exchange:${string}`;
 
 export type RelevanceCategory = 'typo' | 'accent' | 'synonym' | 'inflection' | 'english' | 'territory' | 'question' | 'plain' | 'people';
 
@@ -123,6 +125,19 @@ const U = {
   francesca: 'profile:francesca-gallo',
 } as const satisfies Record<string, RelevanceKey>;
 
+/** Peer exchanges of public communities, and their discussion threads (the exchange's description opens them). */
+const E = {
+  custodiVisit: 'exchange:visita-ai-custodi-di-quartiere-di-milano-nord',
+  fundraising: 'exchange:laboratorio-raccolta-fondi-di-comunita-per-i-living-lab',
+  webinar: 'exchange:webinar-infermiere-di-famiglia-e-taxi-sociale-nelle-valli',
+  novara: 'exchange:visita-all-emporio-solidale-di-novara',
+  peerReview: 'exchange:peer-review-l-infermiere-di-comunita-in-ossola',
+} as const satisfies Record<string, RelevanceKey>;
+
+function discussion(exchange: `exchange:${string}`): `thread:${string}` {
+  return `thread:${exchange.slice('exchange:'.length)}`;
+}
+
 /** What an anonymous reader must never get: drafts, in review, private or members-only communities, hidden or members-only profiles. */
 const HIDDEN = {
   espInReview: 'practice:esperti-per-esperienza-esp-nei-servizi-di-salute-mentale',
@@ -167,6 +182,9 @@ const OLDER_PEOPLE_ALONE: RelevanceQuery['grades'] = {
   [post(T.anzianiPiccoliComuni, 3)]: 1,
   [post(T.anzianiPiccoliComuni, 4)]: 1,
   [post(T.agosto, 2)]: 1,
+  [E.custodiVisit]: 2,
+  [discussion(E.custodiVisit)]: 1,
+  [E.webinar]: 1,
 };
 
 const SOCIAL_COOPERATIVES: RelevanceQuery['grades'] = {
@@ -199,6 +217,8 @@ const SOLIDARITY_GROCERIES: RelevanceQuery['grades'] = {
   [P.cascina]: 1,
   [T.crowdfunding]: 1,
   [U.sara]: 1,
+  [E.novara]: 2,
+  [discussion(E.novara)]: 1,
 };
 
 const IMPACT_EVALUATION: RelevanceQuery['grades'] = {
@@ -269,6 +289,8 @@ const ELDERLY_IN_LOMBARDY: RelevanceQuery['grades'] = {
   [post(T.custodiPrimoAnno, 3)]: 1,
   [post(T.agosto, 2)]: 1,
   [U.francesca]: 1,
+  [E.custodiVisit]: 2,
+  [discussion(E.custodiVisit)]: 1,
 };
 
 export const RELEVANCE_QUERIES: RelevanceQuery[] = [
@@ -314,6 +336,7 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
       [P.crowdfundingFurgone]: 1,
       [U.sara]: 1,
       [U.davide]: 1,
+      [E.novara]: 1,
     },
   },
   { id: 'accent-disabilita', query: 'disabilita vita indipendente', category: 'accent', grades: INDEPENDENT_LIVING, expectNone: [HIDDEN.annaMembersOnly] },
@@ -329,13 +352,14 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
       [P.storiaRosa]: 1,
       [P.ossola]: 1,
       [T.agosto]: 1,
+      [E.custodiVisit]: 1,
     },
   },
   {
     id: 'accent-domiciliarita',
     query: 'domiciliarita',
     category: 'accent',
-    grades: { [P.coprogrammazioneBergamo]: 3, [U.francesca]: 2, [P.ossola]: 1, [P.caffeAlzheimer]: 1, [P.sportelloAssistenzaFamiliare]: 1 },
+    grades: { [P.coprogrammazioneBergamo]: 3, [U.francesca]: 2, [P.ossola]: 1, [P.caffeAlzheimer]: 1, [P.sportelloAssistenzaFamiliare]: 1, [E.webinar]: 1, [E.peerReview]: 1 },
   },
 
   // Synonyms: the best document does not use the query's word.
@@ -369,6 +393,8 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
       [P.ossola]: 1,
       [P.ristoranteSolidale]: 1,
       [U.chiara]: 1,
+      [E.custodiVisit]: 2,
+      [discussion(E.custodiVisit)]: 1,
     },
   },
   { id: 'synonym-market-solidale', query: 'market solidale', category: 'synonym', grades: SOLIDARITY_GROCERIES, expectNone: [HIDDEN.mammeMarketDraft] },
@@ -386,6 +412,7 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
       [T.emporioOMarket]: 1,
       [T.eccedenzeMercati]: 1,
       [T.mensaRistorante]: 1,
+      [E.novara]: 1,
     },
   },
   {
@@ -401,6 +428,8 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
       [post(T.portinerie, 2)]: 1,
       [post(T.bancaDelTempo, 2)]: 1,
       [U.chiara]: 1,
+      [E.custodiVisit]: 2,
+      [discussion(E.custodiVisit)]: 1,
     },
   },
   {
@@ -447,7 +476,7 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
     id: 'inflection-volontario-autista',
     query: 'volontario autista',
     category: 'inflection',
-    grades: { [P.ossola]: 3, [post(T.anzianiPiccoliComuni, 2)]: 1, [post(T.agosto, 3)]: 1, [P.emporio]: 1 },
+    grades: { [P.ossola]: 3, [post(T.anzianiPiccoliComuni, 2)]: 1, [post(T.agosto, 3)]: 1, [P.emporio]: 1, [E.webinar]: 2, [discussion(E.webinar)]: 1 },
   },
   {
     id: 'inflection-educatori-di-strada',
@@ -486,6 +515,7 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
       [P.storiaGiuseppe]: 2,
       [T.anzianiPiccoliComuni]: 2,
       [T.agosto]: 1,
+      [E.custodiVisit]: 1,
     },
   },
 
@@ -504,6 +534,7 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
       [P.eccedenze]: 1,
       [P.valutazioneEmporio]: 1,
       [T.emporioOMarket]: 1,
+      [E.novara]: 1,
     },
   },
   { id: 'english-elderly-loneliness', query: 'elderly loneliness', category: 'english', grades: OLDER_PEOPLE_ALONE },
@@ -610,6 +641,8 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
       [U.sara]: 2,
       [P.crowdfundingFurgone]: 1,
       [P.valutazioneEmporio]: 1,
+      [E.novara]: 2,
+      [discussion(E.novara)]: 1,
     },
     expectNone: [HIDDEN.mammeMarketDraft, HIDDEN.elenaMembersOnly],
   },
@@ -630,6 +663,10 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
       [P.portineria]: 1,
       [P.evaluationShoestring]: 1,
       [U.marco]: 1,
+      [E.fundraising]: 3,
+      [discussion(E.fundraising)]: 2,
+      [E.peerReview]: 2,
+      [discussion(E.peerReview)]: 1,
     },
     expectNone: [HIDDEN.fundraisingPrivate, HIDDEN.budgetThreadPrivate],
   },
@@ -692,7 +729,7 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
     id: 'plain-taxi-sociale',
     query: 'taxi sociale',
     category: 'plain',
-    grades: { [P.ossola]: 3, [U.luca]: 2, [P.emporio]: 1, [P.evaluationShoestring]: 1, [post(T.anzianiPiccoliComuni, 2)]: 1, [post(T.agosto, 3)]: 1 },
+    grades: { [P.ossola]: 3, [U.luca]: 2, [P.emporio]: 1, [P.evaluationShoestring]: 1, [post(T.anzianiPiccoliComuni, 2)]: 1, [post(T.agosto, 3)]: 1, [E.webinar]: 2, [discussion(E.webinar)]: 1 },
   },
   { id: 'plain-housing-first', query: 'housing first', category: 'plain', grades: { [P.housingFirst]: 3 }, expectNone: [HIDDEN.elenaMembersOnly] },
   {
@@ -707,6 +744,7 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
       [post(T.crowdfunding, 3)]: 2,
       [post(T.crowdfunding, 4)]: 1,
       [P.lasciti]: 1,
+      [E.fundraising]: 1,
     },
     expectNone: [HIDDEN.fundraisingPrivate, HIDDEN.budgetThreadPrivate, HIDDEN.robertoHidden, HIDDEN.elenaMembersOnly],
   },

@@ -103,7 +103,7 @@ export function ndcgAt(cutoff: number, found: readonly string[], judged: Relevan
   return ideal === 0 ? 0 : dcg(found.map((key) => grades[key] ?? 0)) / ideal;
 }
 
-/** Global ids of the seed's documents to their judged keys (`practice:<slug>`, `thread:<slug>`, `post:<slug>#<n>`, `profile:<handle>`). */
+/** Global ids of the seed's documents to their judged keys (`practice:<slug>`, `thread:<slug>`, `post:<slug>#<n>`, `profile:<handle>`, `exchange:<slug>`). */
 async function documentKeys(pool: Pool): Promise<Map<string, string>> {
   const keys = new Map<string, string>();
   for (const row of (await pool.query<{ id: string; slug: string }>(`SELECT id, slug FROM practice`)).rows) {
@@ -118,6 +118,9 @@ async function documentKeys(pool: Pool): Promise<Map<string, string>> {
   for (const row of posts.rows) keys.set(toGlobalId('Post', row.id), `post:${slugify(row.title)}#${row.n}`);
   for (const row of (await pool.query<{ id: string; handle: string }>(`SELECT p.user_id AS id, u.handle FROM competence_profile p JOIN app_user u ON u.id = p.user_id`)).rows) {
     keys.set(toGlobalId('CompetenceProfile', row.id), `profile:${row.handle}`);
+  }
+  for (const row of (await pool.query<{ id: string; title: string }>(`SELECT id, title FROM peer_exchange`)).rows) {
+    keys.set(toGlobalId('PeerExchange', row.id), `exchange:${slugify(row.title)}`);
   }
   return keys;
 }

@@ -1,6 +1,7 @@
 import { DEMO_PROFILES } from '@bottega/competences';
 import { slugify } from '@bottega/core';
 import { DEMO_COMMUNITIES, DEMO_THREADS } from '@bottega/forum';
+import { DEMO_EXCHANGES, DEMO_PAST_EXCHANGES, DEMO_PEER_REVIEW } from '@bottega/exchanges';
 import { DEMO_USERS } from '@bottega/identity';
 import { ALL_DEMO_PRACTICES } from '@bottega/practices';
 import { RELEVANCE_QUERIES, type RelevanceCategory, type RelevanceKey } from '../bench/relevance-queries';
@@ -27,6 +28,16 @@ function demoDocuments(): Map<string, { public: boolean; why: string }> {
       // The opening post is graded through its thread: only replies are graded as posts.
       add(`post:${slug}#${index + 1}`, where === 'PUBLIC' && index > 0, index === 0 ? 'the opening post' : `in a ${where} community`);
     });
+  }
+  // Peer exchanges (the peer review lives in the elderly care community) and the discussion thread each opens.
+  const exchanges = [
+    ...[...DEMO_EXCHANGES, ...DEMO_PAST_EXCHANGES].map((exchange) => ({ title: exchange.title, community: exchange.community, status: String(exchange.status) })),
+    { title: DEMO_PEER_REVIEW.title, community: 'anziani-e-comunita', status: 'COMPLETED' },
+  ];
+  for (const exchange of exchanges) {
+    const where = communityOf(exchange.community);
+    add(`exchange:${slugify(exchange.title)}`, where === 'PUBLIC' && exchange.status !== 'DRAFT', `${exchange.status} in a ${where} community`);
+    add(`thread:${slugify(exchange.title)}`, where === 'PUBLIC', `in a ${where} community`);
   }
   for (const profile of DEMO_PROFILES) add(`profile:${DEMO_USERS[profile.person].handle}`, profile.visibility === 'PUBLIC', `${profile.visibility} profile`);
   return documents;

@@ -63,7 +63,7 @@ const WORDS = `LATERAL (SELECT d.words_it || ''::tsvector AS it, d.words_en || '
 const HAS = `(w.it @@ c.loose_it OR w.en @@ c.loose_en)`;
 /** Whether it has the concept as written: a phrase's words together, in order. */
 const HAS_EXACTLY = `(w.it @@ c.it OR w.en @@ c.en)`;
-/** Whether it has it in its title, summary or tags, not only somewhere in its body. */
+/** Whether it has it in its title, summary or tags (a reply: its thread's title), not only somewhere in its body. */
 const HAS_PROMINENTLY = `(d.head_it @@ c.loose_it OR d.head_en @@ c.loose_en)`;
 /** How much covering the query outweighs density: the density score (`ts_rank_cd`, normalized) stays well below it. */
 const COVERAGE = 8;
@@ -104,7 +104,7 @@ const ROUGH = `
  * others follow in that order. More than anyone pages through, few enough
  * that a common word does not make every match read its words.
  */
-export const RANKED = 500;
+export const RANKED = 200;
 
 /** A reader sees a document when they hold a principal of each of its access slots (`$n`: the principals). */
 export const readable = (principals: string) =>
