@@ -47,8 +47,8 @@ describe('PostgreSQL ranking', () => {
   it('remembers how rare a concept is, and gives the same answer when it does', async () => {
     const statements: unknown[][] = [];
     const query = t.db.query.bind(t.db);
-    const spy = jest.spyOn(t.db, 'query').mockImplementation(async (sql: string, parameters?: unknown[]) => {
-      if (sql.includes('matched AS')) statements.push(parameters ?? []);
+    const spy = jest.spyOn(t.db, 'query').mockImplementation(async (sql: string, parameters?: any) => {
+      if (sql.includes('matched AS')) statements.push((parameters as unknown[] | undefined) ?? []);
       return query(sql, parameters);
     });
     try {
