@@ -182,7 +182,6 @@ export async function seedSearchCorpus(pool: Pool, size: SearchSeedSize = SEARCH
     }
 
     await seedSentences(client);
-    const zipf = (cardinality: string) => `least(${cardinality}, floor(exp(random() * ln(${cardinality} + 1)))::int)`;
     const html = (source: string) => `CASE WHEN ${source} = '' THEN '' ELSE '<p>' || ${source} || '</p>\n' END`;
     /** A text of about `words` words on `topic`: sentences drawn at random, most on the topic, as many as it takes. */
     const text = (words: string, topic: string) =>
@@ -225,21 +224,7 @@ export async function seedSearchCorpus(pool: Pool, size: SearchSeedSize = SEARCH
       [JSON.stringify(TOPICS.map((topic) => topic.practices))],
     );
     await client.query(`INSERT INTO practice_author (practice_id, user_id, position) SELECT sp.id, su.id, 0 FROM sp JOIN su ON su.n = sp.author`);
-    // The place in the title first, then one more place in a third of them.
-    await client.query(
-      `INSERT INTO practice_territory (practice_id, territory_id)
-       SELECT x.id, st.id FROM (SELECT sp.id, CASE WHEN k = 0 THEN sp.place ELSE ${zipf('$1::int')} END AS pick
-                                  FROM sp CROSS JOIN LATERAL generate_series(0, sp.n % 3 / 2) k OFFSET 0) x JOIN st ON st.n = x.pick
-       ON CONFLICT DO NOTHING`,
-      [counts.territories],
-    );
-    await client.query(
-      `INSERT INTO practice_tag (practice_id, tag_id)
-       SELECT x.id, sg.id FROM (SELECT sp.id, ${zipf('$1::int')} AS pick FROM sp CROSS JOIN LATERAL generate_series(1, sp.n % 4) k OFFSET 0) x
-         JOIN sg ON sg.n = x.pick
-       ON CONFLICT DO NOTHING`,
-      [counts.tags],
-    );
+    await placeAndTag(client, 'practice', 'sp', counts);
 
     // Threads: a question or a discussion opened by its first post, then replies by others.
     await client.query(
@@ -258,20 +243,7 @@ export async function seedSearchCorpus(pool: Pool, size: SearchSeedSize = SEARCH
          FROM sth JOIN sc ON sc.n = sth.c JOIN su ON su.n = sth.author JOIN st ON st.n = sth.place`,
       [JSON.stringify(TOPICS.map((topic) => topic.threads)), size.postsPerThread],
     );
-    await client.query(
-      `INSERT INTO thread_territory (thread_id, territory_id)
-       SELECT x.id, st.id FROM (SELECT sth.id, CASE WHEN k = 0 THEN sth.place ELSE ${zipf('$1::int')} END AS pick
-                                  FROM sth CROSS JOIN LATERAL generate_series(0, sth.n % 3 / 2) k OFFSET 0) x JOIN st ON st.n = x.pick
-       ON CONFLICT DO NOTHING`,
-      [counts.territories],
-    );
-    await client.query(
-      `INSERT INTO thread_tag (thread_id, tag_id)
-       SELECT x.id, sg.id FROM (SELECT sth.id, ${zipf('$1::int')} AS pick FROM sth CROSS JOIN LATERAL generate_series(1, sth.n % 4) k OFFSET 0) x
-         JOIN sg ON sg.n = x.pick
-       ON CONFLICT DO NOTHING`,
-      [counts.tags],
-    );
+    await placeAndTag(client, 'thread', 'sth', counts);
     await client.query(
       `CREATE TEMP TABLE spo ON COMMIT DROP AS
        SELECT gen_random_uuid() AS id, sth.n AS t, sth.topic, sth.id AS thread_id, p, 1 + (sth.author - 1 + (p - 1) * 211) % $1::int AS author,
@@ -320,20 +292,45 @@ export async function seedSearchCorpus(pool: Pool, size: SearchSeedSize = SEARCH
   }
 }
 
+/** A Zipf-weighted pick from 1 to `cardinality`: the first most often. */
+const zipf = (cardinality: string) => `least(${cardinality}, floor(exp(random() * ln(${cardinality} + 1)))::int)`;
+
+/**
+ * Territories and tags of the seeded items in `items` (a temporary table with
+ * `n`, `id`, `place`): the place in the title first, then one more place in a
+ * third of them; up to three tags.
+ */
+async function placeAndTag(client: PoolClient, kind: 'practice' | 'thread', items: string, counts: { territories: number; tags: number }): Promise<void> {
+  await client.query(
+    `INSERT INTO ${kind}_territory (${kind}_id, territory_id)
+     SELECT x.id, st.id FROM (SELECT i.id, CASE WHEN k = 0 THEN i.place ELSE ${zipf('$1::int')} END AS pick
+                                FROM ${items} i CROSS JOIN LATERAL generate_series(0, i.n % 3 / 2) k OFFSET 0) x JOIN st ON st.n = x.pick
+     ON CONFLICT DO NOTHING`,
+    [counts.territories],
+  );
+  await client.query(
+    `INSERT INTO ${kind}_tag (${kind}_id, tag_id)
+     SELECT x.id, sg.id FROM (SELECT i.id, ${zipf('$1::int')} AS pick FROM ${items} i CROSS JOIN LATERAL generate_series(1, i.n % 4) k OFFSET 0) x
+       JOIN sg ON sg.n = x.pick
+     ON CONFLICT DO NOTHING`,
+    [counts.tags],
+  );
+}
+
 /**
  * The sentence pool `ss(n, text, words)`: 6 to 24 words each, about topic
  * `n % topics`; function, topic and general words in their shares, each
  * list by Zipf rank; capitalised, ending with a full stop.
  */
 async function seedSentences(client: PoolClient): Promise<void> {
-  const zipf = (length: string) => `least(${length}, floor(exp(random() * ln(${length} + 1)))::int) - 1`;
+  const index = (length: string) => `${zipf(length)} - 1`;
   await client.query(
     `CREATE TEMP TABLE ss ON COMMIT DROP AS
      SELECT n, upper(left(body, 1)) || substr(body, 2) || '.' AS text, words FROM (
        SELECT n, 6 + n % 19 AS words,
               (SELECT string_agg(CASE WHEN r < $3 THEN $2::jsonb ->> floor(random() * jsonb_array_length($2::jsonb))::int
-                                      WHEN r < $3 + $4 THEN $5::jsonb -> (n % $6::int) ->> ${zipf('jsonb_array_length($5::jsonb -> (n % $6::int))')}
-                                      ELSE $1::jsonb ->> ${zipf('jsonb_array_length($1::jsonb)')} END, ' ')
+                                      WHEN r < $3 + $4 THEN $5::jsonb -> (n % $6::int) ->> ${index('jsonb_array_length($5::jsonb -> (n % $6::int))')}
+                                      ELSE $1::jsonb ->> ${index('jsonb_array_length($1::jsonb)')} END, ' ')
                  FROM (SELECT random() AS r FROM generate_series(1, 6 + n % 19 + n * 0)) w) AS body
          FROM generate_series(1, $7::int) n) s`,
     [
