@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
 import type { Principals } from '../access/principals';
 
 /** The time zone an activity report's days are counted in. */
@@ -85,6 +86,13 @@ export function activityParameters(query: ActivityQuery): unknown[] {
 export const activityStatement = (sql: string): string =>
   `WITH activity_parameters AS (SELECT $1::uuid[], $2::uuid, $3::uuid, $4::date, $5::date, $6::text[], $7::text)
    SELECT * FROM (${sql}) figures`;
+
+/** Runs a contributor's statement (its one row of figures) for the report's question. */
+export async function activityRow<T>(db: DataSource, sql: string, query: ActivityQuery): Promise<T> {
+  const [row]: T[] = await db.query(activityStatement(sql), activityParameters(query));
+  if (!row) throw new Error('An activity figures statement returned no row');
+  return row;
+}
 
 /** SQL condition: the instant `timestampSql` falls in the range. */
 export const inActivityRange = (timestampSql: string): string =>

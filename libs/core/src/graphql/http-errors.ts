@@ -3,11 +3,28 @@ import type { FastifyReply } from 'fastify';
 import type { Socket } from 'node:net';
 import { STATUS_CODES } from 'node:http';
 import { CORE_OPTIONS, type CoreOptions } from '../core.options';
-import { ErrorCode } from './errors';
+import { AppError, ErrorCode, httpStatusOf } from './errors';
 
 /** A GraphQL-over-HTTP error body: clients read every failure the same way. */
 export function graphqlErrorBody(message: string, code: string): string {
   return JSON.stringify({ errors: [{ message, extensions: { code } }] });
+}
+
+/**
+ * Answers a plain HTTP route's refusal (outside GraphQL: a CSV, a calendar)
+ * as the API answers its own: its HTTP status, GraphQL's error shape with the
+ * error's code and details, the challenge when a token is missing, the wait
+ * when rate limited, and nothing cached.
+ */
+export async function sendAppError(reply: FastifyReply, error: AppError): Promise<void> {
+  if (error.code === ErrorCode.UNAUTHENTICATED) void reply.header('www-authenticate', 'Bearer');
+  const retryAfter = error.details['retryAfterSeconds'];
+  if (error.code === ErrorCode.RATE_LIMITED && typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
+  await reply
+    .status(httpStatusOf(error.code))
+    .header('content-type', 'application/json; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] }));
 }
 
 /** Apollo's code for requests that are not well-formed GraphQL over HTTP. */

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Principals } from '@bottega/core';
 import { EXCHANGE_AUDIENCE, exchangeColumns } from './exchange.audience';
+import { waitlistPositionSql } from './registration.repository';
 
 /** An exchange in a person's feed, with what they hold there. */
 export interface FeedEntry {
@@ -58,8 +59,7 @@ export class CalendarFeedRepository {
   async entries(userId: string, principals: Principals): Promise<FeedEntry[]> {
     const readable = EXCHANGE_AUDIENCE.where(exchangeColumns('e', 'ec'), principals);
     const sql = `SELECT e.id AS "exchangeId", r.status AS "registrationStatus",
-        CASE WHEN r.status = 'WAITLISTED' THEN (SELECT count(*)::int FROM peer_exchange_registration w
-          WHERE w.exchange_id = e.id AND w.status = 'WAITLISTED' AND w.arrival <= r.arrival) END AS position
+        ${waitlistPositionSql('r')} AS position
       FROM peer_exchange e JOIN community ec ON ec.id = e.host_community_id
       LEFT JOIN peer_exchange_registration r ON r.exchange_id = e.id AND r.user_id = :feedUserId AND r.status IN ('REGISTERED', 'WAITLISTED')
       LEFT JOIN peer_review_invitation i ON i.exchange_id = e.id AND i.user_id = :feedUserId AND i.status = 'ACCEPTED'

@@ -4,8 +4,7 @@ import type { DataSource } from 'typeorm';
 import {
   ACTIVITY_SQL,
   ActivityRegistry,
-  activityParameters,
-  activityStatement,
+  activityRow,
   inActivityRange,
   type ActivityFigures,
   type ActivityQuery,
@@ -68,9 +67,7 @@ export class ExchangeActivityContributor implements ActivityFigures<'exchanges'>
   }
 
   async figures(query: ActivityQuery): Promise<ExchangeActivity> {
-    const [row]: ExchangeActivity[] = await this.db.query(activityStatement(figuresSql(query.scope)), activityParameters(query));
-    if (!row) throw new Error('The exchange figures statement returned no row');
-    return row;
+    return activityRow<ExchangeActivity>(this.db, figuresSql(query.scope), query);
   }
 
   /** Those who attended the exchanges held. */

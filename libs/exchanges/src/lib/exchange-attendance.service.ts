@@ -17,7 +17,7 @@ import {
 import { RecordAttendanceInput } from './dto/exchange-attendance.inputs';
 import { ExchangeAccess } from './exchange.access';
 import { ExchangeStatus, RegistrationStatus } from './exchange.enums';
-import { Refused } from './exchange.errors';
+import { Refused, over } from './exchange.errors';
 import { ExchangeLoaders } from './exchange.loaders';
 import { canManage } from './exchange.policy';
 import { ExchangeRepository, type ExchangeRow } from './exchange.repository';
@@ -64,11 +64,9 @@ export class ExchangeAttendanceService {
         const { row } = locked;
         if (!hasStarted({ ...row, feedbackClosedAt: null }, new Date())) {
           throw new Refused(
-            UserError.of(
-              UserErrorCode.INVALID_STATE,
-              row.status === ExchangeStatus.CANCELLED ? 'This exchange was cancelled.' : 'Attendance is recorded once the exchange has started.',
-              ['input', 'exchangeId'],
-            ),
+            row.status === ExchangeStatus.CANCELLED
+              ? over(row.status)
+              : UserError.of(UserErrorCode.INVALID_STATE, 'Attendance is recorded once the exchange has started.', ['input', 'exchangeId']),
           );
         }
         const seats = await this.attendance.seats(

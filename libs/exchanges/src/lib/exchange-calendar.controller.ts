@@ -1,7 +1,7 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { AppError, ErrorCode, NotFoundError, RateLimiter, RequestContextFactory, httpStatusOf, type RateLimit } from '@bottega/core';
+import { AppError, NotFoundError, RateLimiter, RequestContextFactory, sendAppError, type RateLimit } from '@bottega/core';
 import { ExchangeCalendarService } from './exchange-calendar.service';
 
 /** Calendar applications poll; a client address gets this many calendar requests a minute. */
@@ -60,15 +60,7 @@ export class ExchangeCalendarController {
       await reply.status(200).header('content-type', 'text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="bottega.ics"').send(body);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      if (error.code === ErrorCode.UNAUTHENTICATED) void reply.header('www-authenticate', 'Bearer');
-      if (error.code === ErrorCode.RATE_LIMITED && typeof error.details['retryAfterSeconds'] === 'number') {
-        void reply.header('retry-after', String(error.details['retryAfterSeconds']));
-      }
-      await reply
-        .status(httpStatusOf(error.code))
-        .header('content-type', 'application/json; charset=utf-8')
-        .header('cache-control', 'no-store')
-        .send(JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] }));
+      await sendAppError(reply, error);
     }
   }
 }

@@ -4,7 +4,7 @@ import { GiveFeedbackInput } from './dto/exchange-feedback.inputs';
 import type { PeerExchangeInput } from './dto/exchange.inputs';
 import { ExchangeAccess } from './exchange.access';
 import { ExchangeStatus, RegistrationStatus } from './exchange.enums';
-import { Refused } from './exchange.errors';
+import { Refused, refusal } from './exchange.errors';
 import { ExchangeLoaders, registrationKey } from './exchange.loaders';
 import { canManage } from './exchange.policy';
 import { ExchangeRepository, type ExchangeRow, type LockedExchange } from './exchange.repository';
@@ -80,18 +80,15 @@ export class ExchangeFeedbackService {
   }
 
   private async locked(exchangeId: string, work: Work): Promise<UserError | null> {
-    return this.exchanges
-      .transaction(async (manager) => {
+    return refusal(
+      this.exchanges.transaction(async (manager) => {
         const locked = await this.exchanges.lock(manager, exchangeId);
         if (!locked) throw new Error('An exchange vanished under its feedback');
         const error = await work(manager, locked, await this.feedback.closedAt(manager, exchangeId));
         if (error) throw new Refused(error);
         return null;
-      })
-      .catch((error: unknown) => {
-        if (error instanceof Refused) return error.userError;
-        throw error;
-      });
+      }),
+    );
   }
 
   private forget(context: RequestContext, exchangeId: string): void {

@@ -22,7 +22,7 @@ import { ExchangeNotifier } from './exchange.notifier';
 import { LIVE, canManage } from './exchange.policy';
 import { ExchangeRepository, type ExchangeRow, type LockedExchange } from './exchange.repository';
 import { RegistrationRepository } from './registration.repository';
-import { Refused, over } from './exchange.errors';
+import { Refused, over, refusal } from './exchange.errors';
 import { PeerReviewRepository } from './peer-review.repository';
 
 /** What a managing step does under the exchange's row lock: a user error, or nothing once done. */
@@ -131,8 +131,8 @@ export class ExchangeLifecycleService {
     const { exchange, principals } = await this.access.readable(context, globalId, ['input', 'exchangeId']);
     if (!canManage(principals, exchange)) throw new ForbiddenError('Only those who run this exchange manage it.');
     if (errors.length > 0) return refuse(...errors);
-    const refused = await this.exchanges
-      .transaction(async (manager) => {
+    const refused = await refusal(
+      this.exchanges.transaction(async (manager) => {
         const locked = await this.exchanges.lock(manager, exchange.id);
         if (!locked) throw new Error('An exchange vanished under its managers');
         const error = await work(manager, locked, viewer.userId);
@@ -140,11 +140,8 @@ export class ExchangeLifecycleService {
         await this.outbox.record(manager, { kind: 'PeerExchange', subjectId: exchange.id, change: OutboxChange.EDITED });
         await this.pubsub.publish(exchangeEvent(exchange.id, change), manager);
         return null;
-      })
-      .catch((error: unknown) => {
-        if (error instanceof Refused) return error.userError;
-        throw error;
-      });
+      }),
+    );
     if (refused) return refuse(refused);
     return succeed(await context.loaders.reload(this.loaders.byId, exchange.id));
   }

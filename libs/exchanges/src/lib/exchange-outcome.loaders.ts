@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LoaderFactory, byKeys } from '@bottega/core';
-import { registrationKey } from './exchange.loaders';
+import { registrationKey, registrationPairs } from './exchange.loaders';
 import { ExchangeFeedbackRepository, type FeedbackRow, type FeedbackSummaryRow } from './exchange-feedback.repository';
 import { ExchangeOutcomeRepository, type OutcomeRow } from './exchange-outcome.repository';
 
@@ -18,11 +18,7 @@ export class ExchangeOutcomeLoaders {
     this.outcomes = new LoaderFactory(async (ids) => byKeys(ids, await outcomes.findByExchangeIds(ids), (o) => o.exchangeId));
     this.feedbackSummary = new LoaderFactory(async (ids) => byKeys(ids, await feedback.summaries(ids), (s) => s.exchangeId));
     this.feedback = new LoaderFactory(async (keys) => {
-      const pairs = keys.map((key) => {
-        const [exchangeId = '', userId = ''] = key.split(':');
-        return { exchangeId, userId };
-      });
-      return byKeys(keys, await feedback.byPairs(pairs), (f) => registrationKey(f.exchangeId, f.userId));
+      return byKeys(keys, await feedback.byPairs(registrationPairs(keys)), (f) => registrationKey(f.exchangeId, f.userId));
     });
   }
 }

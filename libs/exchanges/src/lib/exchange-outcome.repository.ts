@@ -64,28 +64,30 @@ export class ExchangeOutcomeRepository {
 
   /**
    * Writes the outcomes, as a first version or the next one when `version`
-   * (if given) is still current; false when it is not. Follow-up actions
-   * become exactly those given.
+   * (if given) is still current: whether they were first published now, or
+   * null when `version` is not current. Follow-up actions become exactly
+   * those given.
    */
-  async write(manager: EntityManager, exchangeId: string, userId: string, fields: OutcomeFields, version: number | null): Promise<boolean> {
-    const rows: { exchange_id: string }[] = await manager.query(
+  async write(manager: EntityManager, exchangeId: string, userId: string, fields: OutcomeFields, version: number | null): Promise<{ first: boolean } | null> {
+    const rows: { first: boolean }[] = await manager.query(
         `INSERT INTO peer_exchange_outcome AS o (exchange_id, summary_source, summary_html, learnings_source, learnings_html, recorded_by, updated_by)
          VALUES ($1, $2, $3, $4, $5, $6, $6)
          ON CONFLICT (exchange_id) DO UPDATE
            SET summary_source = EXCLUDED.summary_source, summary_html = EXCLUDED.summary_html, learnings_source = EXCLUDED.learnings_source,
                learnings_html = EXCLUDED.learnings_html, updated_by = EXCLUDED.updated_by, updated_at = now(), version = o.version + 1
            WHERE $7::int IS NULL OR o.version = $7::int
-         RETURNING o.exchange_id`,
+         RETURNING (o.xmax = 0) AS first`,
       [exchangeId, fields.summary.source, fields.summary.html, fields.learnings.source, fields.learnings.html, userId, version],
     );
-    if (rows.length !== 1) return false;
+    const [written] = rows;
+    if (rows.length !== 1 || !written) return null;
     await manager.query(`DELETE FROM peer_exchange_follow_up WHERE exchange_id = $1`, [exchangeId]);
     await manager.query(
       `INSERT INTO peer_exchange_follow_up (exchange_id, position, description, owner_id, due_on)
        SELECT $1, f.n, f.description, f.owner_id, f.due_on FROM unnest($2::text[], $3::uuid[], $4::date[]) WITH ORDINALITY AS f(description, owner_id, due_on, n)`,
       [exchangeId, fields.followUps.map((f) => f.description), fields.followUps.map((f) => f.ownerId), fields.followUps.map((f) => f.dueOn)],
     );
-    return true;
+    return { first: written.first };
   }
 
   /** The practices adopted become exactly `adopted`, in order, each with the adoption recorded for it. */

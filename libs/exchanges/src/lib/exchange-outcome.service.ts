@@ -24,7 +24,7 @@ import { RecordOutcomesInput } from './dto/exchange-outcome.inputs';
 import { ExchangeAccess } from './exchange.access';
 import { ExchangeChange } from './exchange.enums';
 import { exchangeEvent } from './exchange.events';
-import { Refused } from './exchange.errors';
+import { Refused, refusal } from './exchange.errors';
 import { EXCHANGE_TIME_ZONE } from './exchange.model';
 import { ExchangeLoaders } from './exchange.loaders';
 import { ExchangeNotifier } from './exchange.notifier';
@@ -85,25 +85,22 @@ export class ExchangeOutcomeService implements OnModuleInit {
     if (!tookPlace({ ...exchange, feedbackClosedAt: null }, new Date())) return refuse(notYet());
     const fields = { summary: markdown(summary), learnings: markdown(learnings), followUps };
 
-    const refused = await this.exchanges
-      .transaction(async (manager) => {
+    const refused = await refusal(
+      this.exchanges.transaction(async (manager) => {
         const locked = await this.exchanges.lock(manager, exchange.id);
         if (!locked) throw new Error('An exchange vanished under its managers');
         if (!tookPlace({ ...locked.row, feedbackClosedAt: null }, new Date())) throw new Refused(notYet());
-        const [before] = await this.outcomes.findByExchangeIds([exchange.id], manager);
-        if (!(await this.outcomes.write(manager, exchange.id, viewer.userId, fields, input.version ?? null))) {
+        const written = await this.outcomes.write(manager, exchange.id, viewer.userId, fields, input.version ?? null);
+        if (!written) {
           throw new Refused(UserError.of(UserErrorCode.CONFLICT, 'These outcomes changed since you opened them; reload them and edit again.', ['input', 'version']));
         }
         await this.outcomes.setAdopted(manager, exchange.id, await this.adopt(manager, locked.row, practices, adoptedIn, viewer.userId));
         await this.outbox.record(manager, { kind: 'PeerExchange', subjectId: exchange.id, change: OutboxChange.EDITED });
         await this.pubsub.publish(exchangeEvent(exchange.id, ExchangeChange.DETAILS), manager);
-        if (!before) await this.notifier.outcomesPublished(manager, locked.row, await this.attendance.attendees(manager, exchange.id), viewer.userId);
+        if (written.first) await this.notifier.outcomesPublished(manager, locked.row, await this.attendance.attendees(manager, exchange.id), viewer.userId);
         return null;
-      })
-      .catch((error: unknown) => {
-        if (error instanceof Refused) return error.userError;
-        throw error;
-      });
+      }),
+    );
     if (refused) return refuse(refused);
     context.loaders.get(this.outcomeLoaders.outcomes).clear(exchange.id);
     const practiceById = context.loaders.get(this.practiceLoaders.byId);

@@ -16,3 +16,14 @@ export class Refused extends Error {
     super(userError.message);
   }
 }
+
+/** The user error a transaction was rolled back with (a {@link Refused}), or null when it committed; any other error passes. */
+export async function refusal(transaction: Promise<unknown>): Promise<UserError | null> {
+  try {
+    await transaction;
+    return null;
+  } catch (error) {
+    if (error instanceof Refused) return error.userError;
+    throw error;
+  }
+}

@@ -166,9 +166,11 @@ export class ExchangeService implements OnModuleInit {
       if (!(await this.exchanges.update(manager, exchange.id, input.version, fields, links))) return false;
       if (reviewQuestion !== null) await this.reviews.setQuestion(manager, exchange.id, reviewQuestion);
       await this.outbox.record(manager, { kind: 'PeerExchange', subjectId: exchange.id, change: OutboxChange.EDITED });
-      const [now] = await this.exchanges.findByIds([exchange.id], manager);
-      if (noticed && now && now.status !== ExchangeStatus.DRAFT) {
-        await this.notifier.changed(manager, now, await this.registrations.activeRegistrants(manager, exchange.id), viewer.userId);
+      if (noticed) {
+        const [now] = await this.exchanges.findByIds([exchange.id], manager);
+        if (now && now.status !== ExchangeStatus.DRAFT) {
+          await this.notifier.changed(manager, now, await this.registrations.activeRegistrants(manager, exchange.id), viewer.userId);
+        }
       }
       await this.pubsub.publish(exchangeEvent(exchange.id, ExchangeChange.DETAILS), manager);
       return true;

@@ -25,6 +25,12 @@ export interface PromotedRegistration {
   arrival: number;
 }
 
+
+/** SQL: the registration `alias`'s place on its exchange's waitlist (its rank by arrival among those waiting), null unless waiting. */
+export const waitlistPositionSql = (alias: string): string =>
+  `CASE WHEN ${alias}.status = 'WAITLISTED' THEN (SELECT count(*)::int FROM peer_exchange_registration w
+     WHERE w.exchange_id = ${alias}.exchange_id AND w.status = 'WAITLISTED' AND w.arrival <= ${alias}.arrival) END`;
+
 const REGISTRATION_COLUMNS = [
   'r.id',
   'r.exchange_id AS "exchangeId"',
@@ -32,8 +38,7 @@ const REGISTRATION_COLUMNS = [
   'r.status',
   'r.note',
   'r.arrival::int AS arrival',
-  `CASE WHEN r.status = 'WAITLISTED' THEN (SELECT count(*)::int FROM peer_exchange_registration w
-     WHERE w.exchange_id = r.exchange_id AND w.status = 'WAITLISTED' AND w.arrival <= r.arrival) END AS position`,
+  `${waitlistPositionSql('r')} AS position`,
   'r.promoted_at AS "promotedAt"',
   'r.cancelled_at AS "cancelledAt"',
   'r.created_at AS "createdAt"',

@@ -4,7 +4,7 @@ import { CancelRegistrationInput, RegisterForExchangeInput } from './dto/exchang
 import { ExchangeAccess } from './exchange.access';
 import { ExchangeChange, ExchangeStatus, RegistrationStatus } from './exchange.enums';
 import { exchangeEvent } from './exchange.events';
-import { Refused } from './exchange.errors';
+import { Refused, refusal } from './exchange.errors';
 import { ExchangeLoaders, registrationKey } from './exchange.loaders';
 import { ExchangeNotifier } from './exchange.notifier';
 import { isActive, registrationRefusal } from './exchange.policy';
@@ -82,8 +82,8 @@ export class RegistrationService {
       existing: RegistrationRow | null,
     ) => Promise<UserError | null>,
   ): Promise<Outcome<RegistrationOutcome>> {
-    const refused = await this.exchanges
-      .transaction(async (manager) => {
+    const refused = await refusal(
+      this.exchanges.transaction(async (manager) => {
         const locked = await this.exchanges.lock(manager, exchangeId);
         if (!locked) throw new Error('An exchange vanished under a registration');
         const error = await work(manager, locked, await this.registrations.registrationOf(manager, exchangeId, userId));
@@ -91,11 +91,8 @@ export class RegistrationService {
         await this.outbox.record(manager, { kind: 'PeerExchange', subjectId: exchangeId, change: OutboxChange.EDITED });
         await this.pubsub.publish(exchangeEvent(exchangeId, ExchangeChange.SEATS), manager);
         return null;
-      })
-      .catch((error: unknown) => {
-        if (error instanceof Refused) return error.userError;
-        throw error;
-      });
+      }),
+    );
     if (refused) return refuse(refused);
     const exchange = await context.loaders.reload(this.loaders.byId, exchangeId);
     const registration = await context.loaders.reload(this.loaders.registration, registrationKey(exchangeId, userId));

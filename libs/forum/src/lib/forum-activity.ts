@@ -6,8 +6,7 @@ import {
   ACTIVITY_SQL,
   ActivityRegistry,
   Audience,
-  activityParameters,
-  activityStatement,
+  activityRow,
   activityPeriodOf,
   inActivityRange,
   type ActivityFigures,
@@ -133,9 +132,11 @@ export class ForumActivityContributor implements ActivityFigures<'forum'>, OnMod
   }
 
   async figures(query: ActivityQuery): Promise<ForumActivity> {
-    const [row]: (Omit<ForumActivity, 'medianHoursToFirstReply'> & { medianHoursToFirstReply: number | string | null; periods: ForumActivityPeriod[] })[] =
-      await this.db.query(activityStatement(figuresSql(query.scope)), activityParameters(query));
-    if (!row) throw new Error('The forum figures statement returned no row');
+    const row = await activityRow<Omit<ForumActivity, 'medianHoursToFirstReply'> & { medianHoursToFirstReply: number | string | null; periods: ForumActivityPeriod[] }>(
+      this.db,
+      figuresSql(query.scope),
+      query,
+    );
     const median = row.medianHoursToFirstReply;
     return { ...row, medianHoursToFirstReply: median === null ? null : Number(median) };
   }

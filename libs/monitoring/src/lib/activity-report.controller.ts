@@ -1,6 +1,6 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, BadInputError, ErrorCode, RequestContextFactory, httpStatusOf } from '@bottega/core';
+import { AppError, BadInputError, RequestContextFactory, sendAppError } from '@bottega/core';
 import { activityCsv, activityCsvFileName, csvLanguage } from './activity-report.csv';
 import { ActivityPeriodUnit } from './activity-report.enums';
 import { toModel } from './activity-report.resolver';
@@ -72,11 +72,7 @@ export class ActivityReportController {
         .send(activityCsv(report, language));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      if (error.code === ErrorCode.UNAUTHENTICATED) void reply.header('www-authenticate', 'Bearer');
-      await reply
-        .status(httpStatusOf(error.code))
-        .header('content-type', 'application/json; charset=utf-8')
-        .send(JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] }));
+      await sendAppError(reply, error);
     }
   }
 }

@@ -4,8 +4,7 @@ import type { DataSource } from 'typeorm';
 import {
   ACTIVITY_SQL,
   ActivityRegistry,
-  activityParameters,
-  activityStatement,
+  activityRow,
   inActivityRange,
   type ActivityFigures,
   type ActivityQuery,
@@ -67,9 +66,7 @@ export class PracticeActivityContributor implements ActivityFigures<'practices'>
   }
 
   async figures(query: ActivityQuery): Promise<PracticeActivity> {
-    const [row]: PracticeActivity[] = await this.db.query(activityStatement(figuresSql(query.scope)), activityParameters(query));
-    if (!row) throw new Error('The practice figures statement returned no row');
-    return row;
+    return activityRow<PracticeActivity>(this.db, figuresSql(query.scope), query);
   }
 
   /** The authors of the practices published in the range. */

@@ -101,13 +101,13 @@ export class PracticeAdoptionRepository {
     return updatedRows(await manager.query(`UPDATE practice_adoption SET ${sets.join(', ')} WHERE id = $1 RETURNING id`, values)).length === 1;
   }
 
-  /** Removes the adoption and counts one fewer on its practice; false when it was already gone. */
-  async delete(manager: EntityManager, id: string): Promise<boolean> {
+  /** Removes the adoption and counts one fewer on its practice: that practice's id, or null when it was already gone. */
+  async delete(manager: EntityManager, id: string): Promise<string | null> {
     const [removed] = updatedRows<{ practiceId: string }>(
       await manager.query(`DELETE FROM practice_adoption WHERE id = $1 RETURNING practice_id AS "practiceId"`, [id]),
     );
-    if (!removed) return false;
+    if (!removed) return null;
     await manager.query(`UPDATE practice SET adoption_count = adoption_count - 1 WHERE id = $1`, [removed.practiceId]);
-    return true;
+    return removed.practiceId;
   }
 }

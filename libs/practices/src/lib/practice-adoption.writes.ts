@@ -31,8 +31,8 @@ export async function recordPracticeAdoption(manager: EntityManager, adoption: P
 
 /** Removes an adoption recorded with {@link recordPracticeAdoption}, in the caller's transaction; false when it was already gone. */
 export async function removePracticeAdoption(manager: EntityManager, adoptionId: string): Promise<boolean> {
-  const [row]: { practiceId: string }[] = await manager.query(`SELECT practice_id AS "practiceId" FROM practice_adoption WHERE id = $1`, [adoptionId]);
-  if (!row || !(await new PracticeAdoptionRepository(manager.connection).delete(manager, adoptionId))) return false;
-  await new Outbox().record(manager, { kind: 'Practice', subjectId: row.practiceId, change: OutboxChange.EDITED });
+  const practiceId = await new PracticeAdoptionRepository(manager.connection).delete(manager, adoptionId);
+  if (!practiceId) return false;
+  await new Outbox().record(manager, { kind: 'Practice', subjectId: practiceId, change: OutboxChange.EDITED });
   return true;
 }
