@@ -159,7 +159,7 @@ describe('moderating competence profiles', () => {
   });
 
   describe('search documents', () => {
-    it('carry the name, organization, bio, skills in both languages and territories, restricted to the profile’s audience; none for a hidden one', async () => {
+    it('carry the name, organization, bio, skills and their areas in both languages and territories, restricted to the profile’s audience; none for a hidden one', async () => {
       const milano = await new DirectoryFactory(t.db).territory('IT-MI');
       const owner = await profile('PUBLIC', 'Lucia Ferrari');
       await call.data(owner, UPDATE, {
@@ -176,7 +176,7 @@ describe('moderating competence profiles', () => {
         id: owner.id,
         title: 'Lucia Ferrari',
         summary: 'Fondazione Comunitaria del Lecchese',
-        body: 'Dieci anni di **bandi** per il Terzo settore.\n\nProgettazione per bandi, Grant writing',
+        body: 'Dieci anni di **bandi** per il Terzo settore.\n\nProgettazione per bandi, Grant writing, Raccolta fondi, Fundraising',
         authorId: owner.id,
         communityId: null,
         territoryIds: [milano.id],

@@ -75,12 +75,13 @@ export class ProfileContent {
 
 /**
  * A profile's words by weight: the display name, then the organization, then
- * the bio and every skill in both languages (so "raccolta fondi" and
- * "fundraising" both find it); skill keys as tags, and who may find it from
+ * the bio, every skill and the area it belongs to in both languages (so
+ * "raccolta fondi" and "fundraising" both find it, and find an expert in EU
+ * funding, a kind of fundraising); skill keys as tags, and who may find it from
  * its audience (members only, or its owner and staff while moderation hides it).
  */
 function searchDocument(profile: ProfileDocumentRow): SearchDocument {
-  const skillLabels = profile.skills.flatMap((skill) => (skill.labelIt === skill.labelEn ? [skill.labelIt] : [skill.labelIt, skill.labelEn]));
+  const skillLabels = [...profile.skills, ...profile.areas].flatMap((skill) => (skill.labelIt === skill.labelEn ? [skill.labelIt] : [skill.labelIt, skill.labelEn]));
   return {
     type: 'CompetenceProfile',
     id: profile.userId,

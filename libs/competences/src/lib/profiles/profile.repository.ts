@@ -65,6 +65,8 @@ export interface ProfileDocumentRow extends ProfileRow {
   displayName: string;
   /** The live skills of its competences, with both labels. */
   skills: { key: string; labelIt: string; labelEn: string }[];
+  /** The areas those skills belong to, once each, with both labels. */
+  areas: { labelIt: string; labelEn: string }[];
 }
 
 const PROFILE_COLUMNS = [
@@ -220,7 +222,9 @@ export class ProfileRepository {
     const [row]: ProfileDocumentRow[] = await manager.query(
       `SELECT ${PROFILE_COLUMNS}, u.display_name AS "displayName",
               coalesce((SELECT json_agg(json_build_object('key', s.key, 'labelIt', s.label_it, 'labelEn', s.label_en) ORDER BY c.position)
-                 FROM competence c JOIN skill s ON s.id = c.skill_id WHERE c.user_id = p.user_id), '[]') AS skills
+                 FROM competence c JOIN skill s ON s.id = c.skill_id WHERE c.user_id = p.user_id), '[]') AS skills,
+              coalesce((SELECT json_agg(json_build_object('labelIt', a.label_it, 'labelEn', a.label_en) ORDER BY a.position)
+                 FROM skill_area a WHERE a.id IN (SELECT s.area_id FROM competence c JOIN skill s ON s.id = c.skill_id WHERE c.user_id = p.user_id)), '[]') AS areas
          FROM competence_profile p JOIN app_user u ON u.id = p.user_id
         WHERE p.user_id = $1`,
       [userId],
