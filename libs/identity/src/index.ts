@@ -9,3 +9,7 @@ export { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers, type DemoUserKey } from './se
 export { isSuspended, suspendedSql } from './lib/users/suspension';
 export { ACCOUNT_PRINCIPALS } from './lib/users/account.principals';
 export { primeUsers, userJsonSql, userOf, userRowOf, type UserJson } from './lib/users/user-json';
+export { TokenDelivery } from './lib/auth/token-delivery';
+export { SESSION_COOKIE, SESSION_COOKIE_PATH } from './lib/auth/session-cookie';
+export { WEB_CLIENT_HEADER, WEB_CLIENT_VALUE } from './lib/auth/web-client';
+export type { BrowserSessionJson } from './lib/auth/browser-session.controller';

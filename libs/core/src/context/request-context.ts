@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Loaders } from '../graphql/loaders';
 import { UnauthenticatedError, ForbiddenError } from '../graphql/errors';
 import type { ResponseBudget } from '../graphql/response-budget';
@@ -30,6 +31,8 @@ export class RequestContext {
     private readonly sessions: SessionVerifier,
     /** What the response may still grow by; see `meterResponses`. */
     readonly budget: ResponseBudget,
+    /** The HTTP request and its reply, for the few resolvers that read headers or set cookies; null over graphql-ws. */
+    readonly http: HttpExchange | null = null,
   ) {}
 
   /**
@@ -117,6 +120,12 @@ export class RequestContext {
     if (!viewer) throw new UnauthenticatedError('Your access token is invalid or expired; refresh your session.');
     return viewer;
   }
+}
+
+/** An operation's HTTP request and the reply its response goes out with. */
+export interface HttpExchange {
+  request: FastifyRequest;
+  reply: FastifyReply;
 }
 
 /** Marks credentials that were sent but are not a bearer token. */

@@ -1,7 +1,7 @@
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import type { CoreOptions } from '../core.options';
 import type { RequestContext } from '../context/request-context';
@@ -31,7 +31,7 @@ export function graphqlOptions(
     // The guard's rules refuse introspection when it is off, on both transports alike.
     introspection: true,
     includeStacktraceInErrorResponses: graphql.exposeInternals,
-    context: (request: FastifyRequest) => contexts.forHttp(request),
+    context: (request: FastifyRequest, reply: FastifyReply) => contexts.forHttp(request, reply),
     validationRules: guard.extraRules,
     plugins: [
       // The CommonJS builds of these plugins are plain marker objects the ESM server accepts.

@@ -2,11 +2,13 @@ import { Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessDirectory, NodeRegistry, SessionVerifier, publicNodeLoad } from '@bottega/core';
 import { AuthResolver } from './auth/auth.resolver';
+import { BrowserSessionController } from './auth/browser-session.controller';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottleRepository } from './auth/login-throttle.repository';
 import { LoginThrottleService } from './auth/login-throttle.service';
 import { PasswordHasher } from './auth/password.hasher';
 import { PasswordPolicy } from './auth/password.policy';
+import { SessionCookie } from './auth/session-cookie';
 import { IDENTITY_OPTIONS, type IdentityOptions } from './identity.options';
 import { LiveSessionVerifier } from './sessions/live-session.verifier';
 import { RememberedViewers } from './sessions/remembered-viewers';
@@ -36,6 +38,7 @@ export class IdentityModule implements OnModuleInit {
       module: IdentityModule,
       global: true,
       imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, RefreshTokenEntity])],
+      controllers: [BrowserSessionController],
       providers: [
         { provide: IDENTITY_OPTIONS, useValue: options },
         RememberedViewers,
@@ -46,6 +49,7 @@ export class IdentityModule implements OnModuleInit {
         LoginThrottleService,
         PasswordHasher,
         PasswordPolicy,
+        SessionCookie,
         SessionRepository,
         UserLoaders,
         UserRepository,

@@ -13,5 +13,13 @@ export interface IdentityOptions {
     loginFailuresPerAccount: RateLimit;
     /** Accounts created from one address. */
     registerPerIp: RateLimit;
+    /** Calls of `POST /session/refresh` and `/session/logout` from one address ({@link DEFAULT_BROWSER_SESSION_LIMIT} when unset). */
+    browserSessionPerIp?: RateLimit;
   };
 }
+
+/**
+ * A browser renews its access token every few minutes; this leaves room for a
+ * few hundred people behind one address while stopping a script guessing cookies.
+ */
+export const DEFAULT_BROWSER_SESSION_LIMIT: RateLimit = { limit: 120, windowSeconds: 60 };

@@ -1,15 +1,21 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { UserError } from '@bottega/core';
 import { User } from '../users/user.model';
-import { SessionTokens } from './session-tokens';
+import { SessionAccess, SessionTokens } from './session-tokens';
+
+const SESSION_DESCRIPTION = 'All the session tokens, with `tokenDelivery: PAYLOAD`; null with COOKIE, whose refresh token is in the cookie.';
+const ACCESS_DESCRIPTION = 'The access token and its expiry, whichever the token delivery.';
 
 @ObjectType()
 export class RegisterPayload {
   @Field(() => User, { nullable: true })
   viewer!: User | null;
 
-  @Field(() => SessionTokens, { nullable: true })
+  @Field(() => SessionTokens, { nullable: true, description: SESSION_DESCRIPTION })
   session!: SessionTokens | null;
+
+  @Field(() => SessionAccess, { nullable: true, description: ACCESS_DESCRIPTION })
+  access!: SessionAccess | null;
 
   @Field(() => [UserError])
   userErrors!: UserError[];
@@ -20,8 +26,11 @@ export class LoginPayload {
   @Field(() => User, { nullable: true })
   viewer!: User | null;
 
-  @Field(() => SessionTokens, { nullable: true })
+  @Field(() => SessionTokens, { nullable: true, description: SESSION_DESCRIPTION })
   session!: SessionTokens | null;
+
+  @Field(() => SessionAccess, { nullable: true, description: ACCESS_DESCRIPTION })
+  access!: SessionAccess | null;
 
   @Field(() => [UserError])
   userErrors!: UserError[];

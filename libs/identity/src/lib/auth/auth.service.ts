@@ -37,6 +37,7 @@ export interface SignedIn {
 
 const INVALID_CREDENTIALS = 'Email or password is incorrect.';
 const LOOKALIKE_EMAIL = 'This email looks like the address of an existing account.';
+const SESSION_ENDED = 'This session has ended; sign in again.';
 
 /** Accounts and sessions: register, sign in, rotate refresh tokens, sign out. */
 @Injectable()
@@ -113,9 +114,35 @@ export class AuthService {
    * leaked: the whole session is revoked, for the thief and the owner alike.
    */
   async refresh(refreshToken: string): Promise<SessionTokens> {
+    return (await this.rotate(refreshToken)).tokens;
+  }
+
+  /** {@link refresh}, with the account signed in, for a browser to show who it is. */
+  async refreshWithAccount(refreshToken: string): Promise<SignedIn> {
+    const { userId, tokens } = await this.rotate(refreshToken);
+    const [user] = await this.users.findByIds([userId]);
+    if (!user) throw new UnauthenticatedError(SESSION_ENDED);
+    return { user, tokens };
+  }
+
+  /** Ends the session of the given refresh token, or else of the caller's access token. */
+  async logout(refreshToken: string | null | undefined, context: RequestContext): Promise<void> {
+    if (refreshToken) return this.endSessionOf(refreshToken);
+    const viewer = await context.requireViewer();
+    await this.sessions.revoke(viewer.sessionId, 'LOGOUT');
+  }
+
+  /** Ends the session a refresh token belongs to, used or not. */
+  async endSessionOf(refreshToken: string): Promise<void> {
+    const record = await this.sessions.findRefreshToken(hashRefreshToken(refreshToken));
+    if (!record || record.sessionRevokedAt) throw new UnauthenticatedError('This session has already ended.');
+    await this.sessions.revoke(record.sessionId, 'LOGOUT');
+  }
+
+  private async rotate(refreshToken: string): Promise<{ userId: string; tokens: SessionTokens }> {
     const record = await this.sessions.findRefreshToken(hashRefreshToken(refreshToken));
     if (!record || record.sessionRevokedAt || record.userSuspendedAt || record.expiresAt.getTime() <= Date.now()) {
-      throw new UnauthenticatedError('This session has ended; sign in again.');
+      throw new UnauthenticatedError(SESSION_ENDED);
     }
     const tokens = await this.db.transaction(async (manager) => {
       if (!(await this.sessions.markUsed(manager, record.tokenId))) return null;
@@ -126,19 +153,7 @@ export class AuthService {
       await this.sessions.revoke(record.sessionId, 'REUSE_DETECTED');
       throw new UnauthenticatedError('This refresh token was already used; the session has been ended. Sign in again.');
     }
-    return tokens;
-  }
-
-  /** Ends the session of the given refresh token, or else of the caller's access token. */
-  async logout(refreshToken: string | null | undefined, context: RequestContext): Promise<void> {
-    if (refreshToken) {
-      const record = await this.sessions.findRefreshToken(hashRefreshToken(refreshToken));
-      if (!record || record.sessionRevokedAt) throw new UnauthenticatedError('This session has already ended.');
-      await this.sessions.revoke(record.sessionId, 'LOGOUT');
-      return;
-    }
-    const viewer = await context.requireViewer();
-    await this.sessions.revoke(viewer.sessionId, 'LOGOUT');
+    return { userId: record.userId, tokens };
   }
 
   private async openSession(manager: EntityManager, user: UserEntity, context: RequestContext): Promise<SessionTokens> {

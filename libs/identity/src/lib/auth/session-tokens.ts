@@ -16,6 +16,19 @@ export class SessionTokens {
   refreshTokenExpiresAt!: Date;
 }
 
+@ObjectType({ description: 'The short-lived part of a session, for clients whose refresh token is kept in a cookie.' })
+export class SessionAccess {
+  @Field({ description: 'Send as `Authorization: Bearer <token>`, or as `authorization` in graphql-ws connection params.' })
+  accessToken!: string;
+
+  @Field()
+  accessTokenExpiresAt!: Date;
+
+  static of(tokens: SessionTokens): SessionAccess {
+    return Object.assign(new SessionAccess(), { accessToken: tokens.accessToken, accessTokenExpiresAt: tokens.accessTokenExpiresAt });
+  }
+}
+
 /** A fresh opaque refresh token and the hash that is stored for it. */
 export function newRefreshToken(): { token: string; hash: Buffer } {
   const token = randomBytes(32).toString('base64url');

@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsNotEmpty, MaxLength } from 'class-validator';
+import { IsEnum, IsNotEmpty, IsOptional, MaxLength } from 'class-validator';
+import { TokenDelivery } from '../token-delivery';
 
 @InputType()
 export class LoginInput {
@@ -12,4 +13,12 @@ export class LoginInput {
   @IsNotEmpty({ message: 'Enter your password.' })
   @MaxLength(1024, { message: 'That password is too long.' })
   password!: string;
+
+  @Field(() => TokenDelivery, {
+    defaultValue: TokenDelivery.PAYLOAD,
+    description: 'PAYLOAD (the default) returns every token; COOKIE, for browsers, sets the refresh token as a cookie instead.',
+  })
+  @IsOptional()
+  @IsEnum(TokenDelivery)
+  tokenDelivery?: TokenDelivery;
 }

@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsEmail, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsEnum, IsOptional, Length, MaxLength } from 'class-validator';
+import { TokenDelivery } from '../token-delivery';
 import { PASSWORD_MAX_LENGTH } from '../password.policy';
 
 @InputType()
@@ -16,4 +17,12 @@ export class RegisterInput {
   @Field({ description: 'At least 12 characters, and not a common or easily guessed password.' })
   @MaxLength(PASSWORD_MAX_LENGTH, { message: `A password has at most ${PASSWORD_MAX_LENGTH} characters.` })
   password!: string;
+
+  @Field(() => TokenDelivery, {
+    defaultValue: TokenDelivery.PAYLOAD,
+    description: 'PAYLOAD (the default) returns every token; COOKIE, for browsers, sets the refresh token as a cookie instead.',
+  })
+  @IsOptional()
+  @IsEnum(TokenDelivery)
+  tokenDelivery?: TokenDelivery;
 }
