@@ -7,6 +7,7 @@ import { PinoNestLogger, clientErrorHandler } from '@bottega/core';
 import { AppModule } from './app.module';
 import { appConfig } from './config/app-config';
 import type { Env } from './config/env.schema';
+import { registerWebApp } from './web/web-app';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
@@ -30,8 +31,11 @@ export async function createApp(env: Env, databaseUrl: string, logger: Logger): 
       return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
     },
   });
-  return NestFactory.create<NestFastifyApplication>(AppModule.forRoot(appConfig(env, databaseUrl, logger)), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(appConfig(env, databaseUrl, logger)), adapter, {
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),
     abortOnError: false,
   });
+  // The web app's pages, on the same port: a catch-all GET behind every API route.
+  await registerWebApp(app, { mode: env.WEB_APP, distDir: env.WEB_DIST_DIR, publicUrl: env.PUBLIC_URL, logger: logger.child({ component: 'web' }) });
+  return app;
 }

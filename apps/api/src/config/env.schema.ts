@@ -78,6 +78,10 @@ export const envSchema = z
     MEILI_HOST: url(['http:', 'https:']).optional(),
     MEILI_API_KEY: z.string().min(1).optional(),
     SEARCH_INDEX_IN_PROCESS: bool.default(true),
+
+    WEB_APP: z.enum(['auto', 'on', 'off', 'vite']).default('auto'),
+    WEB_DIST_DIR: z.string().min(1).default('dist/web'),
+    PUBLIC_URL: url(['http:', 'https:']).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {

@@ -15,6 +15,8 @@ const TEST_ENV: Record<string, string> = {
   MUTATION_RATE_LIMIT_PER_USER: '100000',
   NEW_ACCOUNT_POSTS_PER_HOUR: '100000',
   DATABASE_POOL_SIZE: '5',
+  // The API alone; browser tests turn the web app on.
+  WEB_APP: 'off',
 };
 
 /** The API as tests run it: the app's own bootstrap, with test settings. */

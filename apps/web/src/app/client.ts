@@ -1,0 +1,105 @@
+import { Client, fetchExchange, ssrExchange, subscriptionExchange, type Exchange, type SSRData } from '@urql/core';
+import { cacheExchange, type CacheExchangeOpts, type KeyingConfig } from '@urql/exchange-graphcache';
+import { relayPagination } from '@urql/exchange-graphcache/extras';
+import type { Client as WsClient } from 'graphql-ws';
+import type { SessionHolder } from './session';
+
+/** What a feature adds to the normalized cache: `features/<area>/cache.ts` exporting `cache`. */
+export type FeatureCache = Pick<CacheExchangeOpts, 'resolvers' | 'updates' | 'optimistic'>;
+
+const featureCaches = import.meta.glob<FeatureCache>('../features/*/cache.ts', { eager: true, import: 'cache' });
+
+// Every object with an `id` is a Node keyed by its global id (unique across types); objects
+// without one (connections, edges, page info, sections) are embedded in their parent.
+const keys: KeyingConfig = new Proxy({}, { get: () => (data: { id?: unknown }) => (typeof data.id === 'string' ? data.id : null) });
+
+function mergeCaches(): FeatureCache {
+  const merged: Required<FeatureCache> = {
+    resolvers: {
+      Query: {
+        practices: relayPagination(),
+        threads: relayPagination(),
+        peerExchanges: relayPagination(),
+        territories: relayPagination(),
+        communities: relayPagination(),
+        notifications: relayPagination(),
+      },
+      Practice: { adoptions: relayPagination(), comments: relayPagination() },
+      Thread: { posts: relayPagination() },
+    },
+    updates: {},
+    optimistic: {},
+  };
+  for (const cache of Object.values(featureCaches)) {
+    for (const [type, fields] of Object.entries(cache.resolvers ?? {})) merged.resolvers[type] = { ...merged.resolvers[type], ...fields };
+    for (const [type, fields] of Object.entries(cache.updates ?? {})) merged.updates[type] = { ...merged.updates[type], ...fields };
+    Object.assign(merged.optimistic, cache.optimistic);
+  }
+  return merged;
+}
+
+export interface ClientOptions {
+  /** Absolute on the server, where `fetch` goes to the same process. */
+  url: string;
+  fetch?: typeof fetch;
+  /** Results gathered while rendering on the server, or restored from the page in the browser. */
+  ssr: ReturnType<typeof ssrExchange>;
+  session: SessionHolder;
+  /** graphql-ws, in the browser only. */
+  subscriptions?: Exchange;
+}
+
+export function createGraphQLClient(options: ClientOptions): Client {
+  const exchanges: Exchange[] = [cacheExchange({ keys, globalIDs: true, ...mergeCaches() }), options.ssr, fetchExchange];
+  if (options.subscriptions) exchanges.push(options.subscriptions);
+  return new Client({
+    url: options.url,
+    exchanges,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    preferGetMethod: false,
+    fetchOptions: () => {
+      const token = options.session.accessToken();
+      return token ? { headers: { authorization: `Bearer ${token}` } } : {};
+    },
+  });
+}
+
+export function createSsr(initialState?: SSRData): ReturnType<typeof ssrExchange> {
+  return ssrExchange({ isClient: typeof window !== 'undefined' && initialState !== undefined, ...(initialState ? { initialState } : {}) });
+}
+
+/**
+ * Live updates over graphql-ws on /graphql, signed in with the token current at each
+ * (re)connection. graphql-ws is loaded with the first subscription, not on first paint.
+ */
+export function browserSubscriptions(session: SessionHolder): Exchange {
+  let connection: Promise<WsClient> | undefined;
+  const connect = () =>
+    (connection ??= import('graphql-ws').then(({ createClient }) =>
+      createClient({
+        url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
+        lazy: true,
+        connectionParams: () => {
+          const accessToken = session.accessToken();
+          return accessToken ? { accessToken } : {};
+        },
+      }),
+    ));
+  return subscriptionExchange({
+    forwardSubscription: (request) => ({
+      subscribe(sink) {
+        let stop: (() => void) | undefined;
+        let closed = false;
+        void connect().then((ws) => {
+          if (!closed) stop = ws.subscribe({ ...request, query: request.query ?? '' }, sink);
+        });
+        return {
+          unsubscribe() {
+            closed = true;
+            stop?.();
+          },
+        };
+      },
+    }),
+  });
+}

@@ -1,0 +1,163 @@
+import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
+import { Link } from 'react-router';
+import { PageMeta } from '../../app/head';
+import { useRouteQuery } from '../../app/routing';
+import { PracticeQuery } from './practice.queries';
+
+const SECTIONS = ['need', 'approach', 'resources', 'results', 'difficulties', 'transferability'] as const;
+
+export function PracticePage() {
+  const intl = useIntl();
+  const [{ data }] = useRouteQuery(PracticeQuery);
+  const practice = data?.practice;
+  if (!practice) return null;
+  const image = practice.media.find((media) => media.kind === 'IMAGE');
+  return (
+    <article className="prose">
+      <PageMeta
+        title={`${practice.title} · Bottega`}
+        description={practice.summary}
+        path={`/practices/${practice.slug}`}
+        type="article"
+        {...(image ? { image: image.url } : {})}
+      />
+      <p className="meta">
+        <FormattedMessage id={practice.kind === 'STORY' ? 'practices.kind.story' : 'practices.kind.practice'} />
+        {practice.publishedAt ? (
+          <>
+            {' · '}
+            <FormattedMessage
+              id="practices.published"
+              values={{ date: <FormattedDate value={practice.publishedAt} year="numeric" month="long" day="numeric" /> }}
+            />
+          </>
+        ) : null}
+      </p>
+      <h1>{practice.title}</h1>
+      <p className="page-intro">{practice.summary}</p>
+
+      <dl className="facts">
+        {practice.territories.length > 0 ? (
+          <>
+            <dt>
+              <FormattedMessage id="practices.territories" values={{ count: practice.territories.length }} />
+            </dt>
+            <dd>
+              {practice.territories.map((territory, index) => (
+                <span key={territory.id}>
+                  {index > 0 ? ', ' : ''}
+                  <Link to={`/territories/${territory.code}`}>{territory.name}</Link>
+                </span>
+              ))}
+            </dd>
+          </>
+        ) : null}
+        {practice.project ? (
+          <>
+            <dt>
+              <FormattedMessage id="practices.project" />
+            </dt>
+            <dd>
+              <Link to={`/projects/${practice.project.slug}`}>{practice.project.title}</Link>
+            </dd>
+          </>
+        ) : null}
+        {practice.organizations.length > 0 ? (
+          <>
+            <dt>
+              <FormattedMessage id="practices.organizations" />
+            </dt>
+            <dd>
+              {practice.organizations
+                .map((organization) => `${organization.name} (${intl.formatMessage({ id: `practices.role.${organization.role}` })})`)
+                .join(', ')}
+            </dd>
+          </>
+        ) : null}
+        {practice.authors.length > 0 ? (
+          <>
+            <dt>
+              <FormattedMessage id="practices.authors" values={{ count: practice.authors.length }} />
+            </dt>
+            <dd>
+              {practice.authors.map((author, index) => (
+                <span key={author.id}>
+                  {index > 0 ? ', ' : ''}
+                  <Link to={`/u/${author.handle}`}>{author.displayName}</Link>
+                </span>
+              ))}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {practice.tags.length > 0 ? (
+        <ul className="tags" aria-label={intl.formatMessage({ id: 'practices.tags' })}>
+          {practice.tags.map((tag) => (
+            <li key={tag}>{tag}</li>
+          ))}
+        </ul>
+      ) : null}
+
+      {SECTIONS.map((section) =>
+        practice[section].html.trim() ? (
+          <section key={section} aria-labelledby={`section-${section}`}>
+            <h2 id={`section-${section}`}>
+              <FormattedMessage id={`practices.section.${section}`} />
+            </h2>
+            {/* Sanitized by the API's Markdown renderer. */}
+            <div className="section-body" dangerouslySetInnerHTML={{ __html: practice[section].html }} />
+          </section>
+        ) : null,
+      )}
+
+      {practice.media.some((media) => media.kind === 'IMAGE') ? (
+        <section aria-labelledby="section-media">
+          <h2 id="section-media">
+            <FormattedMessage id="practices.media" />
+          </h2>
+          {practice.media
+            .filter((media) => media.kind === 'IMAGE')
+            .map((media) => (
+              <figure key={media.id}>
+                <img src={media.url} alt={media.altText} loading="lazy" decoding="async" />
+                {media.caption || media.credit ? (
+                  <figcaption>
+                    {media.caption}
+                    {media.credit ? ` (${media.credit})` : ''}
+                  </figcaption>
+                ) : null}
+              </figure>
+            ))}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="section-adoptions">
+        <h2 id="section-adoptions">
+          <FormattedMessage id="practices.adoptions.title" values={{ count: practice.adoptions.totalCount }} />
+        </h2>
+        {practice.adoptions.nodes.length === 0 ? (
+          <p>
+            <FormattedMessage id="practices.adoptions.none" />
+          </p>
+        ) : (
+          <ul className="cards">
+            {practice.adoptions.nodes.map((adoption) => (
+              <li key={adoption.id} className="card">
+                <h3>
+                  {adoption.territory?.name ?? adoption.project?.title ?? adoption.organizationName ?? ''}
+                </h3>
+                <p className="meta">
+                  <FormattedMessage id={`practices.adoptions.outcome.${adoption.outcome}`} />
+                  {' · '}
+                  <FormattedDate value={adoption.adoptedOn} year="numeric" month="long" timeZone="UTC" />
+                  {adoption.organizationName && (adoption.territory || adoption.project) ? ` · ${adoption.organizationName}` : ''}
+                </p>
+                {adoption.notes ? <p>{adoption.notes}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}
