@@ -1,7 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
 import { createLogger } from '@bottega/core';
 import { createApp } from '../../src/bootstrap';
 import { parseEnv } from '../../src/config/env.schema';
+import { seedDemoContent } from '../../src/seed/demo-seed';
 
 /** Limits are relaxed unless a test sets them through `env`. */
 const TEST_ENV: Record<string, string> = {
@@ -20,7 +22,10 @@ const TEST_ENV: Record<string, string> = {
 };
 
 /** The API as tests run it: the app's own bootstrap, with test settings. */
-export function createTestApp(databaseUrl: string, env: Record<string, string>): Promise<NestFastifyApplication> {
+export async function createTestApp(databaseUrl: string, env: Record<string, string>): Promise<NestFastifyApplication> {
   const config = parseEnv({ ...TEST_ENV, ...env });
-  return createApp(config, databaseUrl, createLogger({ level: config.LOG_LEVEL }));
+  const app = await createApp(config, databaseUrl, createLogger({ level: config.LOG_LEVEL }));
+  // As `npm start` does: a test that sets SEED_DEMO=true reads the demo content (browser tests do).
+  if (config.SEED_DEMO) await seedDemoContent(app.get(DataSource));
+  return app;
 }

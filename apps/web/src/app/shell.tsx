@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, NavLink, Outlet, isRouteErrorResponse, useLocation, useNavigation, useRouteError } from 'react-router';
 import { PageMeta } from './head';
@@ -73,6 +73,10 @@ function Header() {
 /** Skip link, header, main landmark and footer around every page. */
 export function Shell(props: { children?: ReactNode }) {
   const navigation = useNavigation();
+  // Marks the page as interactive (styles and browser tests can tell a hydrated page apart).
+  useEffect(() => {
+    document.documentElement.dataset['hydrated'] = 'true';
+  }, []);
   return (
     <>
       <a className="skip-link" href="#main">

@@ -1,9 +1,21 @@
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
+import type { ResultOf } from '../../app/graphql';
 import { PageMeta } from '../../app/head';
 import { useRouteQuery } from '../../app/routing';
 import { HomeQuery } from './home.queries';
 import { PracticeCard } from './practice-card';
+
+type Exchange = ResultOf<typeof HomeQuery>['peerExchanges']['nodes'][number];
+
+// Typed against the schema's enum, so a format the API adds fails the typecheck until it has a label.
+const FORMATS: Record<Exchange['format'], string> = {
+  STUDY_VISIT: 'home.exchanges.format.STUDY_VISIT',
+  WORKSHOP: 'home.exchanges.format.WORKSHOP',
+  WEBINAR: 'home.exchanges.format.WEBINAR',
+  MENTORING: 'home.exchanges.format.MENTORING',
+  PEER_REVIEW: 'home.exchanges.format.PEER_REVIEW',
+};
 
 export function HomePage() {
   const intl = useIntl();
@@ -88,7 +100,7 @@ export function HomePage() {
                   <Link to={`/peer-exchanges/${encodeURIComponent(exchange.id)}`}>{exchange.title}</Link>
                 </h3>
                 <p className="meta">
-                  <FormattedMessage id={`home.exchanges.format.${exchange.format}`} />
+                  <FormattedMessage id={FORMATS[exchange.format]} />
                   {' · '}
                   {exchange.hostTerritory.name}
                   {' · '}

@@ -1,10 +1,27 @@
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
+import type { ResultOf } from '../../app/graphql';
 import { PageMeta } from '../../app/head';
 import { useRouteQuery } from '../../app/routing';
 import { PracticeQuery } from './practice.queries';
 
 const SECTIONS = ['need', 'approach', 'resources', 'results', 'difficulties', 'transferability'] as const;
+
+type Practice = NonNullable<ResultOf<typeof PracticeQuery>['practice']>;
+
+// Typed against the schema's enums, so a value the API adds fails the typecheck until it has a label.
+const OUTCOMES: Record<Practice['adoptions']['nodes'][number]['outcome'], string> = {
+  ADOPTED: 'practices.adoptions.outcome.ADOPTED',
+  ADAPTED: 'practices.adoptions.outcome.ADAPTED',
+  ADOPTING: 'practices.adoptions.outcome.ADOPTING',
+  ABANDONED: 'practices.adoptions.outcome.ABANDONED',
+};
+const ROLES: Record<Practice['organizations'][number]['role'], string> = {
+  LEAD: 'practices.role.LEAD',
+  PARTNER: 'practices.role.PARTNER',
+  FUNDER: 'practices.role.FUNDER',
+  SUPPORTER: 'practices.role.SUPPORTER',
+};
 
 export function PracticePage() {
   const intl = useIntl();
@@ -69,7 +86,7 @@ export function PracticePage() {
             </dt>
             <dd>
               {practice.organizations
-                .map((organization) => `${organization.name} (${intl.formatMessage({ id: `practices.role.${organization.role}` })})`)
+                .map((organization) => `${organization.name} (${intl.formatMessage({ id: ROLES[organization.role] })})`)
                 .join(', ')}
             </dd>
           </>
@@ -147,7 +164,7 @@ export function PracticePage() {
                   {adoption.territory?.name ?? adoption.project?.title ?? adoption.organizationName ?? ''}
                 </h3>
                 <p className="meta">
-                  <FormattedMessage id={`practices.adoptions.outcome.${adoption.outcome}`} />
+                  <FormattedMessage id={OUTCOMES[adoption.outcome]} />
                   {' · '}
                   <FormattedDate value={adoption.adoptedOn} year="numeric" month="long" timeZone="UTC" />
                   {adoption.organizationName && (adoption.territory || adoption.project) ? ` · ${adoption.organizationName}` : ''}
