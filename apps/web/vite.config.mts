@@ -1,6 +1,24 @@
+import { parse } from '@formatjs/icu-messageformat-parser';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Catalogs are compiled to ICU syntax trees at build time, so the browser needs no message
+ * parser (about 10 KB less JavaScript); a malformed message fails the build.
+ */
+function precompiledMessages(): Plugin {
+  return {
+    name: 'bottega:precompiled-messages',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/messages\.[a-z]{2}\.json$/.test(id)) return null;
+      const messages = JSON.parse(code) as Record<string, string>;
+      const compiled = Object.fromEntries(Object.entries(messages).map(([key, message]) => [key, parse(message)]));
+      return { code: JSON.stringify(compiled), map: null };
+    },
+  };
+}
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const outDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -8,9 +26,11 @@ const outDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 // One config for the browser bundle (`vite build`) and the server bundle (`vite build --ssr`).
 export default defineConfig(({ isSsrBuild }) => ({
   root,
-  plugins: [react()],
-  // The app's own runtime chunks only: the API serves them under /assets with immutable caching.
+  plugins: [precompiledMessages(), react()],
   base: '/',
+  resolve: {
+    alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' }],
+  },
   build: isSsrBuild
     ? {
         outDir: `${outDir}/server`,

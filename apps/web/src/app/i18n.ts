@@ -1,3 +1,5 @@
+import type { MessageFormatElement } from 'react-intl';
+
 /** Italian first; English selectable. The choice is kept in the `lang` cookie, which the server render reads. */
 export const LANGS = ['it', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -5,7 +7,8 @@ export const DEFAULT_LANG: Lang = 'it';
 export const TIME_ZONE = 'Europe/Rome';
 export const LANG_COOKIE = 'lang';
 
-export type Messages = Record<string, string>;
+/** ICU messages: text in tests, syntax trees compiled at build time in the bundles. */
+export type Messages = Record<string, string> | Record<string, MessageFormatElement[]>;
 
 // Every feature's catalogs (`features/<area>/messages.<lang>.json`) and the shell's, one chunk per file:
 // the page carries the reader's language, another is fetched only when the reader switches to it.
