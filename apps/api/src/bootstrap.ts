@@ -36,6 +36,11 @@ export async function createApp(env: Env, databaseUrl: string, logger: Logger): 
     abortOnError: false,
   });
   // The web app's pages, on the same port: a catch-all GET behind every API route.
-  await registerWebApp(app, { mode: env.WEB_APP, distDir: env.WEB_DIST_DIR, publicUrl: env.PUBLIC_URL, logger: logger.child({ component: 'web' }) });
+  try {
+    await registerWebApp(app, { mode: env.WEB_APP, distDir: env.WEB_DIST_DIR, publicUrl: env.PUBLIC_URL, logger: logger.child({ component: 'web' }) });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   return app;
 }

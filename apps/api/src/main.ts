@@ -4,6 +4,7 @@ import { EmbeddedPostgresError, createLogger } from '@bottega/core';
 import { createApp } from './bootstrap';
 import { ConfigError, parseEnv } from './config/env.schema';
 import { prepareDatabase, type PreparedDatabase } from './database';
+import { WebAppMissingError } from './web/web-app';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
-  } else if (error instanceof EmbeddedPostgresError) {
+  } else if (error instanceof EmbeddedPostgresError || error instanceof WebAppMissingError) {
     process.stderr.write(`Bottega API failed to start: ${error.message}\n`);
   } else {
     process.stderr.write(`Bottega API failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -146,6 +146,16 @@ describe('pages that do not exist', () => {
     expect(await graphql.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
+  it('keep the language switch on this site', async () => {
+    for (const next of ['//elsewhere.example/', 'https://elsewhere.example/', '/\\elsewhere.example']) {
+      const response = await fetch(`${web.baseUrl}/lang/en?next=${encodeURIComponent(next)}`, { redirect: 'manual' });
+      expect({ next, status: response.status, location: response.headers.get('location') }).toEqual({ next, status: 303, location: '/' });
+    }
+    const back = await fetch(`${web.baseUrl}/lang/en?next=${encodeURIComponent('/practices/x?y=1')}`, { redirect: 'manual' });
+    expect(back.headers.get('location')).toBe('/practices/x?y=1');
+    expect(back.headers.get('set-cookie')).toBe('lang=en; Path=/; Max-Age=31536000; SameSite=Lax');
+  });
+
   it('serve the built files with long cache headers, compressed', async () => {
     const html = await (await fetch(`${web.baseUrl}/`)).text();
     const script = /<script type="module" src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
