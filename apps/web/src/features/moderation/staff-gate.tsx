@@ -1,0 +1,153 @@
+import type { ReactNode } from 'react';
+import type { CombinedError } from '@urql/core';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { Link, Navigate, NavLink, useLocation } from 'react-router';
+import type { ResultOf } from '../../app/graphql';
+import { PageMeta } from '../../app/head';
+import { useSessionState } from '../session/session-context';
+import type { SuspendUserMutation } from './moderation.queries';
+
+/**
+ * Staff pages are read signed in: the server render (anonymous) and the browser until the
+ * session is restored show a status line; a signed-out visitor goes to the sign-in page and
+ * comes back here afterwards. Who may see what is the API's to say (see {@link isForbidden}).
+ */
+export function SignedIn(props: { children: ReactNode }) {
+  const state = useSessionState();
+  const location = useLocation();
+  if (state.status === 'signedIn') return <>{props.children}</>;
+  if (state.status === 'anonymous' && !state.offline) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return (
+    <p role="status" className="staff-status">
+      <FormattedMessage id={state.status === 'anonymous' ? 'moderation.gate.offline' : 'moderation.gate.checking'} />
+    </p>
+  );
+}
+
+export function isForbidden(error: CombinedError | undefined): boolean {
+  return error?.graphQLErrors.some((e) => e.extensions?.['code'] === 'FORBIDDEN') ?? false;
+}
+
+export function isSignedOut(error: CombinedError | undefined): boolean {
+  return error?.graphQLErrors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED') ?? false;
+}
+
+/** What a query's failure means for the reader: not allowed, signed out, or unreachable. */
+export function QueryFailure({ error, retry }: { error: CombinedError; retry: () => void }) {
+  const location = useLocation();
+  if (isForbidden(error)) {
+    return (
+      <div className="staff-refusal" role="alert">
+        <h2>
+          <FormattedMessage id="moderation.forbidden.title" />
+        </h2>
+        <p>
+          <FormattedMessage id="moderation.forbidden.body" />
+        </p>
+        <p>
+          <Link to="/">
+            <FormattedMessage id="moderation.forbidden.home" />
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  if (isSignedOut(error)) {
+    return <Navigate to={`/sign-in?next=${encodeURIComponent(`${location.pathname}${location.search}`)}`} replace />;
+  }
+  return (
+    <div className="staff-refusal" role="alert">
+      <p>
+        <FormattedMessage id={error.networkError ? 'moderation.error.network' : 'moderation.error.other'} />
+      </p>
+      <button type="button" className="button" onClick={retry}>
+        <FormattedMessage id="moderation.error.retry" />
+      </button>
+    </div>
+  );
+}
+
+/** The staff pages' own navigation, on each of them. */
+export function StaffNav() {
+  const intl = useIntl();
+  return (
+    <nav className="staff-nav" aria-label={intl.formatMessage({ id: 'moderation.nav.label' })}>
+      <ul>
+        <li>
+          <NavLink to="/moderation" end>
+            <FormattedMessage id="moderation.nav.queue" />
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/moderation/suspensions">
+            <FormattedMessage id="moderation.nav.suspensions" />
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/moderation/audit">
+            <FormattedMessage id="moderation.nav.audit" />
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/activity-report">
+            <FormattedMessage id="moderation.nav.activity" />
+          </NavLink>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+/** Heading, head tags and navigation common to the staff pages. */
+export function StaffPage(props: { title: string; description: string; path: string; children: ReactNode }) {
+  return (
+    <section className="page staff-page">
+      <PageMeta title={`${props.title} · Bottega`} description={props.description} path={props.path} />
+      <StaffNav />
+      <h1>{props.title}</h1>
+      <SignedIn>{props.children}</SignedIn>
+    </section>
+  );
+}
+
+/** Which user error belongs to which field of a form: `["input", "<field>"]`. */
+export function errorsByField<E extends { field?: readonly string[] | null }>(errors: readonly E[], fields: readonly string[]) {
+  const byField: Record<string, E> = {};
+  const rest: E[] = [];
+  for (const error of errors) {
+    const name = error.field?.[0] === 'input' ? error.field[1] : error.field?.[0];
+    if (name && fields.includes(name) && !byField[name]) byField[name] = error;
+    else rest.push(error);
+  }
+  return { byField, rest };
+}
+
+export type UserErrorCode = NonNullable<ResultOf<typeof SuspendUserMutation>['suspendUser']>['userErrors'][number]['code'];
+
+// Every code the API may give, in the reader's words (the API's message is English only).
+export const USER_ERRORS: Record<UserErrorCode, string> = {
+  CAPACITY_FULL: 'moderation.userError.INVALID',
+  CONFLICT: 'moderation.userError.CONFLICT',
+  INVALID: 'moderation.userError.INVALID',
+  INVALID_CREDENTIALS: 'moderation.userError.INVALID',
+  INVALID_STATE: 'moderation.userError.INVALID_STATE',
+  INVALID_TOKEN: 'moderation.userError.INVALID',
+  OUT_OF_RANGE: 'moderation.userError.OUT_OF_RANGE',
+  REQUIRED: 'moderation.userError.REQUIRED',
+  TAKEN: 'moderation.userError.INVALID',
+  TOO_LONG: 'moderation.userError.TOO_LONG',
+  TOO_SHORT: 'moderation.userError.TOO_SHORT',
+  WEAK_PASSWORD: 'moderation.userError.INVALID',
+};
+
+export function FieldError({ id, code }: { id: string; code: UserErrorCode | undefined }) {
+  if (!code) return null;
+  return (
+    <p className="field__error" id={id}>
+      <FormattedMessage id={USER_ERRORS[code]} />
+    </p>
+  );
+}
