@@ -1,10 +1,11 @@
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
-import { Link } from 'react-router';
+import { Form, Link } from 'react-router';
 import type { ResultOf } from '../../app/graphql';
 import { PageMeta } from '../../app/head';
 import { useRouteQuery } from '../../app/routing';
 import { HomeQuery } from './home.queries';
 import { PracticeCard } from './practice-card';
+import '../search/search.css';
 
 type Exchange = ResultOf<typeof HomeQuery>['peerExchanges']['nodes'][number];
 
@@ -34,6 +35,17 @@ export function HomePage() {
       <p className="page-intro">
         <FormattedMessage id="home.intro" />
       </p>
+      <Form method="get" action="/search" role="search" className="search-form">
+        <label htmlFor="home-search">
+          <FormattedMessage id="home.search.label" />
+        </label>
+        <div className="search-form__row">
+          <input id="home-search" type="search" name="q" maxLength={200} />
+          <button type="submit">
+            <FormattedMessage id="home.search.submit" />
+          </button>
+        </div>
+      </Form>
 
       <section aria-labelledby="home-practices">
         <h2 id="home-practices">

@@ -1,0 +1,168 @@
+import { expectNoAxeViolations, expectNoMessageIds, headOf, hydrated, screenshot, startWebE2E, type WebE2E } from './support/web-e2e';
+
+jest.setTimeout(90_000);
+
+const PASSWORD = 'bottega-demo-2026';
+
+interface ThreadInfo {
+  id: string;
+  title: string;
+  community: { slug: string; name: string };
+  acceptedAnswer: { id: string } | null;
+  posts: { nodes: { id: string; author: { handle: string; displayName: string } | null }[] };
+}
+
+let web: WebE2E;
+
+/**
+ * Console errors but the anonymous reader's session check: the browser asks /session/refresh
+ * whether a session cookie is there, and an anonymous reader's answer is a 401.
+ */
+const pageErrors = (errors: string[]) => errors.filter((error) => !/status of 401 \(Unauthorized\)/.test(error));
+let thread: ThreadInfo;
+
+async function signIn(email: string) {
+  const { login } = await web.app.client.data<{ login: { session: { accessToken: string } } }>(
+    `mutation($input: LoginInput!) { login(input: $input) { session { accessToken } userErrors { code } } }`,
+    { input: { email, password: PASSWORD } },
+  );
+  return web.app.client.as(login.session.accessToken);
+}
+
+beforeAll(async () => {
+  web = await startWebE2E();
+  const { threads } = await web.app.client.data<{ threads: { nodes: ThreadInfo[] } }>(
+    `{ threads(first: 10, filter: { kind: QUESTION, answered: true, locked: false }) {
+        nodes { id title community { slug name } acceptedAnswer { id } posts(first: 30) { nodes { id author { handle displayName } } } } } }`,
+  );
+  thread = threads.nodes.find((candidate) => candidate.posts.nodes.length > 1)!;
+  expect(thread).toBeDefined();
+}, 120_000);
+
+afterAll(() => web?.close());
+
+describe('search', () => {
+  it('without JavaScript: highlighted hits, facets as links, a province that narrows the results', async () => {
+    const { page } = await web.newPage({ viewport: 'phone', javaScript: false });
+    const response = await page.goto('/search?q=anziani+soli');
+    expect(response?.status()).toBe(200);
+    const head = await headOf(page);
+    expect(head).toMatchObject({ lang: 'it', title: '«anziani soli» · Cerca · Bottega', canonical: `${web.baseUrl}/search?q=anziani+soli` });
+    expect(head.description).toMatch(/pratiche/);
+    await expect(page.locator('#search-q').inputValue()).resolves.toBe('anziani soli');
+    const hits = page.locator('.search-hit');
+    expect(await hits.count()).toBeGreaterThan(0);
+    expect(await page.locator('.search-hit mark').count()).toBeGreaterThan(0);
+    // Only <mark> comes through from the highlights.
+    expect(await page.locator('.search-hit script, .search-hit img, .search-hit__snippet a').count()).toBe(0);
+    const total = Number((await page.locator('.search-total').textContent())?.match(/\d+/)?.[0] ?? '1');
+
+    const provinces = page.locator('#facet-territories + ul a[href*="territory=IT-"]');
+    expect(await provinces.count()).toBeGreaterThan(0);
+    const facet = provinces.last();
+    const facetCount = Number((await facet.locator('.facet__count').textContent())?.replace(/\D/g, ''));
+    await facet.click();
+    await page.waitForURL(/territory=IT-/);
+    const narrowed = Number((await page.locator('.search-total').textContent())?.match(/\d+/)?.[0] ?? '1');
+    expect(narrowed).toBe(facetCount);
+    expect(narrowed).toBeLessThanOrEqual(total);
+    await expect(page.getByRole('link', { name: /Togli il filtro/ }).count()).resolves.toBe(1);
+    await expectNoMessageIds(page);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'search-phone-no-js');
+  });
+
+  it('from the home page search box, with JavaScript, then by type, with axe at desktop width', async () => {
+    const { page, errors } = await web.newPage({ viewport: 'desktop' });
+    await page.goto('/');
+    await hydrated(page);
+    await page.getByRole('searchbox', { name: 'Cerca pratiche, domande, persone e scambi' }).fill('anziani soli');
+    await page.getByRole('button', { name: 'Cerca' }).click();
+    await page.waitForURL('**/search?q=anziani+soli');
+    await page.locator('.search-hit mark').first().waitFor();
+    await page.locator('#facet-types + ul a[href*="type=practice"]').click();
+    await page.waitForURL(/type=practice/);
+    await page.getByRole('link', { name: 'Togli il filtro: Pratica' }).waitFor();
+    const kinds = await page.locator('.search-hit .meta').allTextContents();
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(kinds.every((kind) => /^(Pratica|Storia)/.test(kind))).toBe(true);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'search-desktop');
+    expect(pageErrors(errors)).toEqual([]);
+  });
+
+  it('says so when nothing matches, and invites a search when nothing was asked', async () => {
+    const { page } = await web.newPage({ javaScript: false });
+    await page.goto('/search?q=zzqxjvw+kkpfgh');
+    await expect(page.locator('.search-total').textContent()).resolves.toBe('Nessun risultato');
+    await expect(page.getByText('Prova con parole diverse').count()).resolves.toBe(1);
+    await page.goto('/search');
+    await expect(page.locator('.search-total').count()).resolves.toBe(0);
+    await expect(page.getByText('Scrivi poche parole').count()).resolves.toBe(1);
+    await expectNoAxeViolations(page);
+  });
+});
+
+describe('a thread', () => {
+  it('without JavaScript: title, community, the accepted answer marked, authors linking to their profiles', async () => {
+    const { page } = await web.newPage({ viewport: 'phone', javaScript: false });
+    const response = await page.goto(`/threads/${encodeURIComponent(thread.id)}`);
+    expect(response?.status()).toBe(200);
+    const head = await headOf(page);
+    expect(head).toMatchObject({
+      title: `${thread.title} · ${thread.community.name} · Bottega`,
+      canonical: `${web.baseUrl}/threads/${encodeURIComponent(thread.id)}`,
+      og: expect.objectContaining({ 'og:type': 'article' }),
+    });
+    expect(head.description?.length).toBeGreaterThan(10);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(thread.title);
+    await expect(page.getByRole('link', { name: thread.community.name }).first().getAttribute('href')).resolves.toBe(`/communities/${thread.community.slug}`);
+    await expect(page.locator('.post').count()).resolves.toBe(thread.posts.nodes.length);
+    const accepted = page.locator(`[id="post-${thread.acceptedAnswer!.id}"]`);
+    await expect(accepted.getAttribute('class')).resolves.toContain('post--accepted');
+    await expect(accepted.getByText('Risposta accettata').count()).resolves.toBe(1);
+    const author = thread.posts.nodes[0]!.author!;
+    await expect(page.locator(`.post a[href="/u/${author.handle}"]`).first().textContent()).resolves.toBe(author.displayName);
+    await expectNoMessageIds(page);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'thread-phone-no-js');
+  });
+
+  it('shows a reply posted by someone else while it is open, once, and announces it', async () => {
+    const { page, errors } = await web.newPage({ viewport: 'desktop' });
+    await page.goto(`/threads/${encodeURIComponent(thread.id)}`);
+    await hydrated(page);
+    await page.locator('[aria-live="polite"][data-live="on"]').waitFor({ state: 'attached' });
+    const before = await page.locator('.post').count();
+    // The subscription starts after hydration; give graphql-ws a moment to be listening.
+    await page.waitForTimeout(1000);
+    const other = await signIn('roberto.fontana@bottega.example');
+    const { replyToThread } = await other.data<{ replyToThread: { post: { id: string }; userErrors: unknown[] } }>(
+      `mutation($input: ReplyToThreadInput!) { replyToThread(input: $input) { post { id } userErrors { code } } }`,
+      { input: { threadId: thread.id, body: 'Da noi ha funzionato con i **custodi sociali** di quartiere.' } },
+    );
+    expect(replyToThread.userErrors).toEqual([]);
+    const reply = page.locator(`[id="post-${replyToThread.post.id}"]`);
+    await reply.waitFor();
+    await expect(reply.locator('strong').textContent()).resolves.toBe('custodi sociali');
+    await expect(page.locator('.post').count()).resolves.toBe(before + 1);
+    await expect(page.locator('[aria-live="polite"]').textContent()).resolves.toBe('Nuova risposta di Roberto Fontana');
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'thread-desktop');
+    expect(pageErrors(errors)).toEqual([]);
+
+    // A post's permanent link leads to its thread, at the post.
+    const redirect = await fetch(`${web.baseUrl}/p/${encodeURIComponent(replyToThread.post.id)}`, { redirect: 'manual' });
+    expect(redirect.status).toBe(301);
+    expect(redirect.headers.get('location')).toBe(`/threads/${encodeURIComponent(thread.id)}#post-${encodeURIComponent(replyToThread.post.id)}`);
+  });
+});
+
+describe('unknown ids', () => {
+  it.each(['/threads/nope', '/p/nope'])('%s answers 404 with a real page', async (path) => {
+    const { page } = await web.newPage({ javaScript: false });
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(404);
+    expect(await page.title()).toBe('Pagina non trovata · Bottega');
+  });
+});
