@@ -74,17 +74,42 @@ export function createSsr(initialState?: SSRData): ReturnType<typeof ssrExchange
  */
 export function browserSubscriptions(session: SessionHolder): Exchange {
   let connection: Promise<WsClient> | undefined;
+  let socket: WebSocket | undefined;
+  let closedBefore = false;
   const connect = () =>
-    (connection ??= import('graphql-ws').then(({ createClient }) =>
-      createClient({
+    (connection ??= import('graphql-ws').then(({ createClient }) => {
+      const ws = createClient({
         url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
         lazy: true,
-        connectionParams: () => {
-          const accessToken = session.accessToken();
+        connectionParams: async () => {
+          const accessToken = (await session.hooks().socketToken?.()) ?? session.accessToken();
           return accessToken ? { accessToken } : {};
         },
-      }),
-    ));
+        // An expired token (4419) or a new sign-in reconnects at once, so no live update is missed;
+        // other failures back off.
+        retryAttempts: Infinity,
+        shouldRetry: () => true,
+        retryWait: async (retries) => {
+          if (retries === 0) return;
+          await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** retries)));
+        },
+        on: {
+          connected: (opened) => {
+            socket = opened as WebSocket;
+            if (closedBefore) session.hooks().socketReconnected?.();
+          },
+          closed: (event) => {
+            socket = undefined;
+            closedBefore = true;
+            const code = (event as { code?: number } | undefined)?.code;
+            if (typeof code === 'number') session.hooks().socketClosed?.(code);
+          },
+        },
+      });
+      return ws;
+    }));
+  // 4205: graphql-ws's "client restart", reconnecting with the current token; subscriptions resume.
+  session.setHooks({ restartSocket: () => socket?.close(4205, 'Client Restart') });
   return subscriptionExchange({
     forwardSubscription: (request) => ({
       subscribe(sink) {

@@ -9,14 +9,34 @@ import { createContext, useContext } from 'react';
 export interface SessionHolder {
   accessToken(): string | null;
   setAccessToken(token: string | null): void;
+  /** What the live socket asks of the session feature; without hooks it uses the token as it is. */
+  hooks(): SessionHooks;
+  setHooks(hooks: SessionHooks): void;
+}
+
+/** How the session feature takes part in the live socket's life. */
+export interface SessionHooks {
+  /** The token a (re)connecting socket opens with, renewed first when it is about to expire. */
+  socketToken?: () => Promise<string | null>;
+  /** The socket closed with this code (4419 token expired, 4440 session ended). */
+  socketClosed?: (code: number) => void;
+  /** The socket is open again after a close: what arrived in between may need fetching. */
+  socketReconnected?: () => void;
+  /** Set by the socket's owner: reopens it (with the token current then) when the signed-in person changes. */
+  restartSocket?: () => void;
 }
 
 export function createSessionHolder(): SessionHolder {
   let token: string | null = null;
+  let hooks: SessionHooks = {};
   return {
     accessToken: () => token,
     setAccessToken: (next) => {
       token = next;
+    },
+    hooks: () => hooks,
+    setHooks: (next) => {
+      hooks = { ...hooks, ...next };
     },
   };
 }

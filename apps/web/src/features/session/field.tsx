@@ -1,0 +1,58 @@
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
+import { forwardRef } from 'react';
+import { FormattedMessage } from 'react-intl';
+
+interface FieldProps {
+  id: string;
+  label: ReactNode;
+  /** A message id (from zod or the API), shown under the field and tied to it. */
+  error?: string | undefined;
+  hint?: ReactNode;
+}
+
+/** A labelled input with its hint and its error announced with it (aria-describedby). */
+export const TextField = forwardRef<HTMLInputElement, FieldProps & InputHTMLAttributes<HTMLInputElement>>(function TextField(
+  { id, label, error, hint, ...input },
+  ref,
+) {
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <input ref={ref} id={id} aria-invalid={error ? true : undefined} aria-describedby={described || undefined} {...input} />
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          <FormattedMessage id={error} />
+        </p>
+      ) : null}
+    </div>
+  );
+});
+
+export const TextAreaField = forwardRef<HTMLTextAreaElement, FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>>(function TextAreaField(
+  { id, label, error, hint, ...input },
+  ref,
+) {
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <textarea ref={ref} id={id} aria-invalid={error ? true : undefined} aria-describedby={described || undefined} {...input} />
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          <FormattedMessage id={error} />
+        </p>
+      ) : null}
+    </div>
+  );
+});
