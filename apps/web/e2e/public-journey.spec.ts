@@ -158,8 +158,106 @@ describe('a thread', () => {
   });
 });
 
+interface PageCase {
+  name: string;
+  path: () => string;
+  title: () => string;
+  heading: () => string;
+  /** Something the page shows from the API's data, beyond its title. */
+  shows: () => string;
+}
+
+let profile: { handle: string; displayName: string; skill: string };
+let exchange: { id: string; title: string; territory: string; hosts: { handle: string }[] };
+
+const PAGES: PageCase[] = [
+  {
+    name: 'community',
+    path: () => `/communities/${thread.community.slug}`,
+    title: () => `${thread.community.name} · Bottega`,
+    heading: () => thread.community.name,
+    shows: () => thread.title,
+  },
+  { name: 'profile', path: () => `/u/${profile.handle}`, title: () => `${profile.displayName} · Bottega`, heading: () => profile.displayName, shows: () => profile.skill },
+  {
+    name: 'exchange',
+    path: () => `/peer-exchanges/${encodeURIComponent(exchange.id)}`,
+    title: () => `${exchange.title} · Bottega`,
+    heading: () => exchange.title,
+    shows: () => exchange.territory,
+  },
+  { name: 'territory', path: () => '/territories/IT-MI', title: () => 'Milano · Bottega', heading: () => 'Milano', shows: () => 'Lombardia' },
+];
+
+describe('community, profile, peer exchange and territory pages', () => {
+  beforeAll(async () => {
+    const data = await web.app.client.data<{
+      competenceProfiles: { nodes: { user: { handle: string; displayName: string }; competences: { skill: { label: string } }[] }[] };
+      peerExchanges: { nodes: { id: string; title: string; hostTerritory: { name: string }; hosts: { handle: string }[] }[] };
+    }>(
+      `{ competenceProfiles(first: 5) { nodes { user { handle displayName } competences { skill { label } } } }
+         peerExchanges(first: 1, filter: { statuses: [COMPLETED] }) { nodes { id title hostTerritory { name } hosts { handle } } } }`,
+    );
+    const person = data.competenceProfiles.nodes.find((node) => node.competences.length > 0)!;
+    profile = { handle: person.user.handle, displayName: person.user.displayName, skill: person.competences[0]!.skill.label };
+    const completed = data.peerExchanges.nodes[0]!;
+    exchange = { id: completed.id, title: completed.title, territory: completed.hostTerritory.name, hosts: completed.hosts };
+  });
+
+  it.each(PAGES.map((page) => [page.name, page] as const))('the %s page is complete without JavaScript, with its head and no axe violation', async (name, spec) => {
+    const { page } = await web.newPage({ viewport: 'phone', javaScript: false });
+    const response = await page.goto(spec.path());
+    expect(response?.status()).toBe(200);
+    const head = await headOf(page);
+    expect(head).toMatchObject({ lang: 'it', title: spec.title(), canonical: `${web.baseUrl}${spec.path()}` });
+    expect(head.og['og:title']).toBe(spec.title());
+    expect(head.description?.length).toBeGreaterThan(10);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(spec.heading());
+    await expect(page.locator('main').getByText(spec.shows()).count()).resolves.toBeGreaterThan(0);
+    await expectNoMessageIds(page);
+    await expectNoAxeViolations(page);
+    await screenshot(page, `${name}-phone-no-js`);
+  });
+
+  it('the community links to asking a question there, and the exchange to its calendar file', async () => {
+    const { page } = await web.newPage({ javaScript: false });
+    await page.goto(`/communities/${thread.community.slug}`);
+    await expect(page.getByRole('link', { name: 'Fai una domanda a questa comunità' }).getAttribute('href')).resolves.toBe(`/communities/${thread.community.slug}/ask`);
+    await page.goto(`/peer-exchanges/${encodeURIComponent(exchange.id)}`);
+    const href = await page.getByRole('link', { name: /Aggiungi al calendario/ }).getAttribute('href');
+    const ics = await fetch(`${web.baseUrl}${href}`);
+    expect(ics.status).toBe(200);
+    expect(await ics.text()).toContain(`SUMMARY:${exchange.title.slice(0, 20)}`);
+  });
+
+  it('the reading journey with JavaScript: practice, its adoptions, a thread, a profile, an exchange, hydrated without errors', async () => {
+    const { page, errors } = await web.newPage({ viewport: 'desktop' });
+    const { practices } = await web.app.client.data<{ practices: { nodes: { slug: string; title: string; adoptions: { nodes: { territory: { name: string } | null }[] } }[] } }>(
+      `{ practices(first: 1, orderBy: MOST_ADOPTED, filter: { kind: PRACTICE }) { nodes { slug title adoptions(first: 5) { nodes { territory { name } } } } } }`,
+    );
+    const practice = practices.nodes[0]!;
+    await page.goto(`/practices/${practice.slug}`);
+    await hydrated(page);
+    const place = practice.adoptions.nodes.find((adoption) => adoption.territory)?.territory?.name;
+    if (place) await expect(page.locator('section[aria-labelledby="section-adoptions"]').getByText(place).count()).resolves.toBeGreaterThan(0);
+    for (const spec of [PAGES[0]!, PAGES[1]!, PAGES[2]!, PAGES[3]!]) {
+      await page.goto(spec.path());
+      await hydrated(page);
+      await page.getByRole('heading', { level: 1, name: spec.heading() }).waitFor();
+      await expectNoAxeViolations(page);
+      await screenshot(page, `${spec.name}-desktop`);
+    }
+    // A client-side navigation runs the exchange's loader in the browser.
+    await page.goto(`/u/${exchange.hosts[0]!.handle}`);
+    await hydrated(page);
+    await page.locator(`main a[href="/peer-exchanges/${encodeURIComponent(exchange.id)}"]`).first().click();
+    await page.getByRole('heading', { level: 1, name: exchange.title }).waitFor();
+    expect(pageErrors(errors)).toEqual([]);
+  });
+});
+
 describe('unknown ids', () => {
-  it.each(['/threads/nope', '/p/nope'])('%s answers 404 with a real page', async (path) => {
+  it.each(['/threads/nope', '/p/nope', '/u/nobody-here', '/communities/nope', '/peer-exchanges/nope', '/territories/XX-NOPE'])('%s answers 404 with a real page', async (path) => {
     const { page } = await web.newPage({ javaScript: false });
     const response = await page.goto(path);
     expect(response?.status()).toBe(404);
