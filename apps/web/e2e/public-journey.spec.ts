@@ -256,6 +256,33 @@ describe('community, profile, peer exchange and territory pages', () => {
   });
 });
 
+describe('a story', () => {
+  it('shows its pictures lazily with their alternative text, and its recordings with their transcripts', async () => {
+    const { practices } = await web.app.client.data<{
+      practices: { nodes: { slug: string; title: string; media: { kind: string; altText: string; transcript: string }[] }[] };
+    }>(`{ practices(first: 30, filter: { kind: STORY }) { nodes { slug title media { kind altText transcript } } } }`);
+    const story = practices.nodes.find((node) => node.media.some((media) => media.kind === 'VIDEO' || media.kind === 'AUDIO'))!;
+    const { page } = await web.newPage({ viewport: 'phone', javaScript: false });
+    expect((await page.goto(`/practices/${story.slug}`))?.status()).toBe(200);
+    const section = page.locator('section[aria-labelledby="section-media"]');
+    for (const media of story.media) {
+      if (media.kind === 'IMAGE') {
+        const image = section.locator(`img[alt="${media.altText.replace(/"/g, '\\"')}"]`);
+        await expect(image.getAttribute('loading')).resolves.toBe('lazy');
+      }
+    }
+    const recordings = story.media.filter((media) => media.kind === 'VIDEO' || media.kind === 'AUDIO');
+    await expect(section.locator('audio[controls], video[controls]').count()).resolves.toBe(recordings.length);
+    const transcripts = section.locator('details.transcript');
+    await expect(transcripts.count()).resolves.toBe(recordings.filter((media) => media.transcript).length);
+    await expect(transcripts.first().locator('summary').textContent()).resolves.toBe('Trascrizione');
+    await expect(transcripts.first().locator('p').textContent()).resolves.toBe(recordings.find((media) => media.transcript)!.transcript);
+    await expectNoMessageIds(page);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'story-phone-no-js');
+  });
+});
+
 describe('unknown ids', () => {
   it.each(['/threads/nope', '/p/nope', '/u/nobody-here', '/communities/nope', '/peer-exchanges/nope', '/territories/XX-NOPE'])('%s answers 404 with a real page', async (path) => {
     const { page } = await web.newPage({ javaScript: false });

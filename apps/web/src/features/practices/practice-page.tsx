@@ -4,6 +4,7 @@ import type { ResultOf } from '../../app/graphql';
 import { PageMeta } from '../../app/head';
 import { useRouteQuery } from '../../app/routing';
 import { PracticeQuery } from './practice.queries';
+import './practice.css';
 
 const SECTIONS = ['need', 'approach', 'resources', 'results', 'difficulties', 'transferability'] as const;
 
@@ -127,24 +128,38 @@ export function PracticePage() {
         ) : null,
       )}
 
-      {practice.media.some((media) => media.kind === 'IMAGE') ? (
+      {practice.media.length > 0 ? (
         <section aria-labelledby="section-media">
           <h2 id="section-media">
             <FormattedMessage id="practices.media" />
           </h2>
-          {practice.media
-            .filter((media) => media.kind === 'IMAGE')
-            .map((media) => (
-              <figure key={media.id}>
+          {practice.media.map((media) => (
+            <figure key={media.id} className="media">
+              {media.kind === 'IMAGE' ? (
                 <img src={media.url} alt={media.altText} loading="lazy" decoding="async" />
-                {media.caption || media.credit ? (
-                  <figcaption>
-                    {media.caption}
-                    {media.credit ? ` (${media.credit})` : ''}
-                  </figcaption>
-                ) : null}
-              </figure>
-            ))}
+              ) : media.kind === 'AUDIO' ? (
+                <audio controls preload="none" src={media.url} aria-describedby={media.transcript ? `transcript-${media.id}` : undefined} />
+              ) : media.kind === 'VIDEO' ? (
+                <video controls preload="none" src={media.url} aria-describedby={media.transcript ? `transcript-${media.id}` : undefined} />
+              ) : (
+                <a href={media.url}>{media.caption || media.url}</a>
+              )}
+              {media.caption || media.credit ? (
+                <figcaption>
+                  {media.kind === 'DOCUMENT' ? '' : media.caption}
+                  {media.credit ? ` (${media.credit})` : ''}
+                </figcaption>
+              ) : null}
+              {(media.kind === 'AUDIO' || media.kind === 'VIDEO') && media.transcript ? (
+                <details id={`transcript-${media.id}`} className="transcript">
+                  <summary>
+                    <FormattedMessage id="practices.media.transcript" />
+                  </summary>
+                  <p>{media.transcript}</p>
+                </details>
+              ) : null}
+            </figure>
+          ))}
         </section>
       ) : null}
 

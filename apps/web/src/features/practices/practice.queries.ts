@@ -58,6 +58,7 @@ export const PracticeQuery = graphql(`
         altText
         caption
         credit
+        transcript
       }
       adoptionCount
       adoptions(first: 50) {
