@@ -59,27 +59,14 @@ function unexpected(errors: string[]): string[] {
   return errors.filter((error) => !/status of 401/.test(error));
 }
 
-/** Signs in the way the browser does (login with the cookie delivery), then loads `path`, which restores the session. */
+/** Signs in through the sign-in page, which comes back to `path`. */
 async function signedIn(page: Page, email: string, path: string): Promise<void> {
-  await page.goto('/');
+  await page.goto(`/sign-in?next=${encodeURIComponent(path)}`);
   await hydrated(page);
-  const status = await page.evaluate(
-    async ({ email, password }) => {
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-bottega-client': 'web' },
-        body: JSON.stringify({
-          query: 'mutation ($input: LoginInput!) { login(input: $input) { access { accessToken } userErrors { code } } }',
-          variables: { input: { email, password, tokenDelivery: 'COOKIE' } },
-        }),
-      });
-      return response.status;
-    },
-    { email, password: PASSWORD },
-  );
-  expect(status).toBe(200);
-  await page.goto(path);
-  await hydrated(page);
+  await page.getByLabel(/^Email$/).fill(email);
+  await page.getByLabel(/^Password$/).fill(PASSWORD);
+  await page.getByRole('button', { name: /^(Accedi|Sign in)$/ }).click();
+  await page.waitForURL((url) => `${url.pathname}${url.search}` === path);
 }
 
 function caseOf(page: Page, threadTitle: string) {
