@@ -6,10 +6,11 @@
  * a baseline measured in the same run. `npm run bench`; BENCH_DURATION,
  * BENCH_WARMUP (seconds), BENCH_CONNECTIONS, BENCH_SUBSCRIBERS and
  * BENCH_SOCKET_BATCH tune it; BENCH_ONLY (comma-separated: fanout, territories,
- * threadPage, threadList, practicePage, suggestPeers, activityReport, exchangeRegistrations, abuse, search, outbox, relevance) runs some
+ * threadPage, threadList, practicePage, webPage, suggestPeers, activityReport, exchangeRegistrations, abuse, search, outbox, relevance) runs some
  * sections only (search seeds 100,000 documents; its figures default to 1 s
  * warm-up + 4 s unless BENCH_WARMUP/BENCH_DURATION say otherwise), and
- * BENCH_API_NODE_ARGS adds Node flags to the API (e.g. --cpu-prof). All
+ * webPage loads the server-rendered practice page in headless Chromium (it builds the
+ * web app too), and BENCH_API_NODE_ARGS adds Node flags to the API (e.g. --cpu-prof). All
  * traffic goes to 127.0.0.1.
  */
 import { spawnSync } from 'node:child_process';
@@ -33,6 +34,7 @@ import { measureOutbox } from './outbox';
 import { runSuggestPeers } from './peers';
 import { seedPeers } from './peers-seed';
 import { runPracticePage } from './practice-page';
+import { measureWebPage, renderWebPage } from './web-page';
 import { seedPractices } from './practice-seed';
 import { measureSearch } from './search';
 import { createPool, serverVersion } from './sql-load';
@@ -49,7 +51,7 @@ const WARM_START_TIMEOUT_MS = 60_000;
 const BARE_NODE_RUNS = 5;
 /** The API's default GRAPHQL_MAX_RESPONSE_BYTES, set explicitly so the abuse figures can be held to it. */
 const RESPONSE_CEILING = 4 * 1024 * 1024;
-const SECTIONS = ['fanout', 'territories', 'threadPage', 'threadList', 'practicePage', 'suggestPeers', 'activityReport', 'exchangeRegistrations', 'abuse', 'search', 'outbox', 'relevance'] as const;
+const SECTIONS = ['fanout', 'territories', 'threadPage', 'threadList', 'practicePage', 'webPage', 'suggestPeers', 'activityReport', 'exchangeRegistrations', 'abuse', 'search', 'outbox', 'relevance'] as const;
 type Section = (typeof SECTIONS)[number];
 /** The whole run, as a last resort against anything unbounded. */
 const RUN_TIMEOUT_MS = 15 * 60_000;
@@ -82,7 +84,7 @@ async function main(): Promise<void> {
   const loadBefore = loadavg()[0] ?? Number.NaN;
 
   progress('building (npm run build)…');
-  build();
+  build(runs('webPage'));
 
   progress(`baseline: node -e "0", ${BARE_NODE_RUNS} runs…`);
   const bareRuns: number[] = [];
@@ -172,12 +174,14 @@ async function main(): Promise<void> {
   if (runs('territories')) pages.push(await runTerritories(pool, graphqlUrl, load, progress));
   if (runs('threadPage')) pages.push(await runThreadPage(pool, graphqlUrl, ids, load, progress));
   if (runs('threadList')) pages.push(await runThreadList(pool, graphqlUrl, seed.hotCommunityId, load, progress));
-  if (runs('practicePage')) {
+  let webPage: Awaited<ReturnType<typeof measureWebPage>> | null = null;
+  if (runs('practicePage') || runs('webPage')) {
     progress('seeding the knowledge base (practices, adoptions, comments) with set-based SQL…');
     const practices = await seedPractices(pool, viewer.userId);
     progress(`seeded ${Object.entries(practices.counts).map(([name, n]) => `${n} ${name}`).join(', ')} in ${(practices.ms / 1_000).toFixed(1)} s (+ ${(practices.vacuumMs / 1_000).toFixed(1)} s VACUUM ANALYZE)`);
     const practicePage = { slug: practices.hotSlug, viewerId: viewer.userId, accessToken: viewer.accessToken, linkedThreads: practices.linkedThreads };
-    pages.push(await runPracticePage(pool, graphqlUrl, practicePage, load, progress));
+    if (runs('practicePage')) pages.push(await runPracticePage(pool, graphqlUrl, practicePage, load, progress));
+    if (runs('webPage')) webPage = await measureWebPage({ baseUrl: warm.api.baseUrl, slug: practices.hotSlug, progress });
   }
   if (runs('suggestPeers')) {
     progress('seeding people (profiles, competences, endorsements, territories) and their practices with set-based SQL…');
@@ -259,6 +263,7 @@ async function main(): Promise<void> {
     ...stops.filter((stop) => !stop.endsWith(': exited with code 0')).map((stop) => `API on SIGTERM, ${stop}`),
   ];
   process.stdout.write(renderSummary(summary));
+  if (webPage) process.stdout.write(renderWebPage(webPage));
   if (activity) process.stdout.write(renderActivityReport(activity));
   if (registrations) process.stdout.write(renderExchangeRegistrations(registrations));
   if (relevance.length) process.stdout.write(renderRelevance(relevance));
@@ -276,10 +281,13 @@ function sections(): Set<Section> {
   return new Set(names as Section[]);
 }
 
-function build(): void {
-  const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
-  if (result.status !== 0) {
-    throw new Error(`npm run build failed (${result.error?.message ?? `code ${result.status}`}):\n${result.stdout}${result.stderr}`);
+/** The API, and the web app when a section loads its pages. */
+function build(web: boolean): void {
+  for (const script of web ? ['build', 'build:web'] : ['build']) {
+    const result = spawnSync('npm', ['run', script, '--silent'], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+    if (result.status !== 0) {
+      throw new Error(`npm run ${script} failed (${result.error?.message ?? `code ${result.status}`}):\n${result.stdout}${result.stderr}`);
+    }
   }
 }
 
