@@ -102,7 +102,13 @@ describe('moderation', () => {
     await item.getByText('Troppo corto: almeno 3 caratteri.').waitFor();
     await expect(item.getByLabel('Motivo').getAttribute('aria-invalid')).resolves.toBe('true');
 
+    // The reason being typed survives a reload.
     await item.getByLabel('Motivo').fill('Promozione commerciale non richiesta');
+    await page.reload();
+    await hydrated(page);
+    await item.waitFor();
+    await expect(item.getByLabel('Motivo').inputValue()).resolves.toBe('Promozione commerciale non richiesta');
+    await item.getByRole('radio', { name: 'Nascondi' }).check();
     await item.getByRole('button', { name: 'Registra la decisione' }).click();
     await page.getByRole('status').filter({ hasText: 'Decisione registrata: Nascondi.' }).waitFor();
     await caseOf(page, post.threadTitle).waitFor({ state: 'detached' });

@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { readFragment, type ResultOf } from '../../app/graphql';
 import { FlaggedContentFields, ModerateMutation, ModerationQueueQuery } from './moderation.queries';
-import { errorsByField, FieldError, QueryFailure, StaffPage, USER_ERRORS, type UserErrorCode } from './staff-gate';
+import { errorsByField, FieldError, QueryFailure, StaffPage, useDraft, USER_ERRORS, type UserErrorCode } from './staff-gate';
 import './moderation.css';
 
 type Case = ResultOf<typeof ModerationQueueQuery>['moderationQueue']['edges'][number]['node'];
@@ -129,7 +129,7 @@ function DecisionForm({ content, onDecided }: { content: Content; onDecided: (me
   const id = useId();
   const actions = actionsFor(content);
   const [action, setAction] = useState<Action>(actions[0] ?? 'DISMISS_FLAGS');
-  const [reason, setReason] = useState('');
+  const [reason, setReason, clearReason] = useDraft(`decision.${content.id}`);
   const [errors, setErrors] = useState<{ action?: UserErrorCode; reason?: UserErrorCode; rest: UserErrorCode[]; failed?: boolean }>({ rest: [] });
   const [{ fetching }, moderate] = useMutation(ModerateMutation);
 
@@ -147,6 +147,7 @@ function DecisionForm({ content, onDecided }: { content: Content; onDecided: (me
       if (byField['reason']) document.getElementById(`${id}-reason`)?.focus();
       return;
     }
+    clearReason();
     onDecided(intl.formatMessage({ id: 'moderation.decided' }, { action: intl.formatMessage({ id: ACTIONS[action] }) }));
   }
 

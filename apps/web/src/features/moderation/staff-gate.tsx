@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import type { CombinedError } from '@urql/core';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, Navigate, NavLink, useLocation } from 'react-router';
@@ -150,4 +150,33 @@ export function FieldError({ id, code }: { id: string; code: UserErrorCode | und
       <FormattedMessage id={USER_ERRORS[code]} />
     </p>
   );
+}
+
+/**
+ * Text being typed, kept in localStorage under `key` so a reload or a lost connection does not
+ * lose it; `clear` once the API has accepted it. Forms using it render only in the browser.
+ */
+export function useDraft(key: string): [string, (value: string) => void, () => void] {
+  const storageKey = `bottega.moderation.${key}`;
+  const [value, setValue] = useState(() => {
+    try {
+      return localStorage.getItem(storageKey) ?? '';
+    } catch {
+      return '';
+    }
+  });
+  const update = useCallback(
+    (next: string) => {
+      setValue(next);
+      try {
+        if (next) localStorage.setItem(storageKey, next);
+        else localStorage.removeItem(storageKey);
+      } catch {
+        // Storage full or refused: the text stays in the form.
+      }
+    },
+    [storageKey],
+  );
+  const clear = useCallback(() => update(''), [update]);
+  return [value, update, clear];
 }

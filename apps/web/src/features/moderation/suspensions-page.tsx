@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import type { ResultOf } from '../../app/graphql';
 import { RecentSuspensionsQuery, SuspendUserMutation, UnsuspendUserMutation, UserByHandleQuery } from './moderation.queries';
-import { errorsByField, FieldError, QueryFailure, StaffPage, USER_ERRORS, type UserErrorCode } from './staff-gate';
+import { errorsByField, FieldError, QueryFailure, StaffPage, useDraft, USER_ERRORS, type UserErrorCode } from './staff-gate';
 import './moderation.css';
 
 type Person = NonNullable<ResultOf<typeof UserByHandleQuery>['user']>;
@@ -61,7 +61,7 @@ function SuspendForm({ person, onDone }: { person: Person; onDone: (message: str
   const intl = useIntl();
   const id = useId();
   const [duration, setDuration] = useState<(typeof DURATIONS)[number]>('7');
-  const [reason, setReason] = useState('');
+  const [reason, setReason, clearReason] = useDraft(`suspend.${person.id}`);
   const [errors, setErrors] = useState<FormErrors>({ fields: {}, rest: [] });
   const [{ fetching }, suspend] = useMutation(SuspendUserMutation);
   async function submit(event: FormEvent) {
@@ -76,7 +76,7 @@ function SuspendForm({ person, onDone }: { person: Person; onDone: (message: str
       document.getElementById(byField['reason'] ? `${id}-reason` : `${id}-duration`)?.focus();
       return;
     }
-    setReason('');
+    clearReason();
     setErrors({ fields: {}, rest: [] });
     onDone(intl.formatMessage({ id: 'moderation.suspensions.suspended' }, { name: person.displayName }));
   }
@@ -116,7 +116,7 @@ function SuspendForm({ person, onDone }: { person: Person; onDone: (message: str
 function LiftForm({ person, onDone }: { person: Person; onDone: (message: string) => void }) {
   const intl = useIntl();
   const id = useId();
-  const [reason, setReason] = useState('');
+  const [reason, setReason, clearReason] = useDraft(`lift.${person.id}`);
   const [errors, setErrors] = useState<FormErrors>({ fields: {}, rest: [] });
   const [{ fetching }, lift] = useMutation(UnsuspendUserMutation);
   async function submit(event: FormEvent) {
@@ -130,7 +130,7 @@ function LiftForm({ person, onDone }: { person: Person; onDone: (message: string
       if (byField['reason']) document.getElementById(`${id}-reason`)?.focus();
       return;
     }
-    setReason('');
+    clearReason();
     setErrors({ fields: {}, rest: [] });
     onDone(intl.formatMessage({ id: 'moderation.suspensions.lifted' }, { name: person.displayName }));
   }
