@@ -59,4 +59,6 @@ module.exports = {
   reporters: ['default', '<rootDir>/libs/testing/src/summary-reporter.cjs'],
   testTimeout: 30_000,
   maxWorkers: 2,
+  // A worker that has grown past this after a test file is replaced: memory held across files slows the rest.
+  workerIdleMemoryLimit: '1GB',
 };

@@ -1,5 +1,6 @@
 import { parse } from '@formatjs/icu-messageformat-parser';
 import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -21,7 +22,8 @@ function precompiledMessages(): Plugin {
 }
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const outDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
+// WEB_DIST_DIR (as the API reads it, from the working directory) moves the build, e.g. for a test's own copy.
+const outDir = process.env['WEB_DIST_DIR'] ? resolve(process.env['WEB_DIST_DIR']) : fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 // One config for the browser bundle (`vite build`) and the server bundle (`vite build --ssr`).
 export default defineConfig(({ isSsrBuild }) => ({

@@ -15,17 +15,22 @@ describe('npm start on the embedded default', () => {
   let dataDir: string;
   let apiPort: number;
   let pgPort: number;
+  let webDir: string;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'bottega-smoke-'));
     chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as `postgres` and must reach its data folder
     [apiPort, pgPort] = [await freePort(), await freePort()];
+    webDir = join(ROOT, 'tmp', `smoke-web-${apiPort}`);
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       PORT: String(apiPort),
       HOST: '127.0.0.1',
       EMBEDDED_PG_DATA_DIR: join(dataDir, 'postgres'),
       EMBEDDED_PG_PORT: String(pgPort),
+      // Its own build of the web app (inside the checkout, where its server bundle finds React), so
+      // the browser tests' dist/web is not rebuilt under them.
+      WEB_DIST_DIR: webDir,
       LOG_LEVEL: 'info',
       NODE_ENV: 'development',
     };
@@ -40,6 +45,7 @@ describe('npm start on the embedded default', () => {
   afterAll(async () => {
     if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(webDir, { recursive: true, force: true });
   });
 
   it('serves the seeded territories and demo content', async () => {
@@ -83,6 +89,15 @@ describe('npm start on the embedded default', () => {
     expect(knowledge.competenceProfile.competences[0]).toEqual({ skill: { key: 'eu-funding' }, level: 'EXPERT' });
     const login = await client.data(`mutation { login(input: { email: "admin@bottega.example", password: "bottega-demo-2026" }) { viewer { role } userErrors { code } } }`);
     expect(login.login).toEqual({ viewer: { role: 'ADMIN' }, userErrors: [] });
+  });
+
+  it('serves the web app on the same port, rendered on the server in Italian', async () => {
+    const response = await fetch(`http://127.0.0.1:${apiPort}/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    const html = await response.text();
+    expect(html).toContain('<html lang="it"');
+    expect(html).toMatch(/<script type="module" src="\/assets\/[^"]+\.js"><\/script>/);
   });
 
   it('stops on SIGTERM, stopping its PostgreSQL too', async () => {

@@ -1,11 +1,11 @@
 // First-load JavaScript of the public pages, gzip-compressed: the entry, what it imports
 // statically, and the page's own chunk with its imports. Fails the build above the budget.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const BUDGET_KB = 150;
-const client = new URL('../../../dist/web/client/', import.meta.url).pathname;
+const client = process.env.WEB_DIST_DIR ? resolve(process.env.WEB_DIST_DIR, 'client') : new URL('../../../dist/web/client/', import.meta.url).pathname;
 const manifest = JSON.parse(readFileSync(join(client, '.vite/manifest.json'), 'utf8'));
 const ENTRY = 'src/entry-client.tsx';
 const PAGES = { home: 'src/features/home/home-page.tsx', practice: 'src/features/practices/practice-page.tsx' };
