@@ -1,19 +1,6 @@
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { chromiumLaunchOptions } from '@bottega/testing';
 
-/** Debian's Chromium (`apt-get install -y chromium`); CHROMIUM_PATH points elsewhere. */
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-// Headless and quiet on a closed network (see STACK-NOTES): no background requests, no QUIC.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 const WARMUP_RUNS = 3;
 const RUNS = 20;
 const PHONE = { width: 390, height: 844 };
@@ -72,7 +59,7 @@ async function headersAfter(url: string, init?: RequestInit): Promise<number> {
  */
 export async function measureWebPage(options: { baseUrl: string; slug: string; progress: (line: string) => void }): Promise<WebPageResult> {
   const { baseUrl, slug, progress } = options;
-  if (!existsSync(CHROMIUM)) throw new Error(`webPage: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+  const launch = chromiumLaunchOptions();
   const path = `/practices/${slug}`;
   const url = `${baseUrl}${path}`;
   const html = await (await fetch(url)).text();
@@ -82,7 +69,7 @@ export async function measureWebPage(options: { baseUrl: string; slug: string; p
   // Playwright gives the browser a fresh, temporary profile of its own.
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await chromium.launch(launch);
     const ttfb: number[] = [];
     const lcp: number[] = [];
     let htmlBytes = 0;

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, expectNoMessageIds, hydrated, screenshot, startWebE2E, type WebE2E } from './support/web-e2e';
+import { expectNoAxeViolations, expectNoMessageIds, hydrated, screenshot, signedIn, startWebE2E, unexpected, type WebE2E } from './support/web-e2e';
 
-const PASSWORD = 'bottega-demo-2026';
 // Marco coordinates "Lombardia: welfare di comunità", placed in the region: he sees Lombardia's report.
 const COORDINATOR = 'marco.bianchi@bottega.example';
 // Chiara's communities have no territory: Lombardia's report is not hers.
@@ -17,21 +16,6 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => web?.close());
-
-/** The anonymous page load asks for a session first; the browser logs that refusal (401), which is expected. */
-function unexpected(errors: string[]): string[] {
-  return errors.filter((error) => !/status of 401/.test(error));
-}
-
-/** Signs in through the sign-in page, which comes back to `path`. */
-async function signedIn(page: Page, email: string, path: string): Promise<void> {
-  await page.goto(`/sign-in?next=${encodeURIComponent(path)}`);
-  await hydrated(page);
-  await page.getByLabel(/^Email$/).fill(email);
-  await page.getByLabel(/^Password$/).fill(PASSWORD);
-  await page.getByRole('button', { name: /^(Accedi|Sign in)$/ }).click();
-  await page.waitForURL((url) => `${url.pathname}${url.search}` === path);
-}
 
 async function chooseLombardia(page: Page): Promise<void> {
   const scope = page.getByLabel('Territorio o comunità');

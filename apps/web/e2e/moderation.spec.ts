@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, expectNoMessageIds, hydrated, screenshot, startWebE2E, type WebE2E } from './support/web-e2e';
+import { DEMO_PASSWORD, expectNoAxeViolations, expectNoMessageIds, hydrated, screenshot, signedIn, startWebE2E, unexpected, type WebE2E } from './support/web-e2e';
 
-const PASSWORD = 'bottega-demo-2026';
 const MODERATOR = 'moderatore@bottega.example';
 const MEMBER = 'anna.ricci@bottega.example';
 
@@ -23,7 +22,7 @@ afterAll(() => web?.close());
 async function tokenOf(email: string): Promise<string> {
   const { login } = await web.app.client.data<{ login: { session: { accessToken: string } } }>(
     `mutation ($input: LoginInput!) { login(input: $input) { session { accessToken } } }`,
-    { input: { email, password: PASSWORD } },
+    { input: { email, password: DEMO_PASSWORD } },
   );
   return login.session.accessToken;
 }
@@ -52,21 +51,6 @@ async function flagAReply(index: number): Promise<FlaggedPost> {
     expect(flagContent.userErrors).toEqual([]);
   }
   return post;
-}
-
-/** The anonymous page load asks for a session first; the browser logs that refusal (401), which is expected. */
-function unexpected(errors: string[]): string[] {
-  return errors.filter((error) => !/status of 401/.test(error));
-}
-
-/** Signs in through the sign-in page, which comes back to `path`. */
-async function signedIn(page: Page, email: string, path: string): Promise<void> {
-  await page.goto(`/sign-in?next=${encodeURIComponent(path)}`);
-  await hydrated(page);
-  await page.getByLabel(/^Email$/).fill(email);
-  await page.getByLabel(/^Password$/).fill(PASSWORD);
-  await page.getByRole('button', { name: /^(Accedi|Sign in)$/ }).click();
-  await page.waitForURL((url) => `${url.pathname}${url.search}` === path);
 }
 
 function caseOf(page: Page, threadTitle: string) {

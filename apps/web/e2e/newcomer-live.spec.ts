@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { until } from '@bottega/testing';
 import { expectNoAxeViolations, expectNoMessageIds, hydrated, screenshot, startWebE2E, type WebE2E } from './support/web-e2e';
 
 const COMMUNITY = 'anziani-e-comunita';
@@ -14,16 +15,6 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => web?.close());
-
-async function until<T>(read: () => T | Promise<T>, check: (value: T) => boolean, timeout: number, interval = 250): Promise<T> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > end) throw new Error(`Still ${JSON.stringify(value)} after ${timeout} ms`);
-    await new Promise((resolve) => setTimeout(resolve, interval));
-  }
-}
 
 /** Another person, signed in through the API (as an app would), replies in the thread. */
 async function replyAs(email: string, threadId: string, body: string): Promise<void> {
@@ -95,9 +86,9 @@ describe('a newcomer, live', () => {
 
     // Someone else answers from elsewhere: the newcomer's badge counts it at once.
     const badge = page.getByRole('banner').getByRole('link', { name: /^Notifiche, / });
-    await until(() => badge.getAttribute('aria-label'), (label) => label === 'Notifiche, nessuna da leggere', 10_000);
+    await until(async () => (await badge.getAttribute('aria-label')) === 'Notifiche, nessuna da leggere', 'no unread notification on the badge', 10_000);
     await replyAs('chiara.colombo@bottega.example', threadId, 'Noi ci siamo rivolti allo sportello badanti del Comune: hanno un elenco di persone formate.');
-    await until(() => badge.getAttribute('aria-label'), (label) => label === 'Notifiche, 1 da leggere', 15_000);
+    await until(async () => (await badge.getAttribute('aria-label')) === 'Notifiche, 1 da leggere', 'one unread notification on the badge', 15_000);
     await expect(page.locator('[aria-live="polite"]').filter({ hasText: 'Nuova notifica' }).textContent()).resolves.toContain('Chiara Colombo ha risposto');
 
     // The notification leads to the thread.
@@ -110,7 +101,7 @@ describe('a newcomer, live', () => {
     await screenshot(page, 'notifications-phone');
     await item.click();
     await page.waitForURL((url) => url.pathname === `/threads/${threadId}` || url.pathname === `/threads/${encodeURIComponent(threadId)}`);
-    await until(() => badge.getAttribute('aria-label'), (label) => label === 'Notifiche, nessuna da leggere', 10_000);
+    await until(async () => (await badge.getAttribute('aria-label')) === 'Notifiche, nessuna da leggere', 'no unread notification on the badge', 10_000);
     expect(errors).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { until } from '@bottega/testing';
 import { expectNoAxeViolations, expectNoMessageIds, hydrated, screenshot, startWebE2E, type WebE2E } from './support/web-e2e';
 
 // The shortest access token the API allows, so a test sees one expire (and be renewed) within a minute.
@@ -34,17 +35,6 @@ async function mention(handle: string, title: string): Promise<void> {
     { input: { communityId: community.id, title, body: `Ciao @${handle}, che ne pensi di questa esperienza?` } },
   );
   expect(startThread.userErrors).toEqual([]);
-}
-
-/** Resolves once `read()` passes `check`, trying every `interval` ms until `timeout`. */
-async function until<T>(read: () => T | Promise<T>, check: (value: T) => boolean, timeout: number, interval = 250): Promise<T> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > end) throw new Error(`Still ${JSON.stringify(value)} after ${timeout} ms`);
-    await new Promise((resolve) => setTimeout(resolve, interval));
-  }
 }
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
@@ -169,15 +159,15 @@ describe('a signed-in tab', () => {
     const badge = page.getByRole('banner').getByRole('link', { name: /^Notifiche, / });
     await badge.waitFor();
     const before = Number((await badge.getAttribute('aria-label'))?.match(/\d+/)?.[0] ?? '0');
-    await until(() => sockets.length, (count) => count >= 1, 10_000);
+    await until(() => sockets.length >= 1, 'the first socket', 10_000);
 
     // Past the token's lifetime: the tab renewed it (refresh 200) and the server closed the old socket (4419),
     // so a second socket opened with the new token.
-    await until(() => sockets.length, (count) => count >= 2, (ACCESS_TOKEN_TTL_SECONDS + 20) * 1000, 1000);
+    await until(() => sockets.length >= 2, 'a socket reopened with the renewed token', (ACCESS_TOKEN_TTL_SECONDS + 20) * 1000);
     expect(refreshes).toContain(200);
 
     await mention(MARCO.handle, 'Trasporto sociale per le visite mediche in valle');
-    await until(() => badge.getAttribute('aria-label'), (label) => label === `Notifiche, ${before + 1} da leggere`, 15_000);
+    await until(async () => (await badge.getAttribute('aria-label')) === `Notifiche, ${before + 1} da leggere`, 'one more unread notification on the badge', 15_000);
     await expect(page.locator('[aria-live="polite"]').filter({ hasText: 'Nuova notifica' }).textContent()).resolves.toContain('ti ha menzionato');
     await expect(page.getByRole('banner').getByRole('link', { name: MARCO.name }).count()).resolves.toBe(1);
     expect(errors).toEqual([]);

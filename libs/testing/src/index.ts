@@ -5,3 +5,4 @@ export * from './providers';
 export * from './audience-agreement';
 export * from './global-ids';
 export * from './waiting';
+export * from './chromium';

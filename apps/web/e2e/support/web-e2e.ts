@@ -1,11 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '@bottega/testing';
-
-/** Debian's Chromium (`apt-get install -y chromium`); CHROMIUM_PATH points elsewhere. */
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+import { chromiumLaunchOptions, startTestApp, type TestApp } from '@bottega/testing';
 
 /** Where screenshots land (git-ignored), kept as the run's artifacts. */
 export const ARTIFACTS = join(__dirname, '..', 'artifacts');
@@ -15,18 +12,6 @@ export const VIEWPORTS = {
   desktop: { width: 1280, height: 900 },
 } as const;
 export type Viewport = keyof typeof VIEWPORTS;
-
-// Headless, and quiet on a closed network: no background requests, no QUIC, no updates.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 export interface BrowserPage {
   context: BrowserContext;
@@ -56,11 +41,11 @@ export interface WebE2E {
  * and a headless Chromium. `npm run build:web` must have run (npm test does it first).
  */
 export async function startWebE2E(env: Record<string, string> = {}): Promise<WebE2E> {
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  const launch = chromiumLaunchOptions();
   const app = await startTestApp({ WEB_APP: 'on', SEED_DEMO: 'true', ...env });
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await chromium.launch(launch);
   } catch (error) {
     await app.close();
     throw error;
@@ -164,4 +149,22 @@ export async function hydrated(page: Page): Promise<void> {
 export async function expectNoMessageIds(page: Page): Promise<void> {
   const text = await page.locator('#root').innerText();
   expect(text.match(/\b[a-z]+\.[a-z][A-Za-z]*\.[A-Za-z_.]+\b/g) ?? []).toEqual([]);
+}
+
+/** The demo accounts' password (README). */
+export const DEMO_PASSWORD = 'bottega-demo-2026';
+
+/** Signs in through the sign-in page, which comes back to `path`. */
+export async function signedIn(page: Page, email: string, path: string): Promise<void> {
+  await page.goto(`/sign-in?next=${encodeURIComponent(path)}`);
+  await hydrated(page);
+  await page.getByLabel(/^Email$/).fill(email);
+  await page.getByLabel(/^Password$/).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /^(Accedi|Sign in)$/ }).click();
+  await page.waitForURL((url) => `${url.pathname}${url.search}` === path);
+}
+
+/** Console errors but the one an anonymous page load may log: its session refresh refused (401). */
+export function unexpected(errors: string[]): string[] {
+  return errors.filter((error) => !/status of 401/.test(error));
 }
