@@ -1,11 +1,12 @@
 import { parse } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 
-const catalogs = import.meta.glob<Record<string, string>>(['./messages.*.json', '../features/*/messages.*.json'], { eager: true, import: 'default' });
+const catalogs = import.meta.glob<Record<string, string>>(['./messages.*.json', '../ui/messages.*.json', '../features/*/messages.*.json'], { eager: true, import: 'default' });
 
-/** `app` for the shell's catalog, the folder name for a feature's. */
+/** `app` for the shell's catalog, `ui` for the shared components', the folder name for a feature's. */
 function areaOf(path: string): string {
-  return path.startsWith('./') ? 'app' : (path.split('/')[2] ?? path);
+  if (path.startsWith('./')) return 'app';
+  return path.startsWith('../ui/') ? 'ui' : (path.split('/')[2] ?? path);
 }
 
 function placeholders(message: string): string[] {

@@ -12,7 +12,7 @@ export type Messages = Record<string, string> | Record<string, MessageFormatElem
 
 // Every feature's catalogs (`features/<area>/messages.<lang>.json`) and the shell's, one chunk per file:
 // the page carries the reader's language, another is fetched only when the reader switches to it.
-const catalogs = import.meta.glob<Messages>(['./messages.*.json', '../features/*/messages.*.json'], { import: 'default' });
+const catalogs = import.meta.glob<Messages>(['./messages.*.json', '../ui/messages.*.json', '../features/*/messages.*.json'], { import: 'default' });
 
 export function parseLang(value: string | null | undefined): Lang {
   return (LANGS as readonly string[]).includes(value ?? '') ? (value as Lang) : DEFAULT_LANG;

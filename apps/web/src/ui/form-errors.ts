@@ -1,24 +1,31 @@
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
-import type { ResultOf } from '../../app/graphql';
-import type { LoginMutation } from './session.queries';
+import { graphql, type ResultOf } from '../app/graphql';
 
-type UserError = NonNullable<ResultOf<typeof LoginMutation>['login']>['userErrors'][number];
-export type UserErrorCode = UserError['code'];
+/** The fields every mutation payload's `userErrors` carries; spread it in a mutation's selection. */
+export const UserErrorFields = graphql(`
+  fragment UserErrorFields on UserError @_unmask {
+    code
+    field
+    message
+  }
+`);
+
+export type UserErrorCode = ResultOf<typeof UserErrorFields>['code'];
 
 // Typed against the schema's enum, so a code the API adds fails the typecheck until it has words.
 export const USER_ERROR_MESSAGES: Record<UserErrorCode, string> = {
-  CAPACITY_FULL: 'session.userError.CAPACITY_FULL',
-  CONFLICT: 'session.userError.CONFLICT',
-  INVALID: 'session.userError.INVALID',
-  INVALID_CREDENTIALS: 'session.userError.INVALID_CREDENTIALS',
-  INVALID_STATE: 'session.userError.INVALID_STATE',
-  INVALID_TOKEN: 'session.userError.INVALID_TOKEN',
-  OUT_OF_RANGE: 'session.userError.OUT_OF_RANGE',
-  REQUIRED: 'session.userError.REQUIRED',
-  TAKEN: 'session.userError.TAKEN',
-  TOO_LONG: 'session.userError.TOO_LONG',
-  TOO_SHORT: 'session.userError.TOO_SHORT',
-  WEAK_PASSWORD: 'session.userError.WEAK_PASSWORD',
+  CAPACITY_FULL: 'ui.userError.CAPACITY_FULL',
+  CONFLICT: 'ui.userError.CONFLICT',
+  INVALID: 'ui.userError.INVALID',
+  INVALID_CREDENTIALS: 'ui.userError.INVALID_CREDENTIALS',
+  INVALID_STATE: 'ui.userError.INVALID_STATE',
+  INVALID_TOKEN: 'ui.userError.INVALID_TOKEN',
+  OUT_OF_RANGE: 'ui.userError.OUT_OF_RANGE',
+  REQUIRED: 'ui.userError.REQUIRED',
+  TAKEN: 'ui.userError.TAKEN',
+  TOO_LONG: 'ui.userError.TOO_LONG',
+  TOO_SHORT: 'ui.userError.TOO_SHORT',
+  WEAK_PASSWORD: 'ui.userError.WEAK_PASSWORD',
 };
 
 /**
