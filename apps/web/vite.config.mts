@@ -26,8 +26,11 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const outDir = process.env['WEB_DIST_DIR'] ? resolve(process.env['WEB_DIST_DIR']) : fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 // One config for the browser bundle (`vite build`) and the server bundle (`vite build --ssr`).
-export default defineConfig(({ isSsrBuild }) => ({
+export default defineConfig(({ isSsrBuild, mode }) => ({
   root,
+  // React picks its development or production build from NODE_ENV when first required; bundled into
+  // the server build with this fixed, the render is the production one whatever NODE_ENV the API runs with.
+  define: isSsrBuild && mode === 'production' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   plugins: [precompiledMessages(), react()],
   base: '/',
   resolve: {
@@ -52,8 +55,10 @@ export default defineConfig(({ isSsrBuild }) => ({
         rolldownOptions: { input: 'src/entry-client.tsx' },
       },
   ssr: {
-    // Bundled so the server build does not depend on how these packages expose ESM/CJS.
-    noExternal: ['react-intl', '@formatjs/*', 'intl-messageformat', 'urql', '@urql/*', 'wonka', 'react-router', 'gql.tada', '@0no-co/*'],
+    // The server build bundles everything: one React (the production build) shared by every page and
+    // library, and only Node's own modules left outside. In development, Vite loads dependencies from
+    // node_modules, bundling only those whose ESM/CJS packaging Node cannot load as they are.
+    noExternal: isSsrBuild ? true : ['react-intl', '@formatjs/*', 'intl-messageformat', 'urql', '@urql/*', 'wonka', 'react-router', 'gql.tada', '@0no-co/*'],
   },
   server: { hmr: { port: 24678 } },
 }));
