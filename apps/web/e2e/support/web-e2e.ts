@@ -38,11 +38,14 @@ export interface WebE2E {
 
 /**
  * The real API serving the built web app, on a fresh database seeded with the demo content,
- * and a headless Chromium. `npm run build:web` must have run (npm test does it first).
+ * and a headless Chromium. `npm run build:web` must have run (npm test does it first), with the same
+ * WEB_DIST_DIR when it is set.
  */
 export async function startWebE2E(env: Record<string, string> = {}): Promise<WebE2E> {
   const launch = chromiumLaunchOptions();
-  const app = await startTestApp({ WEB_APP: 'on', SEED_DEMO: 'true', ...env });
+  // WEB_DIST_DIR: a build of its own, as `WEB_DIST_DIR=… npm run build:web` made it.
+  const dist = process.env['WEB_DIST_DIR'];
+  const app = await startTestApp({ WEB_APP: 'on', SEED_DEMO: 'true', ...(dist ? { WEB_DIST_DIR: dist } : {}), ...env });
   let browser: Browser;
   try {
     browser = await chromium.launch(launch);
