@@ -197,4 +197,34 @@ describe('a signed-in tab', () => {
     await second.getByRole('banner').getByRole('link', { name: 'Accedi' }).waitFor();
     await expectNoAxeViolations(second);
   });
+
+  it('opens a private thread for its member once the session is restored, and hides it again on signing out', async () => {
+    const token = await signInThroughApi('elena.ferri@bottega.example');
+    const as = web.app.client.as(token);
+    const { community } = await as.data<{ community: { id: string } }>(`{ community(slug: "coordinamento-living-lab") { id } }`);
+    const { threads } = await as.data<{ threads: { nodes: { id: string; title: string }[] } }>(
+      `query ($community: ID!) { threads(first: 20, filter: { community: $community }) { nodes { id title } } }`,
+      { community: community.id },
+    );
+    const thread = threads.nodes.find(({ title }) => title.startsWith('Budget 2027'));
+    if (!thread) throw new Error('the private community has no demo thread about the 2027 budget');
+
+    const { page, errors } = await web.newPage({ viewport: 'desktop' });
+    await page.goto('/sign-in');
+    await hydrated(page);
+    await signIn(page, 'elena.ferri@bottega.example', PASSWORD);
+    await page.getByRole('banner').getByRole('link', { name: 'Elena Ferri' }).waitFor();
+
+    // The server renders for nobody (a 404 for a private thread); the restored session loads it for her.
+    const response = await page.goto(`/threads/${encodeURIComponent(thread.id)}`);
+    expect(response?.status()).toBe(404);
+    await page.getByRole('heading', { level: 1, name: thread.title }).waitFor();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('button', { name: 'Esci' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pagina non trovata' }).waitFor();
+    await expect(page.getByText(thread.title).count()).resolves.toBe(0);
+    expect(errors.filter((error) => !/status of 40[14]/.test(error))).toEqual([]);
+  });
 });
+

@@ -1,8 +1,9 @@
-import { StrictMode } from 'react';
+import { StrictMode, useSyncExternalStore, type ReactNode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, matchRoutes, RouterProvider, type RouteObject } from 'react-router';
-import { AppProviders, appRoutes } from './app/app';
-import { browserSubscriptions, createGraphQLClient, createSsr } from './app/client';
+import type { SSRData } from '@urql/core';
+import { AppProviders, appRoutes, type AppProps } from './app/app';
+import { browserSubscriptions, createGraphQLClient, createSsr, ViewerScopedClient } from './app/client';
 import { createSessionHolder } from './app/session';
 import { PAGE_STATE_ID, type PageState } from './app/state';
 import './app/styles.css';
@@ -23,26 +24,37 @@ async function loadMatchedLazyRoutes(routes: RouteObject[]): Promise<void> {
   }
 }
 
+/** The providers with the client of the person the page is for now. */
+function ViewerProviders(props: Omit<AppProps, 'client'> & { clients: ViewerScopedClient; children: ReactNode }) {
+  const { clients, ...app } = props;
+  const client = useSyncExternalStore(clients.subscribe, clients.snapshot, clients.snapshot);
+  return <AppProviders client={client} {...app} />;
+}
+
 async function start(): Promise<void> {
   const state = JSON.parse(document.getElementById(PAGE_STATE_ID)?.textContent ?? 'null') as PageState;
   const session = createSessionHolder();
-  const client = createGraphQLClient({
-    url: '/graphql',
-    ssr: createSsr(state.urql),
-    session,
-    subscriptions: browserSubscriptions(session),
-  });
-  const routes = appRoutes({ client });
+  const subscriptions = browserSubscriptions(session);
+  const createClient = (ssr: SSRData | undefined) => createGraphQLClient({ url: '/graphql', ssr: createSsr(ssr ?? {}), session, subscriptions });
+  const clients = new ViewerScopedClient(createClient(state.urql), () => createClient(undefined));
+  const routes = appRoutes({ client: clients.loaders });
   await loadMatchedLazyRoutes(routes);
   const router = createBrowserRouter(routes, { hydrationData: state.router });
+  // The server renders for nobody; a restored session, a sign-in or a sign-out reloads the page's data.
+  session.setHooks({
+    viewerChanged: () => {
+      clients.renew();
+      void router.revalidate().finally(() => clients.publish());
+    },
+  });
   const container = document.getElementById('root');
   if (!container) throw new Error('The page has no #root to hydrate');
   hydrateRoot(
     container,
     <StrictMode>
-      <AppProviders client={client} session={session} lang={state.lang} messages={state.messages}>
+      <ViewerProviders clients={clients} session={session} lang={state.lang} messages={state.messages}>
         <RouterProvider router={router} />
-      </AppProviders>
+      </ViewerProviders>
     </StrictMode>,
   );
 }

@@ -128,3 +128,49 @@ export function browserSubscriptions(session: SessionHolder): Exchange {
     }),
   });
 }
+
+/**
+ * The page's GraphQL client, for one person at a time. When the signed-in person changes, `renew`
+ * starts a client with an empty normalized cache, so nothing loaded for the previous person (private
+ * content, viewerCan* answers, a 404 for what they could not read) is shown to the next. Route loaders
+ * hold `loaders`, which always reaches the newest client; the components' provider switches with
+ * `publish`, once the loaders have filled the new cache, so the page never shows an empty one.
+ */
+export class ViewerScopedClient {
+  private current: Client;
+  private published: Client;
+  private readonly listeners = new Set<() => void>();
+  readonly loaders: Client;
+
+  constructor(
+    first: Client,
+    private readonly create: () => Client,
+  ) {
+    this.current = first;
+    this.published = first;
+    this.loaders = new Proxy(first, {
+      get: (_, property) => {
+        const value: unknown = Reflect.get(this.current, property);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(this.current) : value;
+      },
+    });
+  }
+
+  renew(): void {
+    this.current = this.create();
+  }
+
+  publish(): void {
+    if (this.published === this.current) return;
+    this.published = this.current;
+    for (const listener of this.listeners) listener();
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** The client components use now. */
+  readonly snapshot = (): Client => this.published;
+}

@@ -24,6 +24,11 @@ export interface SessionHooks {
   socketReconnected?: () => void;
   /** Set by the socket's owner: reopens it (with the token current then) when the signed-in person changes. */
   restartSocket?: () => void;
+  /**
+   * Set by the page's owner: the person the page is for changed (null: nobody signed in). What was
+   * loaded for the previous one (private content, viewerCan* answers) must not be shown to this one.
+   */
+  viewerChanged?: (viewerId: string | null) => void;
 }
 
 export function createSessionHolder(): SessionHolder {

@@ -60,4 +60,34 @@ describe('the browser session', () => {
     expect(holder.accessToken()).toBeNull();
     expect(session.snapshot()).toEqual({ status: 'anonymous', ended: true, offline: false });
   });
+
+  it('tells the page whenever the person it is for changes, and only then', async () => {
+    localStorage.setItem('bottega.signedIn', '1');
+    fetchMock.mockImplementation(async (input) =>
+      input === '/session/logout' ? new Response(null, { status: 204 }) : refreshAnswer(900_000),
+    );
+    const holder = createSessionHolder();
+    const viewers: (string | null)[] = [];
+    const restarts = vi.fn();
+    holder.setHooks({ viewerChanged: (id) => viewers.push(id), restartSocket: restarts });
+    const session = new BrowserSession(holder);
+    await session.restore();
+    expect(viewers).toEqual([viewer.id]);
+    await holder.hooks().socketToken?.();
+    holder.setAccessToken(null);
+    await session.freshToken();
+    expect(viewers).toEqual([viewer.id]);
+    await session.signOut();
+    session.signedIn({ accessToken: 'other', accessTokenExpiresAt: new Date(Date.now() + 900_000).toISOString() }, { ...viewer, id: 'VXNlcjoy' });
+    expect(viewers).toEqual([viewer.id, null, 'VXNlcjoy']);
+    expect(restarts).toHaveBeenCalledTimes(3);
+  });
+
+  it('says nothing when a reader who never signed in stays anonymous', async () => {
+    const holder = createSessionHolder();
+    const viewerChanged = vi.fn();
+    holder.setHooks({ viewerChanged });
+    await new BrowserSession(holder).restore();
+    expect(viewerChanged).not.toHaveBeenCalled();
+  });
 });

@@ -64,6 +64,8 @@ export class BrowserSession {
   private expiresAt = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private renewing: Promise<string | null> | undefined;
+  /** Whom the page was last loaded for: nobody, as the server renders it. */
+  private viewerId: string | null = null;
 
   constructor(private readonly holder: SessionHolder) {
     holder.setHooks({
@@ -92,10 +94,8 @@ export class BrowserSession {
 
   /** After login or register: the API set the cookie and handed this access token. */
   signedIn(access: SessionAccess, viewer: SignedInViewer): void {
-    const changed = this.state.status !== 'signedIn' || this.state.viewer.id !== viewer.id;
     this.accept(access);
     this.set({ status: 'signedIn', viewer });
-    if (changed) this.holder.hooks().restartSocket?.();
   }
 
   async signOut(): Promise<void> {
@@ -148,10 +148,8 @@ export class BrowserSession {
       return null;
     }
     const answer = (await response.json()) as RefreshAnswer;
-    const wasSignedIn = this.state.status === 'signedIn' ? this.state.viewer.id : null;
     this.accept(answer);
     this.set({ status: 'signedIn', viewer: answer.viewer });
-    if (wasSignedIn !== answer.viewer.id) this.holder.hooks().restartSocket?.();
     return answer.accessToken;
   }
 
@@ -174,11 +172,18 @@ export class BrowserSession {
     this.holder.setAccessToken(null);
     this.expiresAt = 0;
     this.set({ status: 'anonymous', ended: byServer && wasSignedIn, offline: false });
-    if (wasSignedIn) this.holder.hooks().restartSocket?.();
   }
 
+  /** Publishes the state; when it is for another person, the socket reopens and the page reloads its data. */
   private set(state: SessionState): void {
     this.state = state;
+    const viewerId = state.status === 'signedIn' ? state.viewer.id : state.status === 'anonymous' ? null : this.viewerId;
+    if (viewerId !== this.viewerId) {
+      this.viewerId = viewerId;
+      const hooks = this.holder.hooks();
+      hooks.restartSocket?.();
+      hooks.viewerChanged?.(viewerId);
+    }
     for (const listener of this.listeners) listener();
   }
 }
