@@ -18,6 +18,7 @@ import type { ForumOptions } from './forum.options';
 import { ForumContent } from './content/forum-content';
 import { MODERATION_PROVIDERS } from './moderation/moderation.providers';
 import { PostEntity, PostReactionEntity, PostRevisionEntity } from './posts/post.entity';
+import { MarkdownPreviewResolver } from './posts/markdown-preview.resolver';
 import { PostBodyRenderer } from './posts/post-body.renderer';
 import { PostLoaders } from './posts/post.loaders';
 import { Post } from './posts/post.model';
@@ -76,6 +77,7 @@ import { ThreadService } from './threads/thread.service';
     PostBodyRenderer,
     PostService,
     PostResolver,
+    MarkdownPreviewResolver,
     UserPostsResolver,
     ForumSubscriptionsResolver,
     ...MODERATION_PROVIDERS,
