@@ -1,6 +1,7 @@
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
 import { forwardRef } from 'react';
 import { FormattedMessage } from 'react-intl';
+import { USER_ERROR_MESSAGES, type UserErrorCode } from './form-errors';
 
 interface FieldProps {
   id: string;
@@ -56,3 +57,13 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, FieldProps & Textar
     </div>
   );
 });
+
+/** A user error from the API under its field, in the reader's words; `messages` may word some codes for this form. */
+export function FieldError(props: { id: string; code: UserErrorCode | undefined; messages?: Record<UserErrorCode, string> }) {
+  if (!props.code) return null;
+  return (
+    <p className="field__error" id={props.id}>
+      <FormattedMessage id={(props.messages ?? USER_ERROR_MESSAGES)[props.code]} />
+    </p>
+  );
+}

@@ -40,7 +40,7 @@ export function applyUserErrors<T extends FieldValues>(
   const rest: UserErrorCode[] = [];
   let focused = false;
   for (const error of errors) {
-    const name = error.field?.[0] === 'input' ? error.field[1] : error.field?.[0];
+    const name = fieldNameOf(error);
     const field = fields.find((candidate) => candidate === name);
     if (field) {
       setError(field, { type: 'server', message: USER_ERROR_MESSAGES[error.code] }, { shouldFocus: !focused });
@@ -50,4 +50,21 @@ export function applyUserErrors<T extends FieldValues>(
     }
   }
   return rest;
+}
+
+/** The input field a user error is about: `["input", "<field>", …]` or `["<field>"]`. */
+function fieldNameOf(error: { field?: readonly string[] | null }): string | undefined {
+  return error.field?.[0] === 'input' ? error.field[1] : error.field?.[0];
+}
+
+/** For forms without react-hook-form: the first user error of each of `fields`, and the others. */
+export function errorsByField<E extends { field?: readonly string[] | null }>(errors: readonly E[], fields: readonly string[]) {
+  const byField: Record<string, E> = {};
+  const rest: E[] = [];
+  for (const error of errors) {
+    const name = fieldNameOf(error);
+    if (name && fields.includes(name) && !byField[name]) byField[name] = error;
+    else rest.push(error);
+  }
+  return { byField, rest };
 }

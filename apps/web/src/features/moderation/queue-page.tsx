@@ -4,7 +4,8 @@ import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { readFragment, type ResultOf } from '../../app/graphql';
 import { FlaggedContentFields, ModerateMutation, ModerationQueueQuery } from './moderation.queries';
-import { errorsByField, FieldError, QueryFailure, StaffPage, useDraft, USER_ERRORS, type UserErrorCode } from './staff-gate';
+import { errorsByField, type UserErrorCode } from '../../ui/form-errors';
+import { FieldError, QueryFailure, StaffPage, useDraft, USER_ERRORS } from './staff-gate';
 import './moderation.css';
 
 type Case = ResultOf<typeof ModerationQueueQuery>['moderationQueue']['edges'][number]['node'];

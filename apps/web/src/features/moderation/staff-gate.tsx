@@ -2,10 +2,10 @@ import { useCallback, useState, type ReactNode } from 'react';
 import type { CombinedError } from '@urql/core';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, Navigate, NavLink, useLocation } from 'react-router';
-import type { ResultOf } from '../../app/graphql';
 import { PageMeta } from '../../app/head';
 import { useSessionState } from '../session/session-context';
-import type { SuspendUserMutation } from './moderation.queries';
+import { FieldError as UiFieldError } from '../../ui/field';
+import { USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
 
 /**
  * Staff pages are read signed in: the server render (anonymous) and the browser until the
@@ -113,43 +113,15 @@ export function StaffPage(props: { title: string; description: string; path: str
   );
 }
 
-/** Which user error belongs to which field of a form: `["input", "<field>"]`. */
-export function errorsByField<E extends { field?: readonly string[] | null }>(errors: readonly E[], fields: readonly string[]) {
-  const byField: Record<string, E> = {};
-  const rest: E[] = [];
-  for (const error of errors) {
-    const name = error.field?.[0] === 'input' ? error.field[1] : error.field?.[0];
-    if (name && fields.includes(name) && !byField[name]) byField[name] = error;
-    else rest.push(error);
-  }
-  return { byField, rest };
-}
-
-export type UserErrorCode = NonNullable<ResultOf<typeof SuspendUserMutation>['suspendUser']>['userErrors'][number]['code'];
-
-// Every code the API may give, in the reader's words (the API's message is English only).
+// The API's words for every code, but a decision's or a suspension's reason says its limits.
 export const USER_ERRORS: Record<UserErrorCode, string> = {
-  CAPACITY_FULL: 'moderation.userError.INVALID',
-  CONFLICT: 'moderation.userError.CONFLICT',
-  INVALID: 'moderation.userError.INVALID',
-  INVALID_CREDENTIALS: 'moderation.userError.INVALID',
-  INVALID_STATE: 'moderation.userError.INVALID_STATE',
-  INVALID_TOKEN: 'moderation.userError.INVALID',
-  OUT_OF_RANGE: 'moderation.userError.OUT_OF_RANGE',
-  REQUIRED: 'moderation.userError.REQUIRED',
-  TAKEN: 'moderation.userError.INVALID',
+  ...USER_ERROR_MESSAGES,
   TOO_LONG: 'moderation.userError.TOO_LONG',
   TOO_SHORT: 'moderation.userError.TOO_SHORT',
-  WEAK_PASSWORD: 'moderation.userError.INVALID',
 };
 
 export function FieldError({ id, code }: { id: string; code: UserErrorCode | undefined }) {
-  if (!code) return null;
-  return (
-    <p className="field__error" id={id}>
-      <FormattedMessage id={USER_ERRORS[code]} />
-    </p>
-  );
+  return <UiFieldError id={id} code={code} messages={USER_ERRORS} />;
 }
 
 /**

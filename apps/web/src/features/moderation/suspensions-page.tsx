@@ -4,7 +4,8 @@ import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import type { ResultOf } from '../../app/graphql';
 import { RecentSuspensionsQuery, SuspendUserMutation, UnsuspendUserMutation, UserByHandleQuery } from './moderation.queries';
-import { errorsByField, FieldError, QueryFailure, StaffPage, useDraft, USER_ERRORS, type UserErrorCode } from './staff-gate';
+import { errorsByField, type UserErrorCode } from '../../ui/form-errors';
+import { FieldError, QueryFailure, StaffPage, useDraft, USER_ERRORS } from './staff-gate';
 import './moderation.css';
 
 type Person = NonNullable<ResultOf<typeof UserByHandleQuery>['user']>;
