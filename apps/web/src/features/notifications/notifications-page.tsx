@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { Link, Navigate, useLocation } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -34,7 +35,22 @@ export function NotificationsPage() {
 
 function NotificationList() {
   const [{ data, fetching, error }] = useQuery({ query: NotificationsQuery, variables: { first: 50 }, requestPolicy: 'cache-and-network' });
+  const intl = useIntl();
   const [marking, mark] = useMutation(MarkNotificationsReadMutation);
+  const [announcement, setAnnouncement] = useState('');
+  // Marking removes the button pressed: focus goes to what it changed, and the change is announced.
+  const markOne = async (id: string, title: string | undefined) => {
+    const result = await mark({ input: { ids: [id] } });
+    if (!result.data?.markNotificationsRead) return;
+    setAnnouncement(intl.formatMessage({ id: 'notifications.markedOne' }, { title: title ?? '' }));
+    document.getElementById(`notification-${id}`)?.focus();
+  };
+  const markAll = async () => {
+    const result = await mark({ input: { all: true } });
+    if (!result.data?.markNotificationsRead) return;
+    setAnnouncement(intl.formatMessage({ id: 'notifications.markedAll' }));
+    document.getElementById('notifications-unread')?.focus();
+  };
   if (!data) {
     return (
       <p role={error ? 'alert' : 'status'}>
@@ -46,15 +62,18 @@ function NotificationList() {
   return (
     <>
       <div className="toolbar">
-        <p>
+        <p id="notifications-unread" tabIndex={-1}>
           <FormattedMessage id="notifications.unread" values={{ count: data.unreadNotificationCount }} />
         </p>
         {data.unreadNotificationCount > 0 ? (
-          <button type="button" className="link-button" disabled={marking.fetching} onClick={() => void mark({ input: { all: true } })}>
+          <button type="button" className="link-button" disabled={marking.fetching} onClick={() => void markAll()}>
             <FormattedMessage id="notifications.markAll" />
           </button>
         ) : null}
       </div>
+      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </p>
       {marking.error ? (
         <p role="alert" className="form__alert">
           <FormattedMessage id="notifications.error" />
@@ -67,7 +86,7 @@ function NotificationList() {
       ) : (
         <ol className="notification-list">
           {nodes.map((node) => (
-            <NotificationItem key={readFragment(NotificationFields, node).id} data={node} onRead={(id) => void mark({ input: { ids: [id] } })} />
+            <NotificationItem key={readFragment(NotificationFields, node).id} data={node} onRead={(id, title) => void markOne(id, title)} onOpen={(id) => void mark({ input: { ids: [id] } })} />
           ))}
         </ol>
       )}
@@ -75,7 +94,7 @@ function NotificationList() {
   );
 }
 
-function NotificationItem(props: { data: NotificationData; onRead: (id: string) => void }) {
+function NotificationItem(props: { data: NotificationData; onRead: (id: string, title?: string) => void; onOpen: (id: string) => void }) {
   const notification = readFragment(NotificationFields, props.data);
   const subject = subjectOf(props.data);
   const intl = useIntl();
@@ -86,7 +105,7 @@ function NotificationItem(props: { data: NotificationData; onRead: (id: string) 
     />
   );
   return (
-    <li className={notification.read ? 'notification' : 'notification notification--unread'}>
+    <li id={`notification-${notification.id}`} tabIndex={-1} className={notification.read ? 'notification' : 'notification notification--unread'}>
       <p className="meta">
         {notification.read ? null : (
           <>
@@ -102,7 +121,7 @@ function NotificationItem(props: { data: NotificationData; onRead: (id: string) 
           <Link
             to={subject.href}
             onClick={() => {
-              if (!notification.read) props.onRead(notification.id);
+              if (!notification.read) props.onOpen(notification.id);
             }}
           >
             {subject.title}
@@ -116,7 +135,7 @@ function NotificationItem(props: { data: NotificationData; onRead: (id: string) 
       {notification.reason ? <p className="meta">{notification.reason}</p> : null}
       {notification.read ? null : (
         <div className="notification__actions">
-          <button type="button" className="link-button" onClick={() => props.onRead(notification.id)}>
+          <button type="button" className="link-button" onClick={() => props.onRead(notification.id, subject?.title)}>
             <FormattedMessage id="notifications.markOne" />
             <span className="visually-hidden">: {subject?.title}</span>
           </button>

@@ -1,9 +1,14 @@
+import { useEffect } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import type { ResultOf } from '../../app/graphql';
 import { PageMeta } from '../../app/head';
 import { useRouteQuery } from '../../app/routing';
+import '../../ui/follow-button.css';
+import { useSessionState } from '../session/session-context';
+import { EndorseButton } from './endorse-button';
 import { ProfileQuery } from './profile.queries';
+import './profile.css';
 
 type Profile = NonNullable<ResultOf<typeof ProfileQuery>['competenceProfile']>;
 type Competence = Profile['competences'][number];
@@ -43,7 +48,14 @@ function ExchangeList({ id, title, exchanges }: { id: string; title: string; exc
   );
 }
 
-function CompetenceItem({ competence }: { competence: Competence }) {
+interface Endorsing {
+  userId: string;
+  person: string;
+  /** Asks the API again for the profile as the signed-in viewer sees it. */
+  refresh: () => void;
+}
+
+function CompetenceItem({ competence, endorsing }: { competence: Competence; endorsing: Endorsing | null }) {
   const intl = useIntl();
   return (
     <li className="card">
@@ -82,15 +94,33 @@ function CompetenceItem({ competence }: { competence: Competence }) {
           ? ` ${intl.formatMessage({ id: 'profiles.endorsements.more' }, { count: competence.endorsementCount - competence.endorsements.nodes.length })}`
           : ''}
       </p>
+      {endorsing && (competence.viewerCanEndorse || competence.viewerHasEndorsed) ? (
+        <EndorseButton
+          userId={endorsing.userId}
+          skillId={competence.skill.id}
+          skill={competence.skill.label}
+          person={endorsing.person}
+          endorsed={competence.viewerHasEndorsed}
+          onChanged={endorsing.refresh}
+        />
+      ) : null}
     </li>
   );
 }
 
 export function ProfilePage() {
   const intl = useIntl();
-  const [{ data }] = useRouteQuery(ProfileQuery);
+  const [{ data }, reexecute] = useRouteQuery(ProfileQuery);
+  const state = useSessionState();
+  const signedIn = state.status === 'signedIn';
+  // The page is rendered for anonymous readers; signed in, it is asked for again as the viewer sees it.
+  useEffect(() => {
+    if (signedIn) reexecute({ requestPolicy: 'network-only' });
+  }, [signedIn, reexecute]);
   const user = data?.user;
   if (!user) return null;
+  const own = state.status === 'signedIn' && state.viewer.handle === user.handle;
+  const endorsing: Endorsing | null = signedIn && !own ? { userId: user.id, person: user.displayName, refresh: () => reexecute({ requestPolicy: 'network-only' }) } : null;
   const profile = data.competenceProfile;
   const levels = LEVEL_ORDER.map((level) => ({ level, competences: profile?.competences.filter((competence) => competence.level === level) ?? [] })).filter(
     (group) => group.competences.length > 0,
@@ -116,6 +146,20 @@ export function ProfilePage() {
         {' · '}
         <FormattedMessage id="profiles.posts" values={{ count: user.postCount }} />
       </p>
+      {own || profile?.viewerCanEdit ? (
+        <ul className="profile-own">
+          <li>
+            <Link to="/settings/profile">
+              <FormattedMessage id="profiles.edit" />
+            </Link>
+          </li>
+          <li>
+            <Link to="/settings/follows">
+              <FormattedMessage id="profiles.follows" />
+            </Link>
+          </li>
+        </ul>
+      ) : null}
       {!profile ? (
         <p>
           <FormattedMessage id="profiles.none" />
@@ -186,7 +230,7 @@ export function ProfilePage() {
                   </h3>
                   <ul className="cards">
                     {group.competences.map((competence) => (
-                      <CompetenceItem key={competence.skill.id} competence={competence} />
+                      <CompetenceItem key={competence.skill.id} competence={competence} endorsing={endorsing} />
                     ))}
                   </ul>
                 </section>

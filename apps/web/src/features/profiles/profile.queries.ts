@@ -1,4 +1,5 @@
 import { graphql } from '../../app/graphql';
+import { UserErrorFields } from '../../ui/form-errors';
 
 export const ProfileQuery = graphql(`
   query ProfilePage($handle: String!) {
@@ -11,6 +12,7 @@ export const ProfileQuery = graphql(`
     }
     competenceProfile(handle: $handle) {
       id
+      viewerCanEdit
       availability
       avatarUrl
       bioHtml
@@ -27,6 +29,8 @@ export const ProfileQuery = graphql(`
         level
         evidenceNote
         endorsementCount
+        viewerCanEndorse
+        viewerHasEndorsed
         skill {
           id
           key
@@ -80,3 +84,27 @@ export const ProfileQuery = graphql(`
     }
   }
 `);
+
+export const EndorseCompetenceMutation = graphql(
+  `
+    mutation EndorseCompetence($input: EndorsementInput!) {
+      endorseCompetence(input: $input) {
+        competence { endorsementCount viewerHasEndorsed viewerCanEndorse }
+        userErrors { ...UserErrorFields }
+      }
+    }
+  `,
+  [UserErrorFields],
+);
+
+export const WithdrawEndorsementMutation = graphql(
+  `
+    mutation WithdrawEndorsement($input: EndorsementInput!) {
+      withdrawEndorsement(input: $input) {
+        competence { endorsementCount viewerHasEndorsed viewerCanEndorse }
+        userErrors { ...UserErrorFields }
+      }
+    }
+  `,
+  [UserErrorFields],
+);

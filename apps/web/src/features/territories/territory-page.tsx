@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import type { ResultOf, VariablesOf } from '../../app/graphql';
 import { PageMeta } from '../../app/head';
 import { useRouteQuery } from '../../app/routing';
+import { FollowButton } from '../../ui/follow-button';
 import { TerritoryContentQuery, TerritoryQuery } from './territory.queries';
 import './territory.css';
 
@@ -45,6 +46,12 @@ export function TerritoryPage() {
         <FormattedMessage id={LEVELS[territory.level]} />
       </p>
       <h1>{territory.name}</h1>
+      <div className="territory__follow">
+        <FollowButton key={territory.id} subject={{ subjectId: territory.id }} name={territory.name} />
+        <p className="meta">
+          <FormattedMessage id="territories.follow.hint" />
+        </p>
+      </div>
 
       <section aria-labelledby="territory-practices">
         <h2 id="territory-practices">
