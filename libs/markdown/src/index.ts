@@ -17,3 +17,5 @@ export {
   type QuoteSource,
 } from './lib/quote.plugin';
 export { MAX_MENTIONS } from './lib/mention.plugin';
+export { languageOf, type ContentLanguage } from './lib/text-language';
+export { backfillLanguage } from './lib/language-backfill';

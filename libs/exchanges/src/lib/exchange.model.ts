@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, Node, UserError, toGlobalId } from '@bottega/core';
+import { languageOf } from '@bottega/markdown';
 import { ExchangeChange, ExchangeFormat, ExchangeStatus, RegistrationStatus } from './exchange.enums';
 import type { AgendaItemValue, ExchangeRow } from './exchange.repository';
 import type { RegistrationRow } from './registration.repository';
@@ -44,6 +45,11 @@ export class PeerExchange extends Node {
 
   @Field(() => ExchangeDescription)
   description!: ExchangeDescription;
+
+  @Field({ description: 'The language the title and description are written in, as ISO 639-1 ("it", "en"): mark it (`lang`) where they are shown.' })
+  get language(): string {
+    return languageOf(`${this.title}\n${this.description.markdown}`);
+  }
 
   @Field(() => ExchangeFormat)
   format!: ExchangeFormat;

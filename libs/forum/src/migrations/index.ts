@@ -6,6 +6,7 @@ import { ThreadManagement1764000000900 } from './1764000000900-thread-management
 import { FlagWeightsAndHiddenNotices1764000000950 } from './1764000000950-flag-weights-and-hidden-notices';
 import { RevisionRedaction1764000000960 } from './1764000000960-revision-redaction';
 import { MembershipChangeTriggers1764000003420 } from './1764000003420-membership-change-triggers';
+import { PostLanguage1764000006600 } from './1764000006600-post-language';
 
 /**
  * The forum library's migrations, in the order they apply. Moderation's also
@@ -21,4 +22,5 @@ export const FORUM_MIGRATIONS = [
   FlagWeightsAndHiddenNotices1764000000950,
   RevisionRedaction1764000000960,
   MembershipChangeTriggers1764000003420,
+  PostLanguage1764000006600,
 ];

@@ -150,9 +150,9 @@ export async function seedDemoForum(manager: EntityManager, people: People): Pro
     for (const [author, source, daysAgo] of thread.posts) {
       const rendered = render(source);
       const [post] = (await manager.query(
-        `INSERT INTO post (thread_id, author_id, body_source, body_html, body_text, created_at)
-         VALUES ($1, $2, $3, $4, $5, now() - make_interval(days => $6)) RETURNING id`,
-        [row.id, people[author], source, rendered.html, rendered.text, daysAgo],
+        `INSERT INTO post (thread_id, author_id, body_source, body_html, body_text, language, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, now() - make_interval(days => $7)) RETURNING id`,
+        [row.id, people[author], source, rendered.html, rendered.text, rendered.language, daysAgo],
       )) as [{ id: string }];
       await manager.query(`INSERT INTO post_revision (post_id, version, body_source, editor_id, created_at) VALUES ($1, 1, $2, $3, now() - make_interval(days => $4))`, [
         post.id,

@@ -34,9 +34,9 @@ export class ThreadFactory {
       const body = post.body ?? `Reply ${index}`;
       const rendered = renderPostMarkdown(body, POST_LINKS);
       const [row] = (await this.db.query(
-        `INSERT INTO post (thread_id, author_id, body_source, body_html, body_text, created_at)
-         VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6)) RETURNING id`,
-        [thread.id, post.authorId, body, rendered.html, rendered.text, index / 1000],
+        `INSERT INTO post (thread_id, author_id, body_source, body_html, body_text, language, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7)) RETURNING id`,
+        [thread.id, post.authorId, body, rendered.html, rendered.text, rendered.language, index / 1000],
       )) as [{ id: string }];
       await this.db.query(`INSERT INTO post_revision (post_id, version, body_source, editor_id) VALUES ($1, 1, $2, $3)`, [
         row.id,

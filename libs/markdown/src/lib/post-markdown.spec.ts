@@ -119,7 +119,7 @@ describe('renderPostMarkdown: plain text', () => {
   });
 
   it('is empty for an empty post', () => {
-    expect(render('  \n\n ')).toEqual({ html: '', mentions: [], quotedPostIds: [], quotes: [], text: '' });
+    expect(render('  \n\n ')).toEqual({ html: '', mentions: [], quotedPostIds: [], quotes: [], text: '', language: 'it' });
   });
 });
 

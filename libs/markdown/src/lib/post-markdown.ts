@@ -3,6 +3,7 @@ import type { Token } from 'markdown-it';
 import { mentionPlugin, type MentionEnv } from './mention.plugin';
 import { postBlocksPlugin } from './post-blocks.plugin';
 import { isAllowedUrl, sanitizePostHtml } from './post-html.sanitizer';
+import { languageOf, type ContentLanguage } from './text-language';
 import { quotePlugin, type FoundQuote, type QuoteEnv, type QuoteSource } from './quote.plugin';
 
 export type RenderOptions = {
@@ -25,6 +26,8 @@ export type RenderedPost = {
   quotes: FoundQuote[];
   /** The words of the post with whitespace collapsed, for search and previews. */
   text: string;
+  /** The language its own words are in (quotes and code aside), for pages to mark it. */
+  language: ContentLanguage;
 };
 
 /** Where rendered posts link: a person's profile, a quoted post. */
@@ -81,7 +84,8 @@ export function renderPostMarkdown(source: string, options: RenderOptions): Rend
   };
   const tokens = markdown.parse(source, env);
   const html = sanitizePostHtml(markdown.renderer.render(tokens, markdown.options, env));
-  return { html, mentions: env.mentions, quotedPostIds: env.quotedPostIds, quotes: env.quotes, text: plainText(tokens) };
+  const text = plainText(tokens);
+  return { html, mentions: env.mentions, quotedPostIds: env.quotedPostIds, quotes: env.quotes, text, language: languageOf(ownWords(tokens) || text) };
 }
 
 /** Counts code points, stopping at the limit, so a huge input costs no more than a small one. */
@@ -107,6 +111,18 @@ function plainText(tokens: Token[]): string {
     else if (token.type === 'fence' || token.type === 'code_block') parts.push(token.content);
     // Any other block token ends a word: `<p>a</p><p>b</p>` reads "a b".
     parts.push(' ');
+  }
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+/** The writer's own words: what they quote (of another post or not) and code do not tell their language. */
+function ownWords(tokens: Token[]): string {
+  const parts: string[] = [];
+  let quoted = 0;
+  for (const token of tokens) {
+    if (token.type === 'blockquote_open') quoted++;
+    else if (token.type === 'blockquote_close') quoted--;
+    else if (quoted === 0 && token.type === 'inline') parts.push(inlineText((token.children ?? []).filter(({ type }) => type !== 'code_inline')), ' ');
   }
   return parts.join('').replace(/\s+/g, ' ').trim();
 }

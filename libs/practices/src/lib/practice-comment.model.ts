@@ -26,6 +26,9 @@ export class PracticeComment extends Node {
   @Field(() => Date, { nullable: true })
   editedAt!: Date | null;
 
+  @Field({ description: 'The language the comment is written in, as ISO 639-1 ("it", "en"), detected from its own words: mark it (`lang`) where the body is shown.' })
+  language!: string;
+
   row!: PracticeCommentRow;
 
   /**
@@ -46,6 +49,7 @@ export class PracticeComment extends Node {
       version: row.version,
       createdAt: row.createdAt,
       editedAt: row.editedAt,
+      language: row.language,
       row,
       seenAs,
       knownAuthor,

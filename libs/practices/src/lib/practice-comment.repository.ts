@@ -11,6 +11,8 @@ export interface PracticeCommentRow {
   authorId: string | null;
   bodySource: string;
   bodyHtml: string;
+  /** ISO 639-1, detected from the comment's own words when written. */
+  language: string;
   version: number;
   createdAt: Date;
   editedAt: Date | null;
@@ -29,9 +31,10 @@ export interface CommentBody {
   bodySource: string;
   bodyHtml: string;
   bodyText: string;
+  language: string;
 }
 
-const COLUMNS = `c.id, c.practice_id AS "practiceId", c.author_id AS "authorId", c.body_source AS "bodySource", c.body_html AS "bodyHtml",
+const COLUMNS = `c.id, c.practice_id AS "practiceId", c.author_id AS "authorId", c.body_source AS "bodySource", c.body_html AS "bodyHtml", c.language,
   c.version, c.created_at AS "createdAt", c.edited_at AS "editedAt", c.deleted_at AS "deletedAt", c.deleted_by AS "deletedBy",
   c.hidden_at AS "hiddenAt"`;
 
@@ -70,10 +73,10 @@ export class PracticeCommentRepository {
    */
   async insert(manager: EntityManager, practiceId: string, authorId: string, body: CommentBody): Promise<string | null> {
     const [row]: { id: string }[] = await manager.query(
-      `INSERT INTO practice_comment (practice_id, author_id, body_source, body_html, body_text)
-       SELECT p.id, $2, $3, $4, $5 FROM (SELECT id FROM practice WHERE id = $1 AND status = 'PUBLISHED' FOR SHARE) p
+      `INSERT INTO practice_comment (practice_id, author_id, body_source, body_html, body_text, language)
+       SELECT p.id, $2, $3, $4, $5, $6 FROM (SELECT id FROM practice WHERE id = $1 AND status = 'PUBLISHED' FOR SHARE) p
        RETURNING id`,
-      [practiceId, authorId, body.bodySource, body.bodyHtml, body.bodyText],
+      [practiceId, authorId, body.bodySource, body.bodyHtml, body.bodyText, body.language],
     );
     return row?.id ?? null;
   }
@@ -86,11 +89,11 @@ export class PracticeCommentRepository {
   async edit(manager: EntityManager, id: string, version: number, body: CommentBody): Promise<number | null> {
     const [row] = updatedRows<{ version: number }>(
       await manager.query(
-        `UPDATE practice_comment c SET body_source = $3, body_html = $4, body_text = $5, version = c.version + 1, edited_at = now()
+        `UPDATE practice_comment c SET body_source = $3, body_html = $4, body_text = $5, language = $6, version = c.version + 1, edited_at = now()
           WHERE c.id = $1 AND c.version = $2 AND c.deleted_at IS NULL
             AND EXISTS (SELECT 1 FROM practice p WHERE p.id = c.practice_id AND p.status = 'PUBLISHED' FOR SHARE)
           RETURNING c.version`,
-        [id, version, body.bodySource, body.bodyHtml, body.bodyText],
+        [id, version, body.bodySource, body.bodyHtml, body.bodyText, body.language],
       ),
     );
     return row?.version ?? null;

@@ -129,7 +129,7 @@ export function renderBody(source: string): CommentBody | UserError {
   if ([...trimmed].length > COMMENT_MAX_LENGTH) return tooLong();
   try {
     const rendered = renderPostMarkdown(trimmed, POST_LINKS);
-    return { bodySource: trimmed, bodyHtml: rendered.html, bodyText: rendered.text };
+    return { bodySource: trimmed, bodyHtml: rendered.html, bodyText: rendered.text, language: rendered.language };
   } catch (error) {
     if (error instanceof PostTooLongError) return tooLong();
     throw error;

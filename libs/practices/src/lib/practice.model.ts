@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, LocalDate, Node, UserError, toGlobalId } from '@bottega/core';
+import { languageOf } from '@bottega/markdown';
 import { PracticeKind, PracticeStatus } from './practice.enums';
 import type { PracticeRow, PracticeVersionRow } from './practice.repository';
 import { PracticeOrganization } from './practice-organization.model';
@@ -29,6 +30,11 @@ abstract class PracticeContent {
 
   @Field()
   summary!: string;
+
+  @Field({ description: 'The language the title and summary are written in, as ISO 639-1 ("it", "en"): mark it (`lang`) where they are shown.' })
+  get language(): string {
+    return languageOf(`${this.title}\n${this.summary}`);
+  }
 
   @Field(() => PracticeSection, { description: 'The need or problem addressed, and for whom.' })
   need!: PracticeSection;

@@ -8,6 +8,7 @@ import { PracticeThreadLinks1764000002510 } from './1764000002510-practice-threa
 import { PracticeWords1764000002520 } from './1764000002520-practice-words';
 import { PracticeComments1764000002600 } from './1764000002600-practice-comments';
 import { AuthorshipChangeTriggers1764000003430 } from './1764000003430-authorship-change-triggers';
+import { PracticeCommentLanguage1764000006610 } from './1764000006610-practice-comment-language';
 
 export { Practices1764000002000, PracticeMedia1764000002100, PracticeAdoptions1764000002200, PracticeBookmarks1764000002300, PracticeFollowsAndNotices1764000002400, PracticeComments1764000002600 };
 export { PracticeOrganizations1764000002500, PracticeThreadLinks1764000002510, PracticeWords1764000002520 };
@@ -24,4 +25,5 @@ export const PRACTICES_MIGRATIONS = [
   PracticeWords1764000002520,
   PracticeComments1764000002600,
   AuthorshipChangeTriggers1764000003430,
+  PracticeCommentLanguage1764000006610,
 ];

@@ -62,7 +62,7 @@ export class PostBodyRenderer {
       }
       const users = await context.loaders.get(this.userLoaders.byHandle).loadMany(rendered.mentions);
       return {
-        body: { bodySource, bodyHtml: rendered.html, bodyText: rendered.text },
+        body: { bodySource, bodyHtml: rendered.html, bodyText: rendered.text, language: rendered.language },
         mentionedUserIds: users.flatMap((user) => (user && !(user instanceof Error) ? [user.id] : [])),
       };
     } catch (error) {

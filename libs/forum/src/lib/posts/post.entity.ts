@@ -26,6 +26,10 @@ export class PostEntity {
   @Column({ name: 'body_text', type: 'text' })
   bodyText!: string;
 
+  /** ISO 639-1, detected from the post's own words when written. */
+  @Column({ type: 'text', default: 'it' })
+  language!: string;
+
   /** Optimistic concurrency: an edit names the version it started from. */
   @Column({ type: 'integer', default: 1 })
   version!: number;

@@ -22,6 +22,9 @@ export class Post extends Node {
   @Field(() => Date, { nullable: true })
   editedAt!: Date | null;
 
+  @Field({ description: 'The language the post is written in, as ISO 639-1 ("it", "en"), detected from its own words: mark it (`lang`) where the body is shown.' })
+  language!: string;
+
   entity!: PostRow;
 
   static from(entity: PostRow): Post {
@@ -33,6 +36,7 @@ export class Post extends Node {
       version: entity.version,
       createdAt: entity.createdAt,
       editedAt: entity.editedAt,
+      language: entity.language,
       entity,
     });
   }

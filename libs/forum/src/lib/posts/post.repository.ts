@@ -10,6 +10,7 @@ export interface RenderedBody {
   bodySource: string;
   bodyHtml: string;
   bodyText: string;
+  language: string;
 }
 
 export interface ReactionCount {
@@ -35,6 +36,7 @@ const POST_ROW_COLUMNS = [
   'post.reply_to_id AS "replyToId"',
   'post.body_source AS "bodySource"',
   'post.body_html AS "bodyHtml"',
+  'post.language',
   'post.version',
   'post.created_at AS "createdAt"',
   'post.edited_at AS "editedAt"',
@@ -117,10 +119,10 @@ export class PostRepository {
    */
   async edit(manager: EntityManager, id: string, version: number, body: RenderedBody, editorId: string): Promise<number | null> {
     const rows: { version: number }[] = await manager.query(
-      `UPDATE post SET body_source = $3, body_html = $4, body_text = $5, version = version + 1, edited_at = now()
+      `UPDATE post SET body_source = $3, body_html = $4, body_text = $5, language = $6, version = version + 1, edited_at = now()
         WHERE id = $1 AND version = $2 AND deleted_at IS NULL
         RETURNING version`,
-      [id, version, body.bodySource, body.bodyHtml, body.bodyText],
+      [id, version, body.bodySource, body.bodyHtml, body.bodyText, body.language],
     ).then((result: [{ version: number }[], number]) => result[0]);
     const [updated] = rows;
     if (!updated) return null;

@@ -47,8 +47,8 @@ export class CompanionThreads {
     ])) as [{ id: string }];
     await manager.query(`INSERT INTO thread_territory (thread_id, territory_id) SELECT $1, unnest($2::uuid[])`, [created.id, thread.territoryIds ?? []]);
     const [post] = (await manager.query(
-      `INSERT INTO post (thread_id, author_id, body_source, body_html, body_text) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [created.id, thread.authorId, source, rendered.html, rendered.text],
+      `INSERT INTO post (thread_id, author_id, body_source, body_html, body_text, language) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [created.id, thread.authorId, source, rendered.html, rendered.text, rendered.language],
     )) as [{ id: string }];
     await manager.query(`INSERT INTO post_revision (post_id, version, body_source, editor_id) VALUES ($1, 1, $2, $3)`, [post.id, source, thread.authorId]);
     await this.threads.countPost(manager, created.id, thread.authorId);

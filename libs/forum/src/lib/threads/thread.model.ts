@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, Node, UserError, toGlobalId } from '@bottega/core';
+import { languageOf } from '@bottega/markdown';
 import type { ThreadEntity } from './thread.entity';
 import type { ThreadRow } from './thread.repository';
 import { ThreadKind } from './thread.enums';
@@ -11,6 +12,11 @@ export class Thread extends Node {
 
   @Field()
   title!: string;
+
+  @Field({ description: 'The language the title is written in, as ISO 639-1 ("it", "en"): mark it (`lang`) where it is shown.' })
+  get language(): string {
+    return languageOf(this.title);
+  }
 
   @Field({ description: 'A question with an accepted answer (locked or not).' })
   answered!: boolean;

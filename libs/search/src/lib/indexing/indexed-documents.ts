@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { detect } from 'tinyld/light';
 import type { EntityManager } from 'typeorm';
 import { ContentRegistry, Outbox, type SearchDocument } from '@bottega/core';
+import { languageOf } from '@bottega/markdown';
 import { territoryAncestry, type Ancestry } from '@bottega/territories';
 import type { IndexedDocument, RemovedDocument } from '../engine/search-engine';
 import { isSearchable } from '../searchable';
@@ -16,9 +16,6 @@ export interface DocumentChanges {
   upserts: IndexedDocument[];
   removals: RemovedDocument[];
 }
-
-/** Text beyond this is not read for the language: its start tells. */
-const LANGUAGE_SAMPLE = 2_000;
 
 /**
  * Builds what engines index from what the content kinds say of their items
@@ -81,11 +78,6 @@ function indexed(document: SearchDocument, version: number, ancestry: Map<string
     access: document.restrictions,
     scopes: [...new Set([...(document.scopes ?? []), ...(document.communityId ? [`Community:${document.communityId}`] : [])])],
   };
-}
-
-/** Italian unless the words are clearly English: most of what is written here is Italian. */
-export function languageOf(text: string): 'it' | 'en' {
-  return detect(text.slice(0, LANGUAGE_SAMPLE), { only: ['it', 'en'] }) === 'en' ? 'en' : 'it';
 }
 
 function uniqueSubjects(subjects: readonly Subject[]): Subject[] {
