@@ -17,6 +17,6 @@ export async function backfillLanguage(db: QueryRunner, table: string): Promise<
     if (rows.length === 0) return;
     const english = rows.filter(({ text }) => languageOf(text) === 'en').map(({ id }) => id);
     if (english.length > 0) await db.query(`UPDATE ${table} SET language = 'en' WHERE id = ANY($1::uuid[])`, [english]);
-    after = rows[rows.length - 1]!.id;
+    after = rows.at(-1)?.id ?? null;
   }
 }
