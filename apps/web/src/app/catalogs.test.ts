@@ -29,6 +29,13 @@ for (const [path, messages] of Object.entries(catalogs)) {
   byArea.set(areaOf(path), { ...byArea.get(areaOf(path)), [lang]: messages });
 }
 
+// Every source file, to find the message ids written in it as string literals.
+const sources = import.meta.glob<string>(['../**/*.ts', '../**/*.tsx', '!../**/*.test.ts', '!../**/*.test.tsx', '!../graphql-env.d.ts'], {
+  eager: true,
+  query: '?raw',
+  import: 'default',
+});
+
 describe('message catalogs', () => {
   it('are found for the shell and every feature', () => {
     expect([...byArea.keys()]).toEqual(expect.arrayContaining(['app', 'home', 'practices']));
@@ -51,4 +58,15 @@ describe('message catalogs', () => {
       });
     });
   }
+
+  it('have every message id the code names (quoted, `<area>.…`), in Italian', () => {
+    const italian = new Set([...byArea.values()].flatMap(({ it: messages = {} }) => Object.keys(messages)));
+    const areas = [...byArea.keys()].join('|');
+    const named = new RegExp(`['"]((?:${areas})\\.[A-Za-z0-9_]+(?:\\.[A-Za-z0-9_]+)+)['"]`, 'g');
+    const missing: string[] = [];
+    for (const [path, source] of Object.entries(sources)) {
+      for (const [, id] of source.matchAll(named)) if (id && !italian.has(id)) missing.push(`${path}: ${id}`);
+    }
+    expect(missing).toEqual([]);
+  });
 });

@@ -20,8 +20,8 @@ import './ask.css';
 type Community = NonNullable<ResultOf<typeof AskCommunityQuery>['community']>;
 
 const schema = z.object({
-  title: z.string().trim().min(8, 'ask.field.title.tooShort').max(200, 'session.userError.TOO_LONG'),
-  body: z.string().trim().min(1, 'session.field.required'),
+  title: z.string().trim().min(8, 'ask.field.title.tooShort').max(200, 'ui.userError.TOO_LONG'),
+  body: z.string().trim().min(1, 'ui.userError.REQUIRED'),
   tags: z.string().refine((text) => tagsOf(text).length <= 5, 'ask.field.tags.tooMany'),
 });
 type AskValues = z.infer<typeof schema>;

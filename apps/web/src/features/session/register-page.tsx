@@ -14,7 +14,7 @@ import './session.css';
 
 // The API has the last word (common and guessable passwords are its to refuse); these are the rules a reader can see.
 const schema = z.object({
-  displayName: z.string().trim().min(2, 'session.userError.TOO_SHORT').max(80, 'session.userError.TOO_LONG'),
+  displayName: z.string().trim().min(2, 'ui.userError.TOO_SHORT').max(80, 'ui.userError.TOO_LONG'),
   email: z.string().trim().min(1, 'session.field.required').pipe(z.email('session.field.email')),
   password: z.string().min(12, 'session.field.password.tooShort'),
 });
