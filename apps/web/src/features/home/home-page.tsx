@@ -82,7 +82,9 @@ export function HomePage() {
           {data.questions.nodes.map((thread) => (
             <li key={thread.id} className="card">
               <h3>
-                <Link to={`/threads/${encodeURIComponent(thread.id)}`}>{thread.title}</Link>
+                <Link to={`/threads/${encodeURIComponent(thread.id)}`} lang={thread.language}>
+                  {thread.title}
+                </Link>
               </h3>
               <p className="meta">
                 <Link to={`/communities/${thread.community.slug}`}>{thread.community.name}</Link>
@@ -109,7 +111,9 @@ export function HomePage() {
             {data.peerExchanges.nodes.map((exchange) => (
               <li key={exchange.id} className="card">
                 <h3>
-                  <Link to={`/peer-exchanges/${encodeURIComponent(exchange.id)}`}>{exchange.title}</Link>
+                  <Link to={`/peer-exchanges/${encodeURIComponent(exchange.id)}`} lang={exchange.language}>
+                    {exchange.title}
+                  </Link>
                 </h3>
                 <p className="meta">
                   <FormattedMessage id={FORMATS[exchange.format]} />

@@ -7,6 +7,7 @@ export const PracticeCardFields = graphql(`
     kind
     title
     summary
+    language
     publishedAt
     adoptionCount
     territories {
@@ -33,6 +34,7 @@ export const HomeQuery = graphql(
         nodes {
           id
           title
+          language
           answered
           postCount
           lastActivityAt
@@ -47,6 +49,7 @@ export const HomeQuery = graphql(
         nodes {
           id
           title
+          language
           format
           startsAt
           seatsLeft

@@ -8,7 +8,9 @@ export function PracticeCard(props: { practice: FragmentOf<typeof PracticeCardFi
   return (
     <li className="card">
       <h3>
-        <Link to={`/practices/${practice.slug}`}>{practice.title}</Link>
+        <Link to={`/practices/${practice.slug}`} lang={practice.language}>
+          {practice.title}
+        </Link>
       </h3>
       <p className="meta">
         {practice.territories.map((territory) => territory.name).join(', ')}
@@ -25,7 +27,7 @@ export function PracticeCard(props: { practice: FragmentOf<typeof PracticeCardFi
           </>
         ) : null}
       </p>
-      <p>{practice.summary}</p>
+      <p lang={practice.language}>{practice.summary}</p>
     </li>
   );
 }

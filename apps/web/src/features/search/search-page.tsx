@@ -52,6 +52,8 @@ function hitType(node: Hit['node']): HitType {
 
 function HitItem({ hit }: { hit: Hit }) {
   const { node, highlight } = hit;
+  // The language the text is written in (a profile's is its owner's choice of words: not told).
+  const lang = node.__typename === 'CompetenceProfile' ? undefined : node.language;
   const community = node.__typename === 'Thread' ? node.community : node.__typename === 'Post' ? node.thread.community : null;
   return (
     <li className="card search-hit">
@@ -67,9 +69,9 @@ function HitItem({ hit }: { hit: Hit }) {
       </p>
       <h3>
         {/* Highlights come from the API escaped, with <mark> around the matches; markOnly lets nothing else through. */}
-        <Link to={hitHref(node)} dangerouslySetInnerHTML={{ __html: markOnly(highlight.title) }} />
+        <Link to={hitHref(node)} lang={lang} dangerouslySetInnerHTML={{ __html: markOnly(highlight.title) }} />
       </h3>
-      {highlight.snippet ? <p className="search-hit__snippet" dangerouslySetInnerHTML={{ __html: markOnly(highlight.snippet) }} /> : null}
+      {highlight.snippet ? <p className="search-hit__snippet" lang={lang} dangerouslySetInnerHTML={{ __html: markOnly(highlight.snippet) }} /> : null}
     </li>
   );
 }

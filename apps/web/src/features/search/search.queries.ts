@@ -38,9 +38,11 @@ export const SearchQuery = graphql(`
             id
             slug
             kind
+            language
           }
           ... on Thread {
             id
+            language
             community {
               id
               slug
@@ -49,6 +51,7 @@ export const SearchQuery = graphql(`
           }
           ... on Post {
             id
+            language
             thread {
               id
               community {
@@ -67,6 +70,7 @@ export const SearchQuery = graphql(`
           }
           ... on PeerExchange {
             id
+            language
             startsAt
           }
         }
