@@ -4,7 +4,10 @@ import { useQuery } from 'urql';
 import type { ResultOf, VariablesOf } from '../../app/graphql';
 import { PageMeta } from '../../app/head';
 import { useRouteQuery } from '../../app/routing';
+import { FollowButton } from '../../ui/follow-button';
+import '../session/session.css';
 import { CommunityQuery, CommunityThreadsQuery } from './community.queries';
+import { ViewerActions } from './viewer-actions';
 import './community.css';
 
 type Community = NonNullable<ResultOf<typeof CommunityQuery>['community']>;
@@ -76,11 +79,13 @@ export function CommunityPage() {
           </>
         ) : null}
       </dl>
-      <p>
+      <ViewerActions slug={community.slug} />
+      <div className="community-bar">
         <Link className="button-link" to={`/communities/${community.slug}/ask`}>
           <FormattedMessage id="communities.ask" />
         </Link>
-      </p>
+        <FollowButton subject={{ subjectId: community.id }} name={community.name} />
+      </div>
 
       <section aria-labelledby="community-threads">
         <h2 id="community-threads">
@@ -100,7 +105,8 @@ export function CommunityPage() {
               <p className="meta">
                 {thread.pinned ? (
                   <>
-                    <strong>
+                    <strong className="thread-mark">
+                      <span aria-hidden="true">📌 </span>
                       <FormattedMessage id="communities.thread.pinned" />
                     </strong>
                     {' · '}
@@ -114,7 +120,10 @@ export function CommunityPage() {
                 ) : null}
                 {thread.locked ? (
                   <>
-                    <FormattedMessage id="communities.thread.locked" />
+                    <strong className="thread-mark">
+                      <span aria-hidden="true">🔒 </span>
+                      <FormattedMessage id="communities.thread.locked" />
+                    </strong>
                     {' · '}
                   </>
                 ) : null}

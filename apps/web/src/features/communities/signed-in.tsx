@@ -1,0 +1,64 @@
+import type { ReactNode } from 'react';
+import type { CombinedError } from '@urql/core';
+import { FormattedMessage } from 'react-intl';
+import { Link, Navigate, useLocation } from 'react-router';
+import { useSessionState } from '../session/session-context';
+
+/**
+ * Parts read signed in: the server render and the browser until the session is restored show a
+ * status line; a signed-out reader goes to the sign-in page and comes back here afterwards.
+ */
+export function SignedInOnly(props: { children: ReactNode }) {
+  const state = useSessionState();
+  const location = useLocation();
+  if (state.status === 'signedIn') return <>{props.children}</>;
+  if (state.status === 'anonymous' && !state.offline) {
+    return <Navigate to={`/sign-in?next=${encodeURIComponent(`${location.pathname}${location.search}`)}`} replace />;
+  }
+  return (
+    <p role="status">
+      <FormattedMessage id={state.status === 'anonymous' ? 'communities.gate.offline' : 'communities.gate.checking'} />
+    </p>
+  );
+}
+
+export function errorCode(error: CombinedError | undefined): string | undefined {
+  const code = error?.graphQLErrors[0]?.extensions?.['code'];
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** A query that failed: not allowed, or not reachable. */
+export function LoadFailure({ error, retry }: { error: CombinedError; retry: () => void }) {
+  if (errorCode(error) === 'FORBIDDEN') return <Refusal />;
+  return (
+    <div className="community-notice" role="alert">
+      <p>
+        <FormattedMessage id={error.networkError ? 'communities.error.network' : 'communities.error.other'} />
+      </p>
+      <button type="button" className="button" onClick={retry}>
+        <FormattedMessage id="communities.error.retry" />
+      </button>
+    </div>
+  );
+}
+
+/** For a page only the community's coordinators (and site staff) use. */
+export function Refusal({ slug }: { slug?: string | undefined }) {
+  return (
+    <div className="community-notice" role="alert">
+      <h2>
+        <FormattedMessage id="communities.forbidden.title" />
+      </h2>
+      <p>
+        <FormattedMessage id="communities.forbidden.body" />
+      </p>
+      {slug ? (
+        <p>
+          <Link to={`/communities/${slug}`}>
+            <FormattedMessage id="communities.forbidden.back" />
+          </Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}
