@@ -27,7 +27,7 @@ export interface MarkdownEditorProps extends TextAreaProps {
 const TOOLS: { format: MarkdownFormat; label: string; mark: string; key?: string }[] = [
   { format: 'bold', label: 'ui.markdown.bold', mark: 'B', key: 'b' },
   { format: 'italic', label: 'ui.markdown.italic', mark: 'I', key: 'i' },
-  { format: 'link', label: 'ui.markdown.link', mark: '🔗', key: 'k' },
+  { format: 'link', label: 'ui.markdown.link', mark: '↗', key: 'k' },
   { format: 'list', label: 'ui.markdown.list', mark: '•', key: undefined },
   { format: 'quote', label: 'ui.markdown.quote', mark: '❝', key: undefined },
 ];

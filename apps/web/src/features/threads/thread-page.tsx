@@ -1,24 +1,19 @@
-import { useEffect, useState } from 'react';
-import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
+import { useEffect, useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { useSubscription } from 'urql';
-import { readFragment, type FragmentOf, type ResultOf } from '../../app/graphql';
+import { readFragment } from '../../app/graphql';
 import { PageMeta } from '../../app/head';
 import { useRouteQuery } from '../../app/routing';
+import { FollowButton } from '../../ui/follow-button';
+import { useSessionState } from '../session/session-context';
+import '../session/session.css';
+import { Announcer } from './announcer';
+import { PostItem, type PostContext } from './post-item';
+import { ReplyComposer, type ComposerHandle } from './reply-composer';
+import { ThreadTools } from './thread-tools';
 import { PostAddedSubscription, PostFields, ThreadQuery } from './thread.queries';
 import './thread.css';
-
-type Post = ResultOf<typeof PostFields>;
-type ReactionKind = Post['reactions'][number]['kind'];
-
-// Typed against the schema's enum, so a kind the API adds fails the typecheck until it has a label.
-const REACTIONS: Record<ReactionKind, string> = {
-  LIKE: 'threads.reaction.LIKE',
-  HELPFUL: 'threads.reaction.HELPFUL',
-  INSIGHTFUL: 'threads.reaction.INSIGHTFUL',
-  THANKS: 'threads.reaction.THANKS',
-  CELEBRATE: 'threads.reaction.CELEBRATE',
-};
 
 /** Plain text of the opening post for the page's description: Markdown marks dropped, at most ~160 characters. */
 function describe(source: string | null | undefined): string {
@@ -30,85 +25,19 @@ function describe(source: string | null | undefined): string {
   return text.length > 160 ? `${text.slice(0, 157).trimEnd()}…` : text;
 }
 
-function PostItem(props: { post: FragmentOf<typeof PostFields>; opening: boolean }) {
-  const post = readFragment(PostFields, props.post);
-  const intl = useIntl();
-  const reactions = post.reactions.filter((reaction) => reaction.count > 0);
-  return (
-    <li id={`post-${post.id}`} className={`post${post.isAcceptedAnswer ? ' post--accepted' : ''}`} tabIndex={-1}>
-      <article aria-labelledby={`post-${post.id}-by`}>
-        <header className="post__header">
-          {post.isAcceptedAnswer ? (
-            <p className="post__badge">
-              <FormattedMessage id="threads.post.accepted" />
-            </p>
-          ) : null}
-          <p id={`post-${post.id}-by`} className="post__by">
-            {post.author ? (
-              <Link to={`/u/${post.author.handle}`}>{post.author.displayName}</Link>
-            ) : (
-              <FormattedMessage id="threads.post.removedAccount" />
-            )}
-            <span className="meta">
-              {' · '}
-              <a href={`#post-${post.id}`} className="post__time">
-                <FormattedDate value={post.createdAt} year="numeric" month="long" day="numeric" hour="2-digit" minute="2-digit" />
-              </a>
-              {post.editedAt ? (
-                <>
-                  {' · '}
-                  <FormattedMessage id="threads.post.edited" />
-                </>
-              ) : null}
-            </span>
-          </p>
-          {post.replyTo && !props.opening ? (
-            <p className="meta">
-              <a href={`#post-${post.replyTo.id}`}>
-                <FormattedMessage
-                  id="threads.post.replyTo"
-                  values={{ name: post.replyTo.author?.displayName ?? intl.formatMessage({ id: 'threads.post.removedAccount' }) }}
-                />
-              </a>
-            </p>
-          ) : null}
-        </header>
-        {post.deleted ? (
-          <p className="post__placeholder">
-            <FormattedMessage id="threads.post.deleted" />
-          </p>
-        ) : post.bodyHtml === null ? (
-          <p className="post__placeholder">
-            <FormattedMessage id="threads.post.hidden" />
-          </p>
-        ) : (
-          // Sanitized by the API's Markdown renderer.
-          <div className="post__body section-body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
-        )}
-        {reactions.length > 0 ? (
-          <ul className="reactions" aria-label={intl.formatMessage({ id: 'threads.post.reactions' })}>
-            {reactions.map((reaction) => (
-              <li key={reaction.kind}>
-                <FormattedMessage id={REACTIONS[reaction.kind]} values={{ count: reaction.count }} />
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        {/* Reply, react and edit controls plug in here. */}
-      </article>
-    </li>
-  );
-}
-
 /** New replies over graphql-ws while the page is open; the cache adds them to the list (cache.ts). */
 function LiveReplies({ threadId }: { threadId: string }) {
   const intl = useIntl();
+  const session = useSessionState();
+  const viewerId = session.status === 'signedIn' ? session.viewer.id : null;
   // Subscribes in the browser only, after hydration: the server renders what was there.
   const [live, setLive] = useState(false);
   useEffect(() => setLive(true), []);
   const [announcement, setAnnouncement] = useState('');
   useSubscription({ query: PostAddedSubscription, variables: { threadId }, pause: !live }, (_previous, data) => {
     const post = readFragment(PostFields, data.postAdded);
+    // One's own reply is announced by the form that sent it.
+    if (viewerId !== null && post.author?.id === viewerId) return data;
     setAnnouncement(
       intl.formatMessage(
         { id: 'threads.live.added' },
@@ -126,13 +55,27 @@ function LiveReplies({ threadId }: { threadId: string }) {
 
 export function ThreadPage() {
   const intl = useIntl();
+  const session = useSessionState();
+  const composer = useRef<ComposerHandle>(null);
   const [{ data }] = useRouteQuery(ThreadQuery);
   const thread = data?.node?.__typename === 'Thread' ? data.node : null;
   if (!thread) return null;
   const posts = thread.posts.nodes;
-  const [opening, ...replies] = posts;
+  const [opening, ...rest] = posts;
+  // The accepted answer comes first among the replies; the others keep their order.
+  const acceptedId = thread.acceptedAnswer?.id;
+  const replies = acceptedId
+    ? [...rest.filter((post) => readFragment(PostFields, post).id === acceptedId), ...rest.filter((post) => readFragment(PostFields, post).id !== acceptedId)]
+    : rest;
   const replyCount = Math.max(thread.postCount - 1, 0);
+  const signedIn = session.status === 'signedIn';
+  const context: PostContext = {
+    signedIn,
+    canAccept: thread.viewerCanAcceptAnswer,
+    onQuote: signedIn && thread.viewerCanReply ? (post) => composer.current?.quote(post) : undefined,
+  };
   return (
+    <Announcer>
     <article className="thread">
       <PageMeta
         title={`${thread.title} · ${thread.community.name} · Bottega`}
@@ -146,6 +89,9 @@ export function ThreadPage() {
         <FormattedMessage id={thread.kind === 'QUESTION' ? 'threads.kind.QUESTION' : 'threads.kind.DISCUSSION'} />
       </p>
       <h1>{thread.title}</h1>
+      <div className="thread__follow">
+        <FollowButton subject={{ subjectId: thread.id }} name={thread.title} />
+      </div>
       <ul className="thread__state">
         {thread.kind === 'QUESTION' ? (
           <li className={thread.answered ? 'state state--answered' : 'state'}>
@@ -176,6 +122,7 @@ export function ThreadPage() {
           </a>
         </p>
       ) : null}
+      <ThreadTools thread={thread} />
       {thread.tags.length > 0 || thread.territories.length > 0 ? (
         <ul className="tags" aria-label={intl.formatMessage({ id: 'threads.tags' })}>
           {thread.territories.map((territory) => (
@@ -193,7 +140,7 @@ export function ThreadPage() {
 
       {opening ? (
         <ol className="posts posts--opening">
-          <PostItem post={opening} opening />
+          <PostItem post={opening} opening context={context} />
         </ol>
       ) : null}
 
@@ -208,11 +155,15 @@ export function ThreadPage() {
         ) : null}
         <ol className="posts">
           {replies.map((post) => (
-            <PostItem key={readFragment(PostFields, post).id} post={post} opening={false} />
+            <PostItem key={readFragment(PostFields, post).id} post={post} opening={false} context={context} />
           ))}
         </ol>
         <LiveReplies threadId={thread.id} />
       </section>
+      <section className="thread__reply" aria-label={intl.formatMessage({ id: 'threads.composer.region' })}>
+        <ReplyComposer ref={composer} thread={thread} />
+      </section>
     </article>
+    </Announcer>
   );
 }

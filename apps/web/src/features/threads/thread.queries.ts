@@ -9,6 +9,11 @@ export const PostFields = graphql(`
     hidden
     isAcceptedAnswer
     bodyHtml
+    version
+    viewerCanEdit
+    viewerCanDelete
+    viewerCanFlag
+    viewerCanModerate
     author {
       id
       handle
@@ -24,6 +29,7 @@ export const PostFields = graphql(`
     reactions {
       kind
       count
+      viewerHasReacted
     }
   }
 `);
@@ -45,6 +51,11 @@ export const ThreadQuery = graphql(
           lastActivityAt
           postCount
           participantCount
+          version
+          viewerCanReply
+          viewerCanAcceptAnswer
+          viewerCanEdit
+          viewerCanModerate
           territories {
             id
             code
