@@ -161,6 +161,31 @@ describe('running a community', () => {
     expect(unexpected(errors)).toEqual([]);
   });
 
+  it('lets an admin open a new community, of which they are the first coordinator; others are refused', async () => {
+    const { page, errors } = await web.newPage({ viewport: 'desktop' });
+    await signedIn(page, 'admin@bottega.example', '/communities');
+    await page.getByRole('link', { name: 'Apri una nuova comunità' }).click();
+    await page.waitForURL('**/communities/new');
+    await page.getByLabel('Nome', { exact: true }).fill('Cooperative di comunità');
+    await page.getByRole('radio', { name: 'Comunità territoriale' }).check();
+    await page.getByRole('button', { name: 'Apri la comunità' }).click();
+    await page.getByText('Una comunità territoriale ha bisogno del suo territorio.').waitFor();
+    await page.getByLabel('Codice del territorio').fill('IT-25');
+    await checked(page, 'community-new-desktop');
+    await page.getByRole('button', { name: 'Apri la comunità' }).click();
+    await page.waitForURL(/\/communities\/[^/]+\/members$/);
+    await page.getByRole('link', { name: 'Cooperative di comunità' }).waitFor();
+    await page.locator('li.member').getByText('Coordinatore', { exact: true }).waitFor();
+    expect(unexpected(errors)).toEqual([]);
+
+    // A practitioner asking for the page by its address is told it is not for them.
+    const other = await web.newPage({ viewport: 'phone' });
+    await signedIn(other.page, PRACTITIONER, '/communities/new');
+    await other.page.getByRole('heading', { level: 2, name: 'Solo lo staff apre nuove comunità' }).waitFor();
+    await expect(other.page.getByRole('button', { name: 'Apri la comunità' }).count()).resolves.toBe(0);
+    await expectNoAxeViolations(other.page);
+  });
+
   it('offers a signed-out reader a way to sign in, and marks pinned and closed discussions', async () => {
     const { page, errors } = await web.newPage({ viewport: 'phone' });
     await page.goto('/communities');

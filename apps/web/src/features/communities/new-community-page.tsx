@@ -66,7 +66,7 @@ function StaffOnly() {
     );
   }
   // The API opens new communities to admins and moderators only.
-  if (role !== 'ADMIN' && role !== 'MODERATOR') return <Refusal />;
+  if (role !== 'ADMIN' && role !== 'MODERATOR') return <Refusal titleId="communities.new.refusedTitle" bodyId="communities.new.forbidden" />;
   return <NewCommunityForm />;
 }
 

@@ -42,15 +42,15 @@ export function LoadFailure({ error, retry }: { error: CombinedError; retry: () 
   );
 }
 
-/** For a page only the community's coordinators (and site staff) use. */
-export function Refusal({ slug }: { slug?: string | undefined }) {
+/** For a page only the community's coordinators (and site staff) use, or as said by `titleId` and `bodyId`. */
+export function Refusal({ slug, titleId, bodyId }: { slug?: string | undefined; titleId?: string; bodyId?: string }) {
   return (
     <div className="community-notice" role="alert">
       <h2>
-        <FormattedMessage id="communities.forbidden.title" />
+        <FormattedMessage id={titleId ?? 'communities.forbidden.title'} />
       </h2>
       <p>
-        <FormattedMessage id="communities.forbidden.body" />
+        <FormattedMessage id={bodyId ?? 'communities.forbidden.body'} />
       </p>
       {slug ? (
         <p>
