@@ -1,10 +1,23 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import type { ResultOf } from '../../app/graphql';
 import { PageMeta } from '../../app/head';
 import { useRouteQuery } from '../../app/routing';
+import { useSessionState } from '../session/session-context';
 import { PracticeQuery } from './practice.queries';
 import './practice.css';
+
+// Loaded once someone is signed in: anonymous readers never download them.
+const ReaderToolbar = lazy(async () => ({ default: (await import('./reader-actions')).ReaderToolbar }));
+const CommentForm = lazy(async () => ({ default: (await import('./reader-actions')).CommentForm }));
+const AdoptionForm = lazy(async () => ({ default: (await import('./reader-actions')).AdoptionForm }));
+
+/** What only a signed-in reader sees, once the browser has restored the session. */
+function SignedInOnly({ children }: { children: ReactNode }) {
+  const state = useSessionState();
+  return state.status === 'signedIn' ? <Suspense fallback={null}>{children}</Suspense> : null;
+}
 
 const SECTIONS = ['need', 'approach', 'resources', 'results', 'difficulties', 'transferability'] as const;
 
@@ -53,6 +66,9 @@ export function PracticePage() {
       </p>
       <h1>{practice.title}</h1>
       <p className="page-intro">{practice.summary}</p>
+      <SignedInOnly>
+        <ReaderToolbar slug={practice.slug} />
+      </SignedInOnly>
 
       <dl className="facts">
         {practice.territories.length > 0 ? (
@@ -189,6 +205,43 @@ export function PracticePage() {
             ))}
           </ul>
         )}
+        <SignedInOnly>
+          <AdoptionForm slug={practice.slug} />
+        </SignedInOnly>
+      </section>
+
+      <section aria-labelledby="section-comments">
+        <h2 id="section-comments">
+          <FormattedMessage id="practices.comments.title" values={{ count: practice.comments.totalCount }} />
+        </h2>
+        {practice.comments.nodes.length === 0 ? (
+          <p>
+            <FormattedMessage id="practices.comments.none" />
+          </p>
+        ) : (
+          <ol className="comments">
+            {practice.comments.nodes.map((comment) => (
+              <li key={comment.id} className="comment">
+                <p className="meta">
+                  {comment.author ? <Link to={`/u/${comment.author.handle}`}>{comment.author.displayName}</Link> : <FormattedMessage id="practices.comments.removedAuthor" />}
+                  {' · '}
+                  <FormattedDate value={comment.createdAt} year="numeric" month="long" day="numeric" />
+                </p>
+                {comment.deleted || comment.bodyHtml === null ? (
+                  <p className="meta">
+                    <FormattedMessage id="practices.comments.deleted" />
+                  </p>
+                ) : (
+                  // Sanitized by the API's Markdown renderer.
+                  <div className="section-body" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+        <SignedInOnly>
+          <CommentForm slug={practice.slug} />
+        </SignedInOnly>
       </section>
     </article>
   );

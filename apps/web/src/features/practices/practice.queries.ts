@@ -60,6 +60,20 @@ export const PracticeQuery = graphql(`
         credit
         transcript
       }
+      comments(first: 50) {
+        totalCount
+        nodes {
+          id
+          deleted
+          bodyHtml
+          createdAt
+          author {
+            id
+            handle
+            displayName
+          }
+        }
+      }
       adoptionCount
       adoptions(first: 50) {
         totalCount
