@@ -1,27 +1,16 @@
+import { useCallback, useState } from 'react';
 import { FormattedDate, FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
 import { Link } from 'react-router';
-import type { ResultOf } from '../../app/graphql';
+import { useQuery } from 'urql';
 import { PageMeta } from '../../app/head';
 import { useRouteQuery } from '../../app/routing';
-import { ExchangeQuery } from './exchange.queries';
-
-type Exchange = Extract<NonNullable<ResultOf<typeof ExchangeQuery>['node']>, { __typename: 'PeerExchange' }>;
-
-// Typed against the schema's enums, so a value the API adds fails the typecheck until it has a label.
-const FORMATS: Record<Exchange['format'], string> = {
-  STUDY_VISIT: 'exchanges.format.STUDY_VISIT',
-  WORKSHOP: 'exchanges.format.WORKSHOP',
-  WEBINAR: 'exchanges.format.WEBINAR',
-  MENTORING: 'exchanges.format.MENTORING',
-  PEER_REVIEW: 'exchanges.format.PEER_REVIEW',
-};
-const STATUSES: Record<Exchange['status'], string> = {
-  DRAFT: 'exchanges.status.DRAFT',
-  OPEN: 'exchanges.status.OPEN',
-  CLOSED: 'exchanges.status.CLOSED',
-  COMPLETED: 'exchanges.status.COMPLETED',
-  CANCELLED: 'exchanges.status.CANCELLED',
-};
+import '../session/session.css';
+import { useSessionState } from '../session/session-context';
+import { ExchangeQuery, ExchangeViewerQuery } from './exchange.queries';
+import { FORMATS, STATUSES } from './labels';
+import { LiveExchange } from './live-updates';
+import { ViewerPanel } from './viewer-panel';
+import './exchanges.css';
 
 /** Plain text of the description for the page's description, at most ~160 characters. */
 function describe(markdown: string): string {
@@ -32,17 +21,25 @@ function describe(markdown: string): string {
 export function ExchangePage() {
   const intl = useIntl();
   const [{ data }] = useRouteQuery(ExchangeQuery);
+  const session = useSessionState();
+  // Each live change counts: those who run the exchange read its registrations again.
+  const [tick, setTick] = useState(0);
+  const changed = useCallback(() => setTick((count) => count + 1), []);
   const exchange = data?.node?.__typename === 'PeerExchange' ? data.node : null;
+  const [{ data: mine }] = useQuery({ query: ExchangeViewerQuery, variables: { id: exchange?.id ?? '' }, pause: !exchange || session.status !== 'signedIn' });
+  const seat = mine?.node?.__typename === 'PeerExchange' ? mine.node.viewerRegistration : null;
   if (!exchange) return null;
+  const path = `/peer-exchanges/${encodeURIComponent(exchange.id)}`;
   const when = { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: exchange.timeZone } as const;
   return (
     <article className="prose">
       <PageMeta
         title={`${exchange.title} · Bottega`}
         description={describe(exchange.description.markdown) || exchange.title}
-        path={`/peer-exchanges/${encodeURIComponent(exchange.id)}`}
+        path={path}
         type="article"
       />
+      <LiveExchange id={exchange.id} seat={seat} onChange={changed} />
       <p className="meta">
         <FormattedMessage id={FORMATS[exchange.format]} />
         {' · '}
@@ -107,7 +104,7 @@ export function ExchangePage() {
         <dt>
           <FormattedMessage id="exchanges.seats" />
         </dt>
-        <dd>
+        <dd data-testid="seats">
           <FormattedMessage
             id="exchanges.seats.value"
             values={{ capacity: exchange.capacity, registered: exchange.registeredCount, left: exchange.seatsLeft }}
@@ -144,6 +141,16 @@ export function ExchangePage() {
           </>
         ) : null}
       </p>
+
+      {session.status === 'signedIn' ? (
+        <ViewerPanel id={exchange.id} tick={tick} hosts={exchange.hosts} practices={exchange.practicesToStudy} />
+      ) : exchange.status === 'OPEN' ? (
+        <p className="exchange-signin">
+          <Link to={`/sign-in?next=${encodeURIComponent(path)}`}>
+            <FormattedMessage id="exchanges.register.signIn" />
+          </Link>
+        </p>
+      ) : null}
 
       {exchange.description.html.trim() ? (
         <section aria-labelledby="exchange-about">

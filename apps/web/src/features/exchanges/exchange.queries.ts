@@ -82,3 +82,122 @@ export const ExchangeQuery = graphql(`
     }
   }
 `);
+
+/** What moves while the page is open: status, seats, the waitlist and what the viewer may do now. */
+export const ExchangeLiveFields = graphql(`
+  fragment ExchangeLiveFields on PeerExchange @_unmask {
+    id
+    status
+    title
+    startsAt
+    endsAt
+    registrationDeadline
+    capacity
+    registeredCount
+    seatsLeft
+    waitlistedCount
+    cancelReason
+    version
+    feedbackClosesAt
+    viewerCanManage
+    viewerCanRegister
+    viewerCanGiveFeedback
+    viewerRegistration {
+      id
+      status
+      position
+      note
+    }
+  }
+`);
+
+/** The signed-in viewer's side of the page, read in the browser once the session is known. */
+export const ExchangeViewerQuery = graphql(
+  `
+    query PeerExchangeViewer($id: ID!) {
+      node(id: $id) {
+        __typename
+        ... on PeerExchange {
+          ...ExchangeLiveFields
+          venue
+          onlineUrl
+          viewerFeedback {
+            rating
+            comment
+            updatedAt
+          }
+          feedbackSummary {
+            count
+            average
+          }
+          outcomes {
+            version
+            summary {
+              html
+              markdown
+            }
+            learnings {
+              html
+              markdown
+            }
+            followUpActions {
+              description
+              dueOn
+              owner {
+                id
+                displayName
+              }
+            }
+            adoptedPractices {
+              id
+              slug
+              title
+            }
+          }
+        }
+      }
+    }
+  `,
+  [ExchangeLiveFields],
+);
+
+/** Everyone's registrations, in arrival order, for those who run the exchange. */
+export const ExchangeRegistrationsQuery = graphql(`
+  query PeerExchangeRegistrations($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on PeerExchange {
+        id
+        registrations(first: 100) {
+          totalCount
+          nodes {
+            id
+            status
+            position
+            note
+            createdAt
+            user {
+              id
+              handle
+              displayName
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const ExchangeUpdatedSubscription = graphql(
+  `
+    subscription PeerExchangeUpdated($id: ID!) {
+      peerExchangeUpdated(id: $id) {
+        change
+        peerExchange {
+          ...ExchangeLiveFields
+        }
+      }
+    }
+  `,
+  [ExchangeLiveFields],
+);

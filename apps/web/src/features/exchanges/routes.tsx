@@ -4,6 +4,17 @@ import { ExchangeQuery } from './exchange.queries';
 
 export const routes: FeatureRoutes = ({ client }) => [
   {
+    // Signed in only: no loader, the page reads what it offers once the session is known.
+    id: 'peer-exchange-new',
+    path: 'peer-exchanges/new',
+    lazy: { Component: async () => (await import('./plan-page')).PlanPage },
+  },
+  {
+    id: 'peer-exchange-edit',
+    path: 'peer-exchanges/:id/edit',
+    lazy: { Component: async () => (await import('./edit-page')).EditPage },
+  },
+  {
     id: 'peer-exchange',
     path: 'peer-exchanges/:id',
     loader: queryLoader(
