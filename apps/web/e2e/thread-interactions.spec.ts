@@ -201,6 +201,16 @@ describe('thread interactions', () => {
     await reply.locator('strong', { hasText: 'library' }).waitFor();
     // Focus moves to the new reply.
     await until(async () => (await focusedId(page)).startsWith('post-'), 'focus on the new reply', 5_000);
+    const replyId = (await focusedId(page)).slice('post-'.length);
+
+    // Deleting asks first, and Cancel is where focus lands.
+    await reply.getByRole('button', { name: 'Delete' }).click();
+    await reply.getByText('Delete this message?').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await checked(page, 'thread-delete-desktop-en');
+    await reply.getByRole('button', { name: 'Yes, delete' }).click();
+    await post(page, replyId).getByText('Message deleted.').waitFor();
+    await expect(page.getByText('on Fridays.').count()).resolves.toBe(0);
     expect(unexpected(errors)).toEqual([]);
   });
 
@@ -234,5 +244,16 @@ describe('thread interactions', () => {
     await until(async () => (await follow.getAttribute('aria-pressed')) === 'true', 'following', 10_000);
     await checked(member.page, 'thread-locked-phone');
     expect(unexpected(member.errors)).toEqual([]);
+
+    // The coordinator gives the thread its themes, then moves it to the other community he runs.
+    await page.getByLabel('Temi', { exact: true }).fill('consulta giovani, partecipazione');
+    await page.getByRole('button', { name: 'Salva titolo e temi' }).click();
+    await page.getByRole('list', { name: 'Territori e temi' }).getByRole('link', { name: 'consulta-giovani' }).waitFor();
+    await page.getByLabel('Sposta in', { exact: true }).selectOption({ label: 'Lombardia: welfare di comunità' });
+    await page.getByRole('button', { name: 'Sposta la discussione' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Lombardia: welfare di comunità' }).first().waitFor();
+    await until(async () => (await announced(page)) === 'Discussione spostata in Lombardia: welfare di comunità.', 'the move announced', 10_000);
+    await checked(page, 'thread-moved-desktop');
+    expect(unexpected(coordinator.errors)).toEqual([]);
   });
 });
