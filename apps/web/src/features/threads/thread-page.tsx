@@ -76,94 +76,94 @@ export function ThreadPage() {
   };
   return (
     <Announcer>
-    <article className="thread">
-      <PageMeta
-        title={`${thread.title} · ${thread.community.name} · Bottega`}
-        description={describe(thread.openingPost?.bodySource) || thread.title}
-        path={`/threads/${encodeURIComponent(thread.id)}`}
-        type="article"
-      />
-      <p className="meta">
-        <Link to={`/communities/${thread.community.slug}`}>{thread.community.name}</Link>
-        {' · '}
-        <FormattedMessage id={thread.kind === 'QUESTION' ? 'threads.kind.QUESTION' : 'threads.kind.DISCUSSION'} />
-      </p>
-      <h1>{thread.title}</h1>
-      <div className="thread__follow">
-        <FollowButton subject={{ subjectId: thread.id }} name={thread.title} />
-      </div>
-      <ul className="thread__state">
-        {thread.kind === 'QUESTION' ? (
-          <li className={thread.answered ? 'state state--answered' : 'state'}>
-            <FormattedMessage id={thread.answered ? 'threads.state.answered' : 'threads.state.open'} />
-          </li>
-        ) : null}
-        {thread.pinned ? (
-          <li className="state">
-            <FormattedMessage id="threads.state.pinned" />
-          </li>
-        ) : null}
-        {thread.locked ? (
-          <li className="state">
-            <FormattedMessage id="threads.state.locked" />
-          </li>
-        ) : null}
-        <li>
-          <FormattedMessage id="threads.replies" values={{ count: replyCount }} />
-        </li>
-        <li>
-          <FormattedMessage id="threads.participants" values={{ count: thread.participantCount }} />
-        </li>
-      </ul>
-      {thread.acceptedAnswer ? (
-        <p>
-          <a href={`#post-${thread.acceptedAnswer.id}`}>
-            <FormattedMessage id="threads.goToAccepted" />
-          </a>
+      <article className="thread">
+        <PageMeta
+          title={`${thread.title} · ${thread.community.name} · Bottega`}
+          description={describe(thread.openingPost?.bodySource) || thread.title}
+          path={`/threads/${encodeURIComponent(thread.id)}`}
+          type="article"
+        />
+        <p className="meta">
+          <Link to={`/communities/${thread.community.slug}`}>{thread.community.name}</Link>
+          {' · '}
+          <FormattedMessage id={thread.kind === 'QUESTION' ? 'threads.kind.QUESTION' : 'threads.kind.DISCUSSION'} />
         </p>
-      ) : null}
-      <ThreadTools thread={thread} />
-      {thread.tags.length > 0 || thread.territories.length > 0 ? (
-        <ul className="tags" aria-label={intl.formatMessage({ id: 'threads.tags' })}>
-          {thread.territories.map((territory) => (
-            <li key={territory.id}>
-              <Link to={`/territories/${territory.code}`}>{territory.name}</Link>
+        <h1>{thread.title}</h1>
+        <div className="thread__follow">
+          <FollowButton subject={{ subjectId: thread.id }} name={thread.title} />
+        </div>
+        <ul className="thread__state">
+          {thread.kind === 'QUESTION' ? (
+            <li className={thread.answered ? 'state state--answered' : 'state'}>
+              <FormattedMessage id={thread.answered ? 'threads.state.answered' : 'threads.state.open'} />
             </li>
-          ))}
-          {thread.tags.map((tag) => (
-            <li key={tag}>
-              <Link to={`/search?tag=${encodeURIComponent(tag)}`}>{tag}</Link>
+          ) : null}
+          {thread.pinned ? (
+            <li className="state">
+              <FormattedMessage id="threads.state.pinned" />
             </li>
-          ))}
+          ) : null}
+          {thread.locked ? (
+            <li className="state">
+              <FormattedMessage id="threads.state.locked" />
+            </li>
+          ) : null}
+          <li>
+            <FormattedMessage id="threads.replies" values={{ count: replyCount }} />
+          </li>
+          <li>
+            <FormattedMessage id="threads.participants" values={{ count: thread.participantCount }} />
+          </li>
         </ul>
-      ) : null}
-
-      {opening ? (
-        <ol className="posts posts--opening">
-          <PostItem post={opening} opening context={context} />
-        </ol>
-      ) : null}
-
-      <section aria-labelledby="thread-replies">
-        <h2 id="thread-replies">
-          <FormattedMessage id="threads.replies" values={{ count: replyCount }} />
-        </h2>
-        {replies.length === 0 ? (
+        {thread.acceptedAnswer ? (
           <p>
-            <FormattedMessage id="threads.noReplies" />
+            <a href={`#post-${thread.acceptedAnswer.id}`}>
+              <FormattedMessage id="threads.goToAccepted" />
+            </a>
           </p>
         ) : null}
-        <ol className="posts">
-          {replies.map((post) => (
-            <PostItem key={readFragment(PostFields, post).id} post={post} opening={false} context={context} />
-          ))}
-        </ol>
-        <LiveReplies threadId={thread.id} />
-      </section>
-      <section className="thread__reply" aria-label={intl.formatMessage({ id: 'threads.composer.region' })}>
-        <ReplyComposer ref={composer} thread={thread} />
-      </section>
-    </article>
+        {thread.tags.length > 0 || thread.territories.length > 0 ? (
+          <ul className="tags" aria-label={intl.formatMessage({ id: 'threads.tags' })}>
+            {thread.territories.map((territory) => (
+              <li key={territory.id}>
+                <Link to={`/territories/${territory.code}`}>{territory.name}</Link>
+              </li>
+            ))}
+            {thread.tags.map((tag) => (
+              <li key={tag}>
+                <Link to={`/search?tag=${encodeURIComponent(tag)}`}>{tag}</Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <ThreadTools thread={thread} />
+
+        {opening ? (
+          <ol className="posts posts--opening">
+            <PostItem post={opening} opening context={context} />
+          </ol>
+        ) : null}
+
+        <section aria-labelledby="thread-replies">
+          <h2 id="thread-replies">
+            <FormattedMessage id="threads.replies" values={{ count: replyCount }} />
+          </h2>
+          {replies.length === 0 ? (
+            <p>
+              <FormattedMessage id="threads.noReplies" />
+            </p>
+          ) : null}
+          <ol className="posts">
+            {replies.map((post) => (
+              <PostItem key={readFragment(PostFields, post).id} post={post} opening={false} context={context} />
+            ))}
+          </ol>
+          <LiveReplies threadId={thread.id} />
+        </section>
+        <section className="thread__reply" aria-label={intl.formatMessage({ id: 'threads.composer.region' })}>
+          <ReplyComposer ref={composer} thread={thread} />
+        </section>
+      </article>
     </Announcer>
   );
 }
