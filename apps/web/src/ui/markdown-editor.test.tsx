@@ -114,6 +114,34 @@ describe('MarkdownEditor', () => {
     expect(screen.getByLabelText('Message')).toBeVisible();
   });
 
+  it('goes back to writing when the text is changed from outside during the preview', async () => {
+    const user = userEvent.setup();
+    function Quoting() {
+      const [value, setValue] = useState('Hello');
+      return (
+        <>
+          <MarkdownEditor id="body" label="Message" value={value} onChange={setValue} />
+          <button type="button" onClick={() => setValue(`${value}\n\n> quoted`)}>
+            Add a quote
+          </button>
+        </>
+      );
+    }
+    const client = { executeQuery: vi.fn(() => fromValue({ data: { markdownPreview: '<p>Hello</p>' } })) } as unknown as Client;
+    render(
+      <Provider value={client}>
+        <IntlProvider locale="en" messages={await loadMessages('en')}>
+          <Quoting />
+        </IntlProvider>
+      </Provider>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Preview' }));
+    expect(screen.getByLabelText('Message')).not.toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Add a quote' }));
+    expect(screen.getByLabelText('Message')).toBeVisible();
+    expect(screen.getByLabelText('Message')).toHaveValue('Hello\n\n> quoted');
+  });
+
   it('does not ask the API to preview an empty text', async () => {
     const { executeQuery } = await renderEditor('  ');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Preview' }));

@@ -58,6 +58,13 @@ export const MarkdownEditor = forwardRef<HTMLTextAreaElement, MarkdownEditorProp
     element.setSelectionRange(edit.selectionStart, edit.selectionEnd);
   }, [value]);
 
+  // Text changed from outside while previewing (a quote added, the form emptied): back to writing it.
+  const previewed = useRef(value);
+  useLayoutEffect(() => {
+    if (previewing && value !== previewed.current) setPreviewing(false);
+    previewed.current = value;
+  }, [value, previewing]);
+
   const format = useCallback(
     (kind: MarkdownFormat) => {
       const element = area.current;
