@@ -51,7 +51,7 @@ describe('running a community', () => {
     // An invitation by handle, announced.
     await page.getByLabel('Il suo @nome utente').fill('@anna-ricci');
     await page.getByRole('button', { name: 'Invita' }).click();
-    await page.getByRole('status').filter({ hasText: 'Anna Ricci (@anna-ricci) è invitata in Coordinamento living lab' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Invito inviato: Anna Ricci (@anna-ricci) ora può vedere Coordinamento living lab ed entrare.' }).waitFor();
     await expect(page.getByLabel('Il suo @nome utente').inputValue()).resolves.toBe('');
     // A handle nobody has is said next to the field.
     await page.getByLabel('Il suo @nome utente').fill('nessuno-con-questo-nome');
@@ -60,10 +60,10 @@ describe('running a community', () => {
 
     // Elena becomes a coordinator.
     const elena = memberOf(page, 'Elena Ferri');
-    await elena.getByRole('button', { name: 'Nomina Elena Ferri coordinatore' }).click();
+    await elena.getByRole('button', { name: 'Affida a Elena Ferri il coordinamento' }).click();
     await page.getByRole('status').filter({ hasText: 'Elena Ferri ora coordina la comunità.' }).waitFor();
     await elena.getByText('Coordinatore', { exact: true }).waitFor();
-    await elena.getByRole('button', { name: 'Riporta Elena Ferri a membro' }).waitFor();
+    await elena.getByRole('button', { name: 'Togli a Elena Ferri il coordinamento' }).waitFor();
 
     // Giulia is removed, only once confirmed; cancelling first changes nothing.
     const giulia = memberOf(page, 'Giulia Marchetti');
@@ -102,7 +102,7 @@ describe('running a community', () => {
     await page.keyboard.press('Tab');
     await expect(focused(page)).resolves.toBe('Invita');
     await page.keyboard.press('Enter');
-    await page.getByRole('status').filter({ hasText: 'Sara Esposito (@sara-esposito) è invitata' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Invito inviato: Sara Esposito (@sara-esposito)' }).waitFor();
     // The removal's confirmation, by keyboard: Enter asks, the focus moves to the confirming button.
     const luca = memberOf(page, 'Luca Sala');
     await luca.getByRole('button', { name: 'Rimuovi Luca Sala' }).focus();
@@ -123,7 +123,7 @@ describe('running a community', () => {
     await checked(page, 'communities-invited-phone');
     await invitations.getByRole('link', { name: 'Coordinamento living lab' }).click();
     await page.waitForURL(`**${PRIVATE}`);
-    await page.getByText('Sei invitato in questa comunità privata').waitFor();
+    await page.getByText('Hai un invito per questa comunità privata').waitFor();
     await checked(page, 'community-invited-phone');
     await page.getByRole('button', { name: "Accetta l'invito ed entra" }).click();
     await page.getByRole('status').filter({ hasText: 'Ora sei membro di Coordinamento living lab.' }).waitFor();
