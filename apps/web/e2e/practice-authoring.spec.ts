@@ -115,6 +115,9 @@ describe('writing and reviewing a practice', () => {
     const { page, errors } = await web.newPage({ viewport: 'phone', lang: 'en' });
     await signedIn(page, REVIEWER, '/practices/review');
     await page.getByRole('heading', { level: 1, name: 'Practices to review' }).waitFor();
+    await page.getByRole('link', { name: TITLE }).waitFor();
+    await expectNoMessageIds(page);
+    await expectNoAxeViolations(page);
     await page.getByRole('link', { name: TITLE }).click();
     await page.waitForURL(`/practices/${slugOf()}/review`);
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();

@@ -137,7 +137,10 @@ export function PracticeEditor({ practice }: { practice: EditablePractice }) {
         <FormattedMessage id={`practice-editor.status.${practice.status}`} />
       </p>
       <h1>
-        <FormattedMessage id="practice-editor.edit.heading" values={{ title: form.watch('title') || practice.title }} />
+        <FormattedMessage
+          id={practice.status === 'DRAFT' ? 'practice-editor.edit.heading' : 'practice-editor.edit.headingPublished'}
+          values={{ title: form.watch('title') || practice.title }}
+        />
       </h1>
       {practice.reviewComment && practice.status === 'DRAFT' ? (
         <section className="editor-notice" aria-labelledby="review-comment-title">

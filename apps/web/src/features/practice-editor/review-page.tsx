@@ -60,7 +60,6 @@ function Review({ slug }: { slug: string }) {
       <p className="meta">
         <FormattedMessage id="practice-editor.review.by" values={{ names: practice.authors.map((author) => author.displayName).join(', ') }} />
       </p>
-      <DecisionPanel practice={practice} />
       <article className="prose review-copy">
         <h2>
           <FormattedMessage id="practice-editor.field.summary.label" />
@@ -78,6 +77,7 @@ function Review({ slug }: { slug: string }) {
           ) : null,
         )}
       </article>
+      <DecisionPanel practice={practice} />
     </>
   );
 }

@@ -6,7 +6,7 @@ function StatusText({ status }: { status: AutosaveStatus }) {
     case 'idle':
     case 'saved':
       return status.at ? (
-        <FormattedMessage id="practice-editor.save.savedAt" values={{ time: <FormattedTime value={status.at} hour="2-digit" minute="2-digit" /> }} />
+        <FormattedMessage id="practice-editor.save.savedAt" values={{ time: <FormattedTime value={status.at} hour="2-digit" minute="2-digit" hourCycle="h23" /> }} />
       ) : null;
     case 'pending':
       return <FormattedMessage id="practice-editor.save.pending" />;

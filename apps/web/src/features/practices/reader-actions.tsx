@@ -7,6 +7,7 @@ import { useMutation, useQuery } from 'urql';
 import { z } from 'zod';
 import { TextAreaField, TextField } from '../../ui/field';
 import { applyUserErrors, USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
+import { MarkdownEditor } from '../../ui/markdown-editor';
 import { DecisionPanel } from '../practice-editor/decision-panel';
 import { TerritoryPicker } from '../practice-editor/territory-picker';
 import '../session/session.css';
@@ -98,13 +99,23 @@ export function CommentForm({ slug }: { slug: string }) {
   return (
     <form className="form" noValidate onSubmit={(event) => void submit(event)}>
       <FailureAlert failure={failure} />
-      <TextAreaField
-        id="practice-comment"
-        rows={4}
-        label={<FormattedMessage id="practices.comment.label" />}
-        hint={<FormattedMessage id="practices.comment.hint" />}
-        error={form.formState.errors.body?.message}
-        {...form.register('body')}
+      <Controller
+        control={form.control}
+        name="body"
+        render={({ field, fieldState }) => (
+          <MarkdownEditor
+            ref={field.ref}
+            id="practice-comment"
+            rows={4}
+            label={<FormattedMessage id="practices.comment.label" />}
+            hint={<FormattedMessage id="practices.comment.hint" />}
+            error={fieldState.error?.message}
+            name={field.name}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+          />
+        )}
       />
       <p role="status" className="meta">
         {sent ? <FormattedMessage id="practices.comment.sent" /> : null}
