@@ -156,7 +156,9 @@ describe('writing and reviewing a practice', () => {
     const submit = page.getByRole('button', { name: 'Invia in revisione' });
     await focusWithTab(page, submit);
     await page.keyboard.press('Enter');
-    await page.getByText(/^Inviata in revisione/).waitFor();
+    const notice = page.getByText(/^Inviata in revisione/);
+    await notice.waitFor();
+    await expect(notice.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
     expect(unexpected(errors)).toEqual([]);
   });
 
@@ -210,6 +212,18 @@ describe('writing and reviewing a practice', () => {
     await expectNoAxeViolations(page);
     await screenshot(page, 'practice-reader-desktop');
     // Readers do not decide on it.
+    await expect(page.getByRole('button', { name: 'Archivia' }).count()).resolves.toBe(0);
+    expect(unexpected(errors)).toEqual([]);
+  });
+
+  it('lets the coordinator archive it from its page, after confirming', async () => {
+    const { page, errors } = await web.newPage({ viewport: 'phone' });
+    await signedIn(page, REVIEWER, `/practices/${slugOf()}`);
+    await page.getByRole('button', { name: 'Archivia' }).click();
+    await page.getByText('Archiviarla? Resta leggibile, ma non si modifica più.').waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Sì, archivia' }).click();
+    await page.getByRole('status').filter({ hasText: 'Archiviata.' }).waitFor();
     await expect(page.getByRole('button', { name: 'Archivia' }).count()).resolves.toBe(0);
     expect(unexpected(errors)).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -34,6 +35,14 @@ function EditLoader({ slug }: { slug: string }) {
   // The latest version from the API, so the first save names the version it really starts from.
   const [{ data, error, fetching }] = useQuery({ query: EditPracticeQuery, variables: { slug }, requestPolicy: 'network-only' });
   const practice = data?.practice;
+  // Once submitted, the form gives way to where the practice now stands: the focus goes there.
+  const wasEditable = useRef(false);
+  const notice = useRef<HTMLParagraphElement>(null);
+  const editable = practice?.viewerCanEdit ?? false;
+  useEffect(() => {
+    if (wasEditable.current && !editable) notice.current?.focus();
+    wasEditable.current = editable;
+  }, [editable]);
   if (!data) {
     if (error && !fetching) return <RequestFailure error={error} />;
     return (
@@ -58,7 +67,7 @@ function EditLoader({ slug }: { slug: string }) {
     return (
       <>
         <h1>{practice.title}</h1>
-        <p role="status" className="editor-notice">
+        <p role="status" className="editor-notice" ref={notice} tabIndex={-1}>
           <FormattedMessage id={`practice-editor.readOnly.${practice.status}`} />
         </p>
         {practice.status === 'PUBLISHED' || practice.status === 'ARCHIVED' ? (
