@@ -1,7 +1,6 @@
 import type { Client } from '@urql/core';
 import type { FeatureRoutes } from '../../app/routing';
 import { notFound, queryLoader } from '../../app/routing';
-import { CommunityError } from './community-error';
 import { CommunitiesQuery, CommunityQuery, CommunityThreadsQuery } from './community.queries';
 
 /** The community, asked again of the API in the browser when the cache holds no community (read anonymously). */
@@ -28,7 +27,6 @@ export const routes: FeatureRoutes = ({ client }) => [
       if (listed.error && !listed.data) throw listed.error;
       return { variables: { slug }, threads };
     },
-    errorElement: <CommunityError />,
     lazy: { Component: async () => (await import('./community-page')).CommunityPage },
   },
   {
