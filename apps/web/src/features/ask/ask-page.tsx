@@ -11,7 +11,6 @@ import { useRouteQuery } from '../../app/routing';
 import { TextAreaField, TextField } from '../../ui/field';
 import { applyUserErrors, USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
 import { useSessionState } from '../session/session-context';
-import '../session/session.css';
 import { AskCommunityQuery, StartQuestionMutation } from './ask.queries';
 import { clearDraft, loadDraft, saveDraft, tagsOf } from './draft';
 import { SimilarThreads } from './similar-threads';

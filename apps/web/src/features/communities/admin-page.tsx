@@ -3,7 +3,6 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { PageMeta } from '../../app/head';
 import { SignedInOnly } from './signed-in';
-import '../session/session.css';
 import './community.css';
 
 interface AdminPageProps {

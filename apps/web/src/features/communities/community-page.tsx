@@ -5,7 +5,6 @@ import type { ResultOf, VariablesOf } from '../../app/graphql';
 import { PageMeta } from '../../app/head';
 import { useRouteQuery } from '../../app/routing';
 import { FollowButton } from '../../ui/follow-button';
-import '../session/session.css';
 import { CommunityQuery, CommunityThreadsQuery } from './community.queries';
 import { ViewerActions } from './viewer-actions';
 import './community.css';

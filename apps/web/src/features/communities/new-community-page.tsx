@@ -12,7 +12,6 @@ import { CreateCommunityMutation, StaffViewerQuery, TerritoryByCodeQuery } from 
 import { VISIBILITY_LABELS } from './settings-form';
 import { VISIBILITIES } from './settings-schema';
 import { LoadFailure, Refusal, SignedInOnly } from './signed-in';
-import '../session/session.css';
 import './community.css';
 
 const KINDS = ['THEMATIC', 'TERRITORIAL'] as const;

@@ -7,7 +7,6 @@ import { PageMeta } from '../../app/head';
 import { useRouteQuery } from '../../app/routing';
 import { FollowButton } from '../../ui/follow-button';
 import { useSessionState } from '../session/session-context';
-import '../session/session.css';
 import { Announcer } from './announcer';
 import { PostItem, type PostContext } from './post-item';
 import { ReplyComposer, type ComposerHandle } from './reply-composer';
