@@ -181,3 +181,12 @@ export const UnsuspendUserMutation = graphql(`
     }
   }
 `);
+
+export const ViewerRoleQuery = graphql(`
+  query ViewerRole {
+    viewer {
+      id
+      role
+    }
+  }
+`);

@@ -2,9 +2,11 @@ import { useCallback, useState, type ReactNode } from 'react';
 import type { CombinedError } from '@urql/core';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, Navigate, NavLink, useLocation } from 'react-router';
+import { useQuery } from 'urql';
 import { PageMeta } from '../../app/head';
 import { useSessionState } from '../session/session-context';
 import { FieldError as UiFieldError } from '../../ui/field';
+import { ViewerRoleQuery } from './moderation.queries';
 import { USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
 
 /**
@@ -70,9 +72,11 @@ export function QueryFailure({ error, retry }: { error: CombinedError; retry: ()
   );
 }
 
-/** The staff pages' own navigation, on each of them. */
+/** The staff pages' own navigation, on each of them: suspensions and the audit log for staff only (coordinators see their communities' reports). */
 export function StaffNav() {
   const intl = useIntl();
+  const [{ data }] = useQuery({ query: ViewerRoleQuery });
+  const staff = data?.viewer?.role === 'MODERATOR' || data?.viewer?.role === 'ADMIN';
   return (
     <nav className="staff-nav" aria-label={intl.formatMessage({ id: 'moderation.nav.label' })}>
       <ul>
@@ -81,16 +85,20 @@ export function StaffNav() {
             <FormattedMessage id="moderation.nav.queue" />
           </NavLink>
         </li>
-        <li>
-          <NavLink to="/moderation/suspensions">
-            <FormattedMessage id="moderation.nav.suspensions" />
-          </NavLink>
-        </li>
-        <li>
-          <NavLink to="/moderation/audit">
-            <FormattedMessage id="moderation.nav.audit" />
-          </NavLink>
-        </li>
+        {staff ? (
+          <>
+            <li>
+              <NavLink to="/moderation/suspensions">
+                <FormattedMessage id="moderation.nav.suspensions" />
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/moderation/audit">
+                <FormattedMessage id="moderation.nav.audit" />
+              </NavLink>
+            </li>
+          </>
+        ) : null}
         <li>
           <NavLink to="/activity-report">
             <FormattedMessage id="moderation.nav.activity" />
