@@ -162,8 +162,15 @@ describe('a practitioner’s profile, follows and notifications', () => {
     await added.getByLabel('Competence', { exact: true }).selectOption(skill.id);
     await added.getByLabel('Level').selectOption('EXPERIENCED');
     await added.getByLabel('What shows it').fill('Three foundation calls won for the neighbourhood market and the summer workshops.');
+    // Its place in the list is chosen with buttons; focus stays with the competence moved.
+    await editor.getByRole('button', { name: `Move up ${skill.en}` }).click();
+    await editor.getByText(`${skill.en} is now in place ${before}: save to confirm.`).waitFor();
+    await expect(rows.nth(before - 1).locator('legend').textContent()).resolves.toBe(skill.en);
+    expect(await page.evaluate(() => document.activeElement?.id)).toMatch(/^competence-move-(up|down)-/);
     await editor.getByRole('button', { name: 'Save the competences' }).click();
     await editor.getByRole('status').filter({ hasText: `Competences saved: ${before + 1}.` }).waitFor();
+    await expect(rows.nth(before - 1).locator('legend').textContent()).resolves.toBe(skill.en);
+    await expect(rows.nth(before - 1).getByLabel('What shows it').inputValue()).resolves.toBe('Three foundation calls won for the neighbourhood market and the summer workshops.');
     await expect(rows.first().getByText('Endorsed by 3 people').count()).resolves.toBe(1);
     await expectNoMessageIds(page);
     await expectNoAxeViolations(page);

@@ -9,22 +9,21 @@ import {
   competenceErrorPath,
   competencesSchema,
   competencesValues,
-  LEVELS,
   MAX_COMPETENCES,
   setCompetencesInput,
   type CompetencesValues,
 } from './competences-form';
-import { EditableProfileFields, SetCompetencesMutation, type EditProfileQuery } from './settings.queries';
+import { CompetenceRow, type Area } from './competence-row';
+import { EditableProfileFields, SetCompetencesMutation } from './settings.queries';
 
 type Profile = ResultOf<typeof EditableProfileFields>;
-type Area = ResultOf<typeof EditProfileQuery>['skillAreas'][number];
 type Failure = UserErrorCode | 'network';
 
 /** One's competences: a skill from the API's list each, a level and a note; kept ones keep their endorsements. */
 export function CompetencesEditor({ profile, areas }: { profile: Profile | null; areas: readonly Area[] }) {
   const intl = useIntl();
   const form = useForm<CompetencesValues>({ resolver: zodResolver(competencesSchema), defaultValues: competencesValues(profile?.competences) });
-  const { fields, append, remove } = useFieldArray({ control: form.control, name: 'competences' });
+  const { fields, append, remove, move } = useFieldArray({ control: form.control, name: 'competences' });
   const rows = useWatch({ control: form.control, name: 'competences' });
   const { errors, isSubmitting } = form.formState;
   const [, setCompetences] = useMutation(SetCompetencesMutation);
@@ -78,13 +77,24 @@ export function CompetencesEditor({ profile, areas }: { profile: Profile | null;
     document.getElementById('competences-add')?.focus();
   }
 
+  function shift(index: number, by: -1 | 1) {
+    const label = skillLabel(rows[index]?.skillId ?? '') || intl.formatMessage({ id: 'settings.competences.unnamed' });
+    move(index, index + by);
+    setStatus(intl.formatMessage({ id: 'settings.competences.moved' }, { skill: label, position: index + by + 1 }));
+    // Focus stays on the same button of the row that moved, or the other one at either end.
+    const target = index + by;
+    const edge = target === 0 ? 'down' : target === fields.length - 1 ? 'up' : by < 0 ? 'up' : 'down';
+    requestAnimationFrame(() => document.getElementById(`competence-move-${edge}-${target}`)?.focus());
+  }
+
   return (
     <form className="form settings-form" noValidate aria-labelledby="settings-competences-heading" onSubmit={(event) => void submit(event)}>
       <h2 id="settings-competences-heading">
         <FormattedMessage id="settings.competences.heading" />
       </h2>
       <p className="field__hint">
-        <FormattedMessage id="settings.competences.intro" values={{ max: MAX_COMPETENCES }} />
+        <FormattedMessage id="settings.competences.intro" values={{ max: MAX_COMPETENCES }} />{' '}
+        <FormattedMessage id="settings.competences.order" />
       </p>
       {failure ? (
         <p className="form__alert" role="alert">
@@ -103,90 +113,19 @@ export function CompetencesEditor({ profile, areas }: { profile: Profile | null;
       ) : (
         <ol className="competence-rows">
           {fields.map((field, index) => {
-            const row = rows[index];
-            const label = skillLabel(row?.skillId ?? '');
-            const skillError = errors.competences?.[index]?.skillId?.message;
-            const noteError = errors.competences?.[index]?.evidenceNote?.message;
-            const base = `competence-${field.id}`;
+            const label = skillLabel(rows[index]?.skillId ?? '');
             return (
               <li key={field.id}>
-                <fieldset className="competence-row">
-                  <legend>
-                    {label ? label : <FormattedMessage id="settings.competences.new" values={{ number: index + 1 }} />}
-                  </legend>
-                  <div className="field">
-                    <label htmlFor={`${base}-skill`}>
-                      <FormattedMessage id="settings.field.skill.label" />
-                    </label>
-                    <select
-                      id={`${base}-skill`}
-                      aria-invalid={skillError ? true : undefined}
-                      aria-describedby={skillError ? `${base}-skill-error` : undefined}
-                      {...form.register(`competences.${index}.skillId`)}
-                    >
-                      <option value="">{intl.formatMessage({ id: 'settings.field.skill.choose' })}</option>
-                      {areas.map((area) => (
-                        <optgroup key={area.id} label={area.label}>
-                          {area.skills.map((skill) => (
-                            <option key={skill.id} value={skill.id}>
-                              {skill.label}
-                            </option>
-                          ))}
-                        </optgroup>
-                      ))}
-                    </select>
-                    {skillError ? (
-                      <p className="field__error" id={`${base}-skill-error`}>
-                        <FormattedMessage id={skillError} />
-                      </p>
-                    ) : null}
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`${base}-level`}>
-                      <FormattedMessage id="settings.field.level.label" />
-                    </label>
-                    <select id={`${base}-level`} {...form.register(`competences.${index}.level`)}>
-                      {Object.entries(LEVELS).map(([level, id]) => (
-                        <option key={level} value={level}>
-                          {intl.formatMessage({ id })}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`${base}-note`}>
-                      <FormattedMessage id="settings.field.evidenceNote.label" />
-                    </label>
-                    <p className="field__hint" id={`${base}-note-hint`}>
-                      <FormattedMessage id="settings.field.evidenceNote.hint" />
-                    </p>
-                    <textarea
-                      id={`${base}-note`}
-                      rows={3}
-                      aria-invalid={noteError ? true : undefined}
-                      aria-describedby={[`${base}-note-hint`, noteError ? `${base}-note-error` : null].filter(Boolean).join(' ')}
-                      {...form.register(`competences.${index}.evidenceNote`)}
-                    />
-                    {noteError ? (
-                      <p className="field__error" id={`${base}-note-error`}>
-                        <FormattedMessage id={noteError} />
-                      </p>
-                    ) : null}
-                  </div>
-                  <p className="meta">
-                    <FormattedMessage id="settings.competences.endorsements" values={{ count: row?.endorsementCount ?? 0 }} />
-                    {(row?.evidenceIds.length ?? 0) > 0 ? (
-                      <>
-                        {' · '}
-                        <FormattedMessage id="settings.competences.evidence" values={{ count: row?.evidenceIds.length ?? 0 }} />
-                      </>
-                    ) : null}
-                  </p>
-                  <button type="button" className="link-button" onClick={() => drop(index)}>
-                    <FormattedMessage id="settings.remove" />
-                    <span className="visually-hidden"> {label || intl.formatMessage({ id: 'settings.competences.new' }, { number: index + 1 })}</span>
-                  </button>
-                </fieldset>
+                <CompetenceRow
+                  form={form}
+                  index={index}
+                  base={`competence-${field.id}`}
+                  count={fields.length}
+                  label={label}
+                  areas={areas}
+                  onMove={(by) => shift(index, by)}
+                  onRemove={() => drop(index)}
+                />
               </li>
             );
           })}
