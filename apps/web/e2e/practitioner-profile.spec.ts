@@ -122,7 +122,7 @@ describe('a practitioner’s profile, follows and notifications', () => {
     await page.keyboard.type('Berg');
     await page.getByRole('button', { name: 'Add Bergamo' }).waitFor();
     await page.keyboard.press('Tab');
-    expect((await focused(page)).text).toBe('Add Bergamo');
+    expect((await focused(page)).text).toBe('Add Bergamo (province)');
     await page.keyboard.press('Enter');
     await page.getByText('Bergamo added.').waitFor();
     expect((await focused(page)).type).toBe('search');

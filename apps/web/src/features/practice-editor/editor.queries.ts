@@ -70,19 +70,6 @@ export const JoinedCommunitiesQuery = graphql(`
   }
 `);
 
-export const TerritorySearchQuery = graphql(`
-  query TerritorySearch($prefix: String!) {
-    territories(filter: { namePrefix: $prefix }, first: 8) {
-      nodes {
-        id
-        code
-        name
-        level
-      }
-    }
-  }
-`);
-
 export const CreatePracticeMutation = graphql(
   `
     mutation CreatePractice($input: CreatePracticeInput!) {

@@ -6,6 +6,7 @@ import { useClient, useMutation } from 'urql';
 import { TextAreaField, TextField } from '../../ui/field';
 import { USER_ERROR_MESSAGES } from '../../ui/form-errors';
 import { MarkdownEditor } from '../../ui/markdown-editor';
+import { TerritoryPicker } from '../../ui/territory-picker';
 import { Autosaver, type AutosaveStatus, type SaveResult } from './autosave';
 import { EditPracticeQuery, UpdatePracticeMutation } from './editor.queries';
 import {
@@ -24,7 +25,6 @@ import {
 import { keepLocalCopy, loadLocalCopy } from './local-copy';
 import { SaveStatus } from './save-status';
 import { SubmitPanel } from './submit-panel';
-import { TerritoryPicker } from './territory-picker';
 
 function textOf(patch: EditorPatch): Partial<EditorValues> {
   const { territories: _territories, ...text } = patch;
@@ -209,7 +209,13 @@ export function PracticeEditor({ practice }: { practice: EditablePractice }) {
           error={errors.tags?.message}
           {...register('tags')}
         />
-        <TerritoryPicker chosen={territories} onChange={chooseTerritories} error={territoryError} />
+        <TerritoryPicker
+          id="practice-territories"
+          label={intl.formatMessage({ id: 'practice-editor.field.territories.label' })}
+          chosen={territories}
+          onChange={chooseTerritories}
+          error={territoryError}
+        />
       </form>
       <SubmitPanel
         practice={practice}

@@ -9,7 +9,7 @@ import { TextAreaField, TextField } from '../../ui/field';
 import { applyUserErrors, USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
 import { MarkdownEditor } from '../../ui/markdown-editor';
 import { DecisionPanel } from '../practice-editor/decision-panel';
-import { TerritoryPicker } from '../practice-editor/territory-picker';
+import { TerritoryPicker } from '../../ui/territory-picker';
 import '../session/session.css';
 import { AddPracticeCommentMutation, BookmarkPracticeMutation, PracticeViewerQuery, RecordAdoptionMutation, UnbookmarkPracticeMutation } from './reader.queries';
 
@@ -188,7 +188,7 @@ export function AdoptionForm({ slug }: { slug: string }) {
           render={({ field, fieldState }) => (
             <TerritoryPicker
               id="adoption-territory"
-              single
+              limit={1}
               label={intl.formatMessage({ id: 'practices.adoption.territory' })}
               chosen={field.value ? [field.value] : []}
               onChange={(next) => field.onChange(next[0] ?? null)}

@@ -17,7 +17,7 @@ import {
   type ProfileValues,
 } from './profile-form';
 import { EditableProfileFields, SetAvailabilityMutation, SetProfileVisibilityMutation, UpdateProfileMutation } from './settings.queries';
-import { TerritoryPicker } from './territory-picker';
+import { TerritoryPicker } from '../../ui/territory-picker';
 
 type Profile = ResultOf<typeof EditableProfileFields>;
 type Failure = UserErrorCode | 'network';
@@ -132,7 +132,15 @@ export function ProfileBasicsForm({ profile, displayName }: { profile: Profile |
       <Controller
         control={form.control}
         name="territories"
-        render={({ field, fieldState }) => <TerritoryPicker value={field.value} onChange={field.onChange} error={fieldState.error?.message} />}
+        render={({ field, fieldState }) => (
+          <TerritoryPicker
+            id="profile-territories"
+            label={<FormattedMessage id="settings.field.territories.label" />}
+            chosen={field.value}
+            onChange={field.onChange}
+            error={fieldState.error?.message}
+          />
+        )}
       />
       <Choice
         legend={<FormattedMessage id="settings.field.visibility.label" />}

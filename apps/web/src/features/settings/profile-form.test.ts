@@ -51,7 +51,7 @@ describe('the profile form', () => {
 
   it('reads languages as codes and sends every basic field, an empty organization as none', () => {
     expect(languagesOf('IT; en  de,it')).toEqual(['it', 'en', 'de']);
-    expect(updateProfileInput({ ...valid, territories: [{ id: 'VGVycml0b3J5OjE=', name: 'Napoli' }] })).toEqual({
+    expect(updateProfileInput({ ...valid, territories: [{ id: 'VGVycml0b3J5OjE=', code: 'IT-NA', name: 'Napoli' }] })).toEqual({
       displayName: 'Sara Esposito',
       bio: 'Educatrice a Napoli.',
       avatarUrl: '',

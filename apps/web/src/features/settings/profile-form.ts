@@ -60,7 +60,7 @@ export const profileSchema = z
       .string()
       .refine((text) => languagesOf(text).every((code) => /^[a-z]{2}$/.test(code)), 'settings.field.languages.codes')
       .refine((text) => languagesOf(text).length <= 10, 'settings.field.languages.tooMany'),
-    territories: z.array(z.object({ id: z.string(), name: z.string() })).max(10, 'settings.field.territories.tooMany'),
+    territories: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })).max(10, 'settings.field.territories.tooMany'),
     visibility,
     availability,
   })
@@ -86,7 +86,7 @@ export function profileValues(profile: Profile | null | undefined, displayName: 
     organizationName: profile?.organization?.name ?? '',
     organizationKind: profile?.organization?.kind ?? '',
     languages: (profile?.languages ?? []).join(', '),
-    territories: (profile?.territories ?? []).map((territory) => ({ id: territory.id, name: territory.name })),
+    territories: (profile?.territories ?? []).map((territory) => ({ id: territory.id, code: territory.code, name: territory.name })),
     visibility: profile?.visibility ?? 'MEMBERS_ONLY',
     availability: profile?.availability ?? 'NOT_AVAILABLE',
   };

@@ -40,14 +40,6 @@ export const EditProfileQuery = graphql(
   [EditableProfileFields],
 );
 
-export const TerritorySearchQuery = graphql(`
-  query TerritorySearch($prefix: String!) {
-    territories(first: 8, filter: { namePrefix: $prefix }) {
-      nodes { id code name level }
-    }
-  }
-`);
-
 export const UpdateProfileMutation = graphql(
   `
     mutation UpdateProfile($input: UpdateProfileInput!) {
