@@ -136,6 +136,8 @@ describe('a peer exchange, planned, filled live, held and learned from', () => {
     await davide.page.keyboard.press('Enter');
     await davide.page.getByTestId('my-seat').filter({ hasText: 'Hai un posto.' }).waitFor();
     await expect(davide.page.getByText('Vuoi imparare: Come si selezionano i custodi.').count()).resolves.toBe(1);
+    // Holding a seat, he is shown where it takes place; Giulia, waiting, will not be until she has one.
+    await davide.page.getByText('Portineria sociale, via Val di Ledro 25, Milano').waitFor();
     await expectNoAxeViolations(davide.page);
     await expectNoMessageIds(davide.page);
     await screenshot(davide.page, 'exchange-seat-phone');
@@ -152,6 +154,7 @@ describe('a peer exchange, planned, filled live, held and learned from', () => {
     await giulia.page.getByLabel('What do you want to learn? (optional)').fill('How the caretakers meet social services.');
     await giulia.page.getByRole('button', { name: 'Join the waitlist' }).click();
     await giulia.page.getByTestId('my-seat').filter({ hasText: 'You are number 1 on the waitlist.' }).waitFor();
+    await expect(giulia.page.getByText('Portineria sociale, via Val di Ledro 25, Milano').count()).resolves.toBe(0);
     await expect(seats(giulia.page).textContent()).resolves.toBe('one seat, one registered, none free · one person on the waitlist');
     await expectNoAxeViolations(giulia.page);
     await expectNoMessageIds(giulia.page);
@@ -167,6 +170,7 @@ describe('a peer exchange, planned, filled live, held and learned from', () => {
     await davide.page.getByRole('status').filter({ hasText: 'La tua iscrizione è annullata.' }).waitFor();
 
     await giulia.page.getByTestId('my-seat').filter({ hasText: 'You hold a seat.' }).waitFor();
+    await giulia.page.getByText('Portineria sociale, via Val di Ledro 25, Milano').waitFor();
     await expect(giulia.page.getByTestId('live-personal').textContent()).resolves.toBe('A seat freed up: it is yours now.');
     await expectNoAxeViolations(giulia.page);
     await manage.getByRole('row', { name: /Giulia Marchetti/ }).filter({ hasText: 'Ha un posto' }).waitFor();

@@ -88,8 +88,6 @@ export const UpdateExchangeMutation = graphql(
         peerExchange {
           ...ExchangeLiveFields
           format
-          venue
-          onlineUrl
           description {
             html
             markdown

@@ -99,6 +99,8 @@ export const ExchangeLiveFields = graphql(`
     cancelReason
     version
     feedbackClosesAt
+    venue
+    onlineUrl
     viewerCanManage
     viewerCanRegister
     viewerCanGiveFeedback
@@ -119,8 +121,6 @@ export const ExchangeViewerQuery = graphql(
         __typename
         ... on PeerExchange {
           ...ExchangeLiveFields
-          venue
-          onlineUrl
           viewerFeedback {
             rating
             comment

@@ -1,10 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation } from 'urql';
 import { z } from 'zod';
-import { TextAreaField, TextField } from '../../ui/field';
+import { TextField } from '../../ui/field';
+import { MarkdownEditor } from '../../ui/markdown-editor';
 import { applyUserErrors, USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
 import { RecordOutcomesMutation } from './exchange.mutations';
 import { outcomeOf } from './outcome';
@@ -87,21 +88,33 @@ export function OutcomesForm({ exchange, practices, people }: { exchange: Viewer
             <FormattedMessage id={failure === 'forbidden' ? 'exchanges.error.forbidden' : failure === 'network' ? 'exchanges.error.network' : USER_ERROR_MESSAGES[failure]} />
           </p>
         ) : null}
-        <TextAreaField
-          id="outcomes-summary"
-          rows={6}
-          label={<FormattedMessage id="exchanges.outcomes.summary" />}
-          hint={<FormattedMessage id="exchanges.outcomes.markdown" />}
-          error={errors.summary?.message}
-          {...form.register('summary')}
+        <Controller
+          control={form.control}
+          name="summary"
+          render={({ field }) => (
+            <MarkdownEditor
+              id="outcomes-summary"
+              rows={6}
+              label={<FormattedMessage id="exchanges.outcomes.summary" />}
+              hint={<FormattedMessage id="exchanges.outcomes.markdown" />}
+              error={errors.summary?.message}
+              {...field}
+            />
+          )}
         />
-        <TextAreaField
-          id="outcomes-learnings"
-          rows={6}
-          label={<FormattedMessage id="exchanges.outcomes.learnings" />}
-          hint={<FormattedMessage id="exchanges.outcomes.markdown" />}
-          error={errors.learnings?.message}
-          {...form.register('learnings')}
+        <Controller
+          control={form.control}
+          name="learnings"
+          render={({ field }) => (
+            <MarkdownEditor
+              id="outcomes-learnings"
+              rows={6}
+              label={<FormattedMessage id="exchanges.outcomes.learnings" />}
+              hint={<FormattedMessage id="exchanges.outcomes.markdown" />}
+              error={errors.learnings?.message}
+              {...field}
+            />
+          )}
         />
         <fieldset className="exchange-fieldset">
           <legend>

@@ -1,6 +1,8 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IntlProvider } from 'react-intl';
+import { Provider, type Client } from 'urql';
+import { never } from 'wonka';
 import { describe, expect, it, vi } from 'vitest';
 import { loadMessages } from '../../app/i18n';
 import { PlanForm } from './plan-form';
@@ -15,10 +17,14 @@ const OPTIONS = {
 };
 
 async function renderForm(onSubmit: (values: PlanValues) => Promise<MutationOutcome> = vi.fn(async () => ({ kind: 'done' as const }))) {
+  // The description's preview asks the API only when shown; nothing here shows it.
+  const client = { executeQuery: () => never } as unknown as Client;
   render(
-    <IntlProvider locale="en" timeZone="Europe/Rome" messages={await loadMessages('en')}>
-      <PlanForm mode="create" initial={EMPTY_PLAN} options={OPTIONS} onSubmit={onSubmit} now={NOW} />
-    </IntlProvider>,
+    <Provider value={client}>
+      <IntlProvider locale="en" timeZone="Europe/Rome" messages={await loadMessages('en')}>
+        <PlanForm mode="create" initial={EMPTY_PLAN} options={OPTIONS} onSubmit={onSubmit} now={NOW} />
+      </IntlProvider>
+    </Provider>,
   );
   return onSubmit;
 }

@@ -1,9 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { ResultOf } from '../../app/graphql';
 import { TextAreaField, TextField } from '../../ui/field';
+import { MarkdownEditor } from '../../ui/markdown-editor';
 import { applyUserErrors, USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
 import type { PlanOptionsQuery } from './exchange.mutations';
 import { FORMATS } from './labels';
@@ -197,13 +198,19 @@ export function PlanForm({ mode, initial, options, onSubmit, now }: PlanFormProp
           {...form.register('reviewQuestion')}
         />
       ) : null}
-      <TextAreaField
-        id="plan-description"
-        rows={10}
-        label={<FormattedMessage id="exchanges.plan.description" />}
-        hint={<FormattedMessage id="exchanges.plan.description.hint" />}
-        error={error('description')}
-        {...form.register('description')}
+      <Controller
+        control={form.control}
+        name="description"
+        render={({ field }) => (
+          <MarkdownEditor
+            id="plan-description"
+            rows={10}
+            label={<FormattedMessage id="exchanges.plan.description" />}
+            hint={<FormattedMessage id="exchanges.plan.description.hint" />}
+            error={error('description')}
+            {...field}
+          />
+        )}
       />
       <button type="submit" className="button" disabled={isSubmitting}>
         <FormattedMessage id={mode === 'create' ? 'exchanges.plan.submit' : 'exchanges.edit.submit'} />

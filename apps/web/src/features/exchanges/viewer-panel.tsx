@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import { useQuery } from 'urql';
 import { AttendancePanel } from './attendance-panel';
 import { ExchangeRegistrationsQuery, ExchangeViewerQuery } from './exchange.queries';
@@ -32,6 +33,30 @@ export function ViewerPanel(props: { id: string; tick: number; hosts: readonly P
   }
   return (
     <>
+      {exchange.venue || exchange.onlineUrl ? (
+        <dl className="facts exchange-place">
+          {exchange.venue ? (
+            <>
+              <dt>
+                <FormattedMessage id="exchanges.place.venue" />
+              </dt>
+              <dd>{exchange.venue}</dd>
+            </>
+          ) : null}
+          {exchange.onlineUrl ? (
+            <>
+              <dt>
+                <FormattedMessage id="exchanges.place.online" />
+              </dt>
+              <dd>
+                <a href={exchange.onlineUrl} rel="noopener noreferrer">
+                  {exchange.onlineUrl}
+                </a>
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      ) : null}
       <RegistrationPanel exchange={exchange} />
       {exchange.viewerCanGiveFeedback ? <FeedbackForm exchange={exchange} /> : null}
       {manages ? <ManagePanel exchange={exchange} tick={props.tick} /> : null}
