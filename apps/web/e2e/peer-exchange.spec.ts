@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, expectNoMessageIds, hydrated, screenshot, signedIn, startWebE2E, unexpected, type WebE2E } from './support/web-e2e';
+import { DEMO_PASSWORD, expectNoAxeViolations, expectNoMessageIds, hydrated, screenshot, signedIn, startWebE2E, unexpected, type WebE2E } from './support/web-e2e';
 
 // Demo people: Chiara coordinates "Anziani e comunità"; Davide, Giulia and Anna are practitioners there.
 const CHIARA = 'chiara.colombo@bottega.example';
@@ -243,5 +243,51 @@ describe('a peer exchange, planned, filled live, held and learned from', () => {
     await expectNoMessageIds(attendee.page);
     expect(unexpected(attendee.errors)).toEqual([]);
     await hydrated(attendee.page);
+  });
+
+  it('is cancelled by its coordinator with a reason, asked twice', async () => {
+    // A draft planned through the API, as another app would.
+    const { login } = await web.app.client.data<{ login: { session: { accessToken: string } } }>(
+      `mutation ($input: LoginInput!) { login(input: $input) { session { accessToken } } }`,
+      { input: { email: CHIARA, password: DEMO_PASSWORD } },
+    );
+    const chiara = web.app.client.as(login.session.accessToken);
+    const { community, territories } = await chiara.data<{ community: { id: string }; territories: { nodes: { id: string }[] } }>(
+      `{ community(slug: "anziani-e-comunita") { id } territories(first: 1, filter: { namePrefix: "Milano" }) { nodes { id } } }`,
+    );
+    const starts = Date.now() + 40 * 24 * 3600 * 1000;
+    const { createPeerExchange } = await chiara.data<{ createPeerExchange: { peerExchange: { id: string } } }>(
+      `mutation ($input: CreatePeerExchangeInput!) { createPeerExchange(input: $input) { peerExchange { id } userErrors { code } } }`,
+      {
+        input: {
+          format: 'WEBINAR',
+          title: 'Webinar sui portierati sociali',
+          hostCommunityId: community.id,
+          hostTerritoryId: territories.nodes[0]!.id,
+          startsAt: new Date(starts).toISOString(),
+          endsAt: new Date(starts + 2 * 3600 * 1000).toISOString(),
+          registrationDeadline: new Date(starts - 24 * 3600 * 1000).toISOString(),
+          capacity: 30,
+        },
+      },
+    );
+    const path = `/peer-exchanges/${encodeURIComponent(createPeerExchange.peerExchange.id)}`;
+
+    const { page, errors } = await web.newPage({ viewport: 'phone', lang: 'en' });
+    await signedIn(page, CHIARA, path);
+    const manage = page.getByRole('region', { name: 'Running the exchange' });
+    await manage.getByRole('button', { name: 'Cancel the exchange…' }).click();
+    const confirm = manage.getByRole('group', { name: /^Cancel the exchange\?/ });
+    await confirm.getByRole('button', { name: 'Yes, cancel the exchange' }).click();
+    await expect(manage.getByRole('alert').textContent()).resolves.toBe('Write the reason, in at least 3 characters.');
+    await expectNoAxeViolations(page);
+    await confirm.getByLabel('Reason').fill('The speaker is ill; we will plan it again in spring.');
+    await confirm.getByRole('button', { name: 'Yes, cancel the exchange' }).click();
+    await page.getByText('Cancelled: The speaker is ill; we will plan it again in spring.').waitFor();
+    await expect(page.locator('article.prose > p.meta').first().textContent()).resolves.toContain('Cancelled');
+    await expect(manage.getByRole('button', { name: 'Cancel the exchange…' }).count()).resolves.toBe(0);
+    await expectNoAxeViolations(page);
+    await expectNoMessageIds(page);
+    expect(unexpected(errors).filter((error) => !/status of 404/.test(error))).toEqual([]);
   });
 });
