@@ -144,17 +144,28 @@ describe('a newcomer, live', () => {
     expect(await focusedId(page)).toBe('ask-title');
     expect(await focusVisible(page)).toBe(true);
     await page.keyboard.type('Volunteer drivers for hospital visits: insurance?');
-    await page.keyboard.press('Tab');
+    // Past the editor's Write/Preview switch and its formatting toolbar (one stop: arrows move inside it).
+    for (let step = 0; step < 6 && (await focusedId(page)) !== 'ask-body'; step++) await page.keyboard.press('Tab');
     expect(await focusedId(page)).toBe('ask-body');
     expect(await focusVisible(page)).toBe(true);
     await page.keyboard.type('Our association drives elderly people to hospital visits with volunteers. Which insurance do you use?');
     await page.keyboard.press('Tab');
     expect(await focusedId(page)).toBe('ask-tags');
     await page.keyboard.type('social transport');
+    // A territory, found by its name and added with Enter.
+    await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('ask-territories-search');
+    await page.keyboard.type('Lecco');
+    await page.getByRole('button', { name: /^Add Lecco/ }).waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText('Lecco added.').waitFor();
+    expect(await focusedId(page)).toBe('ask-territories-search');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Post the question');
     expect(await focusVisible(page)).toBe(true);
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/threads\/[^/]+$/);
+    await page.getByRole('link', { name: 'Lecco' }).first().waitFor();
   });
 });

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
@@ -8,7 +8,9 @@ import { z } from 'zod';
 import type { ResultOf } from '../../app/graphql';
 import { PageMeta } from '../../app/head';
 import { useRouteQuery } from '../../app/routing';
-import { TextAreaField, TextField } from '../../ui/field';
+import { TextField } from '../../ui/field';
+import { MarkdownEditor } from '../../ui/markdown-editor';
+import { TerritoryPicker } from '../../ui/territory-picker';
 import { applyUserErrors, USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
 import { useSessionState } from '../session/session-context';
 import { AskCommunityQuery, StartQuestionMutation } from './ask.queries';
@@ -22,6 +24,7 @@ const schema = z.object({
   title: z.string().trim().min(8, 'ask.field.title.tooShort').max(200, 'ui.userError.TOO_LONG'),
   body: z.string().trim().min(1, 'ui.userError.REQUIRED'),
   tags: z.string().refine((text) => tagsOf(text).length <= 5, 'ask.field.tags.tooMany'),
+  territories: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })).max(5, 'ask.field.territories.tooMany'),
 });
 type AskValues = z.infer<typeof schema>;
 
@@ -67,12 +70,15 @@ function AskForm({ community }: { community: Community }) {
   const values = useWatch({ control: form.control });
 
   useEffect(() => {
-    saveDraft(community.id, { title: values.title ?? '', body: values.body ?? '', tags: values.tags ?? '' });
-  }, [community.id, values.title, values.body, values.tags]);
+    const territories = (values.territories ?? []).flatMap((territory) => (territory.id && territory.code && territory.name ? [{ id: territory.id, code: territory.code, name: territory.name }] : []));
+    saveDraft(community.id, { title: values.title ?? '', body: values.body ?? '', tags: values.tags ?? '', territories });
+  }, [community.id, values.title, values.body, values.tags, values.territories]);
 
-  const submit = form.handleSubmit(async ({ title, body, tags }) => {
+  const submit = form.handleSubmit(async ({ title, body, tags, territories }) => {
     setFailure(null);
-    const result = await startThread({ input: { communityId: community.id, kind: 'QUESTION', title, body, tags: tagsOf(tags) } });
+    const result = await startThread({
+      input: { communityId: community.id, kind: 'QUESTION', title, body, tags: tagsOf(tags), territoryIds: territories.map((territory) => territory.id) },
+    });
     const payload = result.data?.startThread;
     if (!payload) {
       const code = result.error?.graphQLErrors[0]?.extensions['code'];
@@ -108,13 +114,19 @@ function AskForm({ community }: { community: Community }) {
           error={errors.title?.message}
           {...form.register('title')}
         />
-        <TextAreaField
-          id="ask-body"
-          label={<FormattedMessage id="ask.field.body.label" />}
-          hint={<FormattedMessage id="ask.field.body.hint" />}
-          error={errors.body?.message}
-          rows={10}
-          {...form.register('body')}
+        <Controller
+          control={form.control}
+          name="body"
+          render={({ field }) => (
+            <MarkdownEditor
+              id="ask-body"
+              label={<FormattedMessage id="ask.field.body.label" />}
+              hint={<FormattedMessage id="ask.field.body.hint" />}
+              error={errors.body?.message}
+              rows={10}
+              {...field}
+            />
+          )}
         />
         <TextField
           id="ask-tags"
@@ -122,6 +134,20 @@ function AskForm({ community }: { community: Community }) {
           hint={<FormattedMessage id="ask.field.tags.hint" />}
           error={errors.tags?.message}
           {...form.register('tags')}
+        />
+        <Controller
+          control={form.control}
+          name="territories"
+          render={({ field }) => (
+            <TerritoryPicker
+              id="ask-territories"
+              label={<FormattedMessage id="ask.field.territories.label" />}
+              limit={5}
+              chosen={field.value}
+              onChange={field.onChange}
+              error={errors.territories?.message}
+            />
+          )}
         />
         <p className="meta" role="status">
           <FormattedMessage id="ask.draftSaved" />

@@ -1,10 +1,18 @@
+import type { PickedTerritory } from '../../ui/territory-picker';
+
 export interface AskDraft {
   title: string;
   body: string;
   tags: string;
+  territories: PickedTerritory[];
 }
 
-const EMPTY: AskDraft = { title: '', body: '', tags: '' };
+const EMPTY: AskDraft = { title: '', body: '', tags: '', territories: [] };
+
+function isTerritory(value: unknown): value is PickedTerritory {
+  const candidate = value as Partial<PickedTerritory> | null;
+  return typeof candidate?.id === 'string' && typeof candidate.code === 'string' && typeof candidate.name === 'string';
+}
 
 /** Where a question being written waits, per community, until it is posted (survives reloads and failures). */
 export function draftKey(communityId: string): string {
@@ -19,6 +27,7 @@ export function loadDraft(communityId: string): AskDraft {
       title: typeof saved.title === 'string' ? saved.title : '',
       body: typeof saved.body === 'string' ? saved.body : '',
       tags: typeof saved.tags === 'string' ? saved.tags : '',
+      territories: Array.isArray(saved.territories) ? saved.territories.filter(isTerritory) : [],
     };
   } catch {
     return EMPTY;
@@ -27,7 +36,7 @@ export function loadDraft(communityId: string): AskDraft {
 
 export function saveDraft(communityId: string, draft: AskDraft): void {
   try {
-    if (!draft.title && !draft.body && !draft.tags) localStorage.removeItem(draftKey(communityId));
+    if (!draft.title && !draft.body && !draft.tags && draft.territories.length === 0) localStorage.removeItem(draftKey(communityId));
     else localStorage.setItem(draftKey(communityId), JSON.stringify(draft));
   } catch {
     // Storage full or refused (private mode): the form still holds the text.
