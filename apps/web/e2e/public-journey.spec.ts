@@ -128,11 +128,27 @@ describe('a thread', () => {
     await screenshot(page, 'thread-phone-no-js');
   });
 
+  it('marks each post with the language it is written in, for screen readers', async () => {
+    const { threads } = await web.app.client.data<{ threads: { nodes: { id: string; title: string; language: string; posts: { nodes: { id: string; language: string }[] } }[] } }>(
+      `{ threads(first: 50) { nodes { id title language posts(first: 30) { nodes { id language } } } } }`,
+    );
+    // An Italian title over replies written in English, as the demo has.
+    const mixed = threads.nodes.find(({ language, posts }) => posts.nodes.some((post) => post.language !== language));
+    if (!mixed) throw new Error('the demo has no thread with posts in another language than its title');
+    const { page } = await web.newPage({ viewport: 'desktop', javaScript: false });
+    await page.goto(`/threads/${encodeURIComponent(mixed.id)}`);
+    await expect(page.getByRole('heading', { level: 1 }).getAttribute('lang')).resolves.toBe(mixed.language);
+    for (const post of mixed.posts.nodes) {
+      await expect(page.locator(`[id="post-${post.id}"] .post__body`).getAttribute('lang')).resolves.toBe(post.language);
+    }
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('it');
+  });
+
   it('shows a reply posted by someone else while it is open, once, and announces it', async () => {
     const { page, errors } = await web.newPage({ viewport: 'desktop' });
     await page.goto(`/threads/${encodeURIComponent(thread.id)}`);
     await hydrated(page);
-    await page.locator('[aria-live="polite"][data-live="on"]').waitFor({ state: 'attached' });
+    await page.locator('[data-live="on"]').waitFor({ state: 'attached' });
     const before = await page.locator('.post').count();
     // The subscription starts after hydration; give graphql-ws a moment to be listening.
     await page.waitForTimeout(1000);
@@ -146,7 +162,7 @@ describe('a thread', () => {
     await reply.waitFor();
     await expect(reply.locator('strong').textContent()).resolves.toBe('custodi sociali');
     await expect(page.locator('.post').count()).resolves.toBe(before + 1);
-    await expect(page.locator('[aria-live="polite"]').textContent()).resolves.toBe('Nuova risposta di Roberto Fontana');
+    await page.getByTestId('thread-announcer').filter({ hasText: 'Nuova risposta di Roberto Fontana' }).waitFor({ state: 'attached' });
     await expectNoAxeViolations(page);
     await screenshot(page, 'thread-desktop');
     expect(pageErrors(errors)).toEqual([]);

@@ -121,7 +121,7 @@ describe('thread interactions', () => {
     await page.locator('[data-live="on"]').waitFor({ state: 'attached' });
     await replyAs('luca.sala', 'In Lodi we pay the bus pass for those who come every month: attendance doubled.');
     await postWith(page, 'In Lodi we pay the bus pass').waitFor();
-    await expect(page.locator('[data-live="on"]').textContent()).resolves.toBe('New reply from Luca Sala');
+    await page.getByTestId('thread-announcer').filter({ hasText: 'New reply from Luca Sala' }).waitFor({ state: 'attached' });
 
     // Editing in place; the edited marker and the earlier versions for the author.
     await mine.getByRole('button', { name: 'Edit' }).click();

@@ -64,8 +64,10 @@ export function PracticePage() {
           </>
         ) : null}
       </p>
-      <h1>{practice.title}</h1>
-      <p className="page-intro">{practice.summary}</p>
+      <h1 lang={practice.language}>{practice.title}</h1>
+      <p className="page-intro" lang={practice.language}>
+        {practice.summary}
+      </p>
       <SignedInOnly>
         <ReaderToolbar slug={practice.slug} />
       </SignedInOnly>
@@ -139,7 +141,7 @@ export function PracticePage() {
               <FormattedMessage id={`practices.section.${section}`} />
             </h2>
             {/* Sanitized by the API's Markdown renderer. */}
-            <div className="section-body" dangerouslySetInnerHTML={{ __html: practice[section].html }} />
+            <div className="section-body" lang={practice.language} dangerouslySetInnerHTML={{ __html: practice[section].html }} />
           </section>
         ) : null,
       )}
@@ -233,7 +235,7 @@ export function PracticePage() {
                   </p>
                 ) : (
                   // Sanitized by the API's Markdown renderer.
-                  <div className="section-body" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+                  <div className="section-body" lang={comment.language} dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
                 )}
               </li>
             ))}

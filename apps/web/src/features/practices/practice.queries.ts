@@ -8,6 +8,7 @@ export const PracticeQuery = graphql(`
       kind
       title
       summary
+      language
       status
       publishedAt
       startsOn
@@ -66,6 +67,7 @@ export const PracticeQuery = graphql(`
           id
           deleted
           bodyHtml
+          language
           createdAt
           author {
             id

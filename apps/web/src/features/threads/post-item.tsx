@@ -80,7 +80,7 @@ export function PostItem(props: { post: FragmentOf<typeof PostFields>; opening: 
           </p>
         ) : (
           // Sanitized by the API's Markdown renderer.
-          <div ref={body} className="post__body section-body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+          <div ref={body} className="post__body section-body" lang={post.language} dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
         )}
         {post.deleted ? null : <Reactions postId={post.id} reactions={post.reactions} canReact={props.context.signedIn} />}
         {post.deleted || panel === 'edit' ? null : (

@@ -9,6 +9,7 @@ export const PostFields = graphql(`
     hidden
     isAcceptedAnswer
     bodyHtml
+    language
     version
     viewerCanEdit
     viewerCanDelete
@@ -42,6 +43,7 @@ export const ThreadQuery = graphql(
         ... on Thread {
           id
           title
+          language
           kind
           answered
           locked
