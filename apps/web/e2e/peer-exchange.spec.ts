@@ -47,7 +47,8 @@ describe('a peer exchange, planned, filled live, held and learned from', () => {
     await signedIn(refused, ANNA, '/peer-exchanges/new');
     await refused.getByLabel('Titolo').fill('Un laboratorio che non posso organizzare');
     await refused.getByLabel('Comunità che lo ospita').selectOption({ label: 'Anziani e comunità' });
-    await refused.getByLabel('Territorio che lo ospita').selectOption({ label: 'Milano' });
+    await refused.getByLabel('Cerca un territorio').fill('Milano');
+    await refused.getByRole('button', { name: 'Aggiungi Milano (provincia)' }).click();
     await refused.getByLabel('Inizio').fill(romeLocal(30, 9));
     await refused.getByLabel('Fine').fill(romeLocal(30, 13));
     await refused.getByLabel('Iscrizioni fino al').fill(romeLocal(25, 18));
@@ -64,7 +65,8 @@ describe('a peer exchange, planned, filled live, held and learned from', () => {
     await page.getByLabel('Formato').selectOption({ label: 'Laboratorio' });
     await page.getByLabel('Titolo').fill(TITLE);
     await page.getByLabel('Comunità che lo ospita').selectOption({ label: 'Anziani e comunità (la coordini)' });
-    await page.getByLabel('Territorio che lo ospita').selectOption({ label: 'Milano' });
+    await page.getByLabel('Cerca un territorio').fill('Milano');
+    await page.getByRole('button', { name: 'Aggiungi Milano (provincia)' }).click();
     // The form checks the schedule before the API does: the end before the start is refused next to it.
     await page.getByLabel('Inizio').fill(romeLocal(30, 9));
     await page.getByLabel('Fine').fill(romeLocal(29, 13));

@@ -2,7 +2,7 @@ import { graphql } from '../../app/graphql';
 import { UserErrorFields } from '../../ui/form-errors';
 import { ExchangeLiveFields } from './exchange.queries';
 
-/** What the planning form needs to offer: communities, territories and projects the viewer reads. */
+/** What the planning form needs to offer: communities and projects the viewer reads (territories are searched by name). */
 export const PlanOptionsQuery = graphql(`
   query PeerExchangePlanOptions {
     communities(first: 100) {
@@ -11,13 +11,6 @@ export const PlanOptionsQuery = graphql(`
         name
         viewerRole
         viewerCanModerate
-      }
-    }
-    territories(first: 100) {
-      nodes {
-        id
-        name
-        level
       }
     }
     projects(first: 100) {

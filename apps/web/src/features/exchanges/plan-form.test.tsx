@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IntlProvider } from 'react-intl';
 import { Provider, type Client } from 'urql';
-import { never } from 'wonka';
+import { fromValue, never } from 'wonka';
 import { describe, expect, it, vi } from 'vitest';
 import { loadMessages } from '../../app/i18n';
 import { PlanForm } from './plan-form';
@@ -12,13 +12,17 @@ import { EMPTY_PLAN, type PlanValues } from './plan-schema';
 const NOW = () => new Date('2027-03-01T10:00:00Z');
 const OPTIONS = {
   communities: { nodes: [{ id: 'c1', name: 'Anziani e comunità', viewerRole: 'COORDINATOR' as const, viewerCanModerate: true }] },
-  territories: { nodes: [{ id: 't1', name: 'Milano', level: 'PROVINCE' as const }] },
   projects: { nodes: [{ id: 'p1', title: 'Custodi di quartiere' }] },
 };
 
 async function renderForm(onSubmit: (values: PlanValues) => Promise<MutationOutcome> = vi.fn(async () => ({ kind: 'done' as const }))) {
-  // The description's preview asks the API only when shown; nothing here shows it.
-  const client = { executeQuery: () => never } as unknown as Client;
+  // The territory search answers Milano; the description's preview is never shown here.
+  const client = {
+    executeQuery: (operation: { variables: Record<string, unknown> }) =>
+      'prefix' in operation.variables
+        ? fromValue({ operation, data: { territories: { nodes: [{ id: 't1', code: 'IT-MI', name: 'Milano', level: 'PROVINCE' }] } }, stale: false, hasNext: false })
+        : never,
+  } as unknown as Client;
   render(
     <Provider value={client}>
       <IntlProvider locale="en" timeZone="Europe/Rome" messages={await loadMessages('en')}>
@@ -32,7 +36,8 @@ async function renderForm(onSubmit: (values: PlanValues) => Promise<MutationOutc
 async function fillValid(user: ReturnType<typeof userEvent.setup>) {
   await user.type(screen.getByLabelText('Title'), 'Laboratorio sulla raccolta fondi');
   await user.selectOptions(screen.getByLabelText('Host community'), 'c1');
-  await user.selectOptions(screen.getByLabelText('Host territory'), 't1');
+  await user.type(screen.getByLabelText('Find a territory'), 'Mi');
+  await user.click(await screen.findByRole('button', { name: 'Add Milano (province)' }));
   await user.type(screen.getByLabelText('Starts'), '2027-04-10T09:30');
   await user.type(screen.getByLabelText('Ends'), '2027-04-10T13:00');
   await user.type(screen.getByLabelText('Registrations until'), '2027-04-05T18:00');
@@ -74,7 +79,7 @@ describe('the planning form', () => {
     const user = userEvent.setup();
     await fillValid(user);
     await user.click(screen.getByRole('button', { name: 'Create the draft' }));
-    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ capacity: '20', startsAt: '2027-04-10T09:30', hostCommunityId: 'c1' }));
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ capacity: '20', startsAt: '2027-04-10T09:30', hostCommunityId: 'c1', hostTerritoryId: 't1' }));
     expect(screen.getByLabelText('Registrations until')).toHaveAccessibleDescription(/Outside the allowed range\./);
 
     onSubmit.mockImplementation(async () => ({ kind: 'forbidden' }));

@@ -5,6 +5,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import type { ResultOf } from '../../app/graphql';
 import { TextAreaField, TextField } from '../../ui/field';
 import { MarkdownEditor } from '../../ui/markdown-editor';
+import { TerritoryPicker, type PickedTerritory } from '../../ui/territory-picker';
 import { applyUserErrors, USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
 import type { PlanOptionsQuery } from './exchange.mutations';
 import { FORMATS } from './labels';
@@ -24,8 +25,6 @@ interface PlanFormProps {
   now?: () => Date;
 }
 
-const LEVEL_ORDER = { REGION: 0, PROVINCE: 1, DISTRICT: 2 } as const;
-
 /**
  * The planning form of a peer exchange: format, title, hosts, schedule in Italian time, place or
  * link, seats, registration deadline and description. Checked here as the API checks it, and the
@@ -37,6 +36,7 @@ export function PlanForm({ mode, initial, options, onSubmit, now }: PlanFormProp
   const form = useForm<PlanValues>({ resolver: zodResolver(schema), defaultValues: initial });
   const { errors, isSubmitting } = form.formState;
   const format = useWatch({ control: form.control, name: 'format' });
+  const [territory, setTerritory] = useState<PickedTerritory[]>([]);
   const [failure, setFailure] = useState<UserErrorCode | 'forbidden' | 'network' | null>(null);
 
   const submit = form.handleSubmit(async (values) => {
@@ -49,9 +49,6 @@ export function PlanForm({ mode, initial, options, onSubmit, now }: PlanFormProp
   });
 
   const communities = [...(options?.communities.nodes ?? [])].sort((a, b) => Number(b.viewerCanModerate) - Number(a.viewerCanModerate));
-  const territories = [...(options?.territories.nodes ?? [])].sort(
-    (a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.name.localeCompare(b.name, intl.locale),
-  );
   const error = (name: keyof PlanValues) => errors[name]?.message;
 
   return (
@@ -107,14 +104,17 @@ export function PlanForm({ mode, initial, options, onSubmit, now }: PlanFormProp
               </option>
             ))}
           </SelectField>
-          <SelectField id="plan-territory" label="exchanges.plan.territory" error={error('hostTerritoryId')} {...form.register('hostTerritoryId')}>
-            <option value="">{intl.formatMessage({ id: 'exchanges.plan.choose' })}</option>
-            {territories.map((territory) => (
-              <option key={territory.id} value={territory.id}>
-                {territory.name}
-              </option>
-            ))}
-          </SelectField>
+          <TerritoryPicker
+            id="plan-territory"
+            limit={1}
+            label={<FormattedMessage id="exchanges.plan.territory" />}
+            chosen={territory}
+            error={error('hostTerritoryId')}
+            onChange={(next) => {
+              setTerritory(next);
+              form.setValue('hostTerritoryId', next[0]?.id ?? '', { shouldValidate: form.formState.isSubmitted });
+            }}
+          />
           <SelectField
             id="plan-project"
             label="exchanges.plan.project"
