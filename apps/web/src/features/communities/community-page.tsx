@@ -83,6 +83,9 @@ export function CommunityPage() {
         <Link className="button-link" to={`/communities/${community.slug}/ask`}>
           <FormattedMessage id="communities.ask" />
         </Link>
+        <Link className="button-link" to={`/practices/new?community=${encodeURIComponent(community.slug)}`}>
+          <FormattedMessage id="communities.writePractice" />
+        </Link>
         <FollowButton subject={{ subjectId: community.id }} name={community.name} />
       </div>
 
