@@ -159,6 +159,11 @@ function CoordinatorLinks({ slug }: { slug: string }) {
             <FormattedMessage id="communities.admin.moderation" />
           </Link>
         </li>
+        <li>
+          <Link to="/peer-exchanges/new">
+            <FormattedMessage id="communities.admin.planExchange" />
+          </Link>
+        </li>
       </ul>
     </nav>
   );

@@ -45,7 +45,7 @@ export function ExchangePage() {
         {' · '}
         <FormattedMessage id={STATUSES[exchange.status]} />
       </p>
-      <h1>{exchange.title}</h1>
+      <h1 lang={exchange.language}>{exchange.title}</h1>
       {exchange.status === 'CANCELLED' && exchange.cancelReason ? (
         <p className="page-intro">
           <FormattedMessage id="exchanges.cancelled" values={{ reason: exchange.cancelReason }} />
@@ -158,7 +158,7 @@ export function ExchangePage() {
             <FormattedMessage id="exchanges.about" />
           </h2>
           {/* Sanitized by the API's Markdown renderer. */}
-          <div className="section-body" dangerouslySetInnerHTML={{ __html: exchange.description.html }} />
+          <div className="section-body" lang={exchange.language} dangerouslySetInnerHTML={{ __html: exchange.description.html }} />
           {exchange.reviewQuestion ? (
             <p>
               <strong>

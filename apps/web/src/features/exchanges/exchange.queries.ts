@@ -7,6 +7,7 @@ export const ExchangeQuery = graphql(`
       ... on PeerExchange {
         id
         title
+        language
         format
         status
         startsAt
