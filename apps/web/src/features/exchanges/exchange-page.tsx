@@ -4,7 +4,6 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { PageMeta } from '../../app/head';
 import { useRouteQuery } from '../../app/routing';
-import '../session/session.css';
 import { useSessionState } from '../session/session-context';
 import { ExchangeQuery, ExchangeViewerQuery } from './exchange.queries';
 import { FORMATS, STATUSES } from './labels';

@@ -2,7 +2,6 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { PageMeta } from '../../app/head';
-import '../session/session.css';
 import { CreateExchangeMutation, PlanOptionsQuery } from './exchange.mutations';
 import { outcomeOf } from './outcome';
 import { PlanForm } from './plan-form';

@@ -7,7 +7,6 @@ import { useMutation } from 'urql';
 import { z } from 'zod';
 import { TextAreaField } from '../../ui/field';
 import { applyUserErrors, USER_ERROR_MESSAGES } from '../../ui/form-errors';
-import '../session/session.css';
 import { ArchivePracticeMutation, PublishPracticeMutation, ReturnPracticeMutation } from './editor.queries';
 import { refusalOf } from './signed-in';
 import './practice-editor.css';

@@ -3,7 +3,6 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { PageMeta } from '../../app/head';
-import '../session/session.css';
 import { EditPracticeQuery } from './editor.queries';
 import { PracticeEditor } from './practice-editor';
 import { RequestFailure, SignedIn } from './signed-in';

@@ -8,7 +8,6 @@ import { z } from 'zod';
 import { PageMeta } from '../../app/head';
 import { TextField } from '../../ui/field';
 import { applyUserErrors, USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
-import '../session/session.css';
 import { CreatePracticeMutation, JoinedCommunitiesQuery } from './editor.queries';
 import { refusalOf, SignedIn } from './signed-in';
 import './practice-editor.css';

@@ -10,7 +10,6 @@ import { applyUserErrors, USER_ERROR_MESSAGES, type UserErrorCode } from '../../
 import { MarkdownEditor } from '../../ui/markdown-editor';
 import { DecisionPanel } from '../practice-editor/decision-panel';
 import { TerritoryPicker } from '../../ui/territory-picker';
-import '../session/session.css';
 import { AddPracticeCommentMutation, BookmarkPracticeMutation, PracticeViewerQuery, RecordAdoptionMutation, UnbookmarkPracticeMutation } from './reader.queries';
 
 type Failure = UserErrorCode | 'network';

@@ -5,7 +5,6 @@ import { readFragment } from '../../app/graphql';
 import { PageMeta } from '../../app/head';
 import type { SignedInViewer } from '../session/browser-session';
 import { useSessionState } from '../session/session-context';
-import '../session/session.css';
 import { CompetencesEditor } from './competences-editor';
 import { ProfileBasicsForm } from './profile-basics-form';
 import { EditableProfileFields, EditProfileQuery } from './settings.queries';
