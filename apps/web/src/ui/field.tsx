@@ -11,11 +11,9 @@ interface FieldProps {
   hint?: ReactNode;
 }
 
-/** A labelled input with its hint and its error announced with it (aria-describedby). */
-export const TextField = forwardRef<HTMLInputElement, FieldProps & InputHTMLAttributes<HTMLInputElement>>(function TextField(
-  { id, label, error, hint, ...input },
-  ref,
-) {
+/** The label, hint and error around a control; the control is described by the hint and the error. */
+function FieldFrame(props: FieldProps & { children: (described: string | undefined) => ReactNode }) {
+  const { id, label, error, hint } = props;
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <div className="field">
@@ -25,7 +23,7 @@ export const TextField = forwardRef<HTMLInputElement, FieldProps & InputHTMLAttr
           {hint}
         </p>
       ) : null}
-      <input ref={ref} id={id} aria-invalid={error ? true : undefined} aria-describedby={described || undefined} {...input} />
+      {props.children(described || undefined)}
       {error ? (
         <p className="field__error" id={`${id}-error`}>
           <FormattedMessage id={error} />
@@ -33,28 +31,28 @@ export const TextField = forwardRef<HTMLInputElement, FieldProps & InputHTMLAttr
       ) : null}
     </div>
   );
+}
+
+/** A labelled input with its hint and its error announced with it (aria-describedby). */
+export const TextField = forwardRef<HTMLInputElement, FieldProps & InputHTMLAttributes<HTMLInputElement>>(function TextField(
+  { id, label, error, hint, ...input },
+  ref,
+) {
+  return (
+    <FieldFrame id={id} label={label} error={error} hint={hint}>
+      {(described) => <input ref={ref} id={id} aria-invalid={error ? true : undefined} aria-describedby={described} {...input} />}
+    </FieldFrame>
+  );
 });
 
 export const TextAreaField = forwardRef<HTMLTextAreaElement, FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>>(function TextAreaField(
   { id, label, error, hint, ...input },
   ref,
 ) {
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <textarea ref={ref} id={id} aria-invalid={error ? true : undefined} aria-describedby={described || undefined} {...input} />
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          <FormattedMessage id={error} />
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame id={id} label={label} error={error} hint={hint}>
+      {(described) => <textarea ref={ref} id={id} aria-invalid={error ? true : undefined} aria-describedby={described} {...input} />}
+    </FieldFrame>
   );
 });
 

@@ -1,8 +1,9 @@
-import type { ReactNode } from 'react';
+import type { ReactElement, ReactNode } from 'react';
+import type { CombinedError } from '@urql/core';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { PageMeta } from '../../app/head';
-import { SignedInOnly } from './signed-in';
+import { LoadFailure, Refusal, SignedInOnly } from './signed-in';
 import './community.css';
 
 interface AdminPageProps {
@@ -36,4 +37,31 @@ export function AdminPage({ titleId, descriptionId, section, children }: AdminPa
       <SignedInOnly>{children(slug)}</SignedInOnly>
     </section>
   );
+}
+
+/**
+ * What a coordinator's page shows instead of its community while it cannot show it: loading, a
+ * failure to retry, an unknown community, or a refusal for who may not run it; null once it can.
+ */
+export function communityGate(
+  slug: string,
+  result: { data?: { community: { viewerCanModerate: boolean } | null } | undefined; error?: CombinedError | undefined },
+  retry: () => void,
+): ReactElement | null {
+  if (result.error && !result.data) return <LoadFailure error={result.error} retry={retry} />;
+  if (!result.data) {
+    return (
+      <p role="status">
+        <FormattedMessage id="communities.loading" />
+      </p>
+    );
+  }
+  if (!result.data.community) {
+    return (
+      <p role="alert">
+        <FormattedMessage id="communities.notFound" />
+      </p>
+    );
+  }
+  return result.data.community.viewerCanModerate ? null : <Refusal slug={slug} />;
 }

@@ -2,11 +2,10 @@ import { useState } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { AdminPage } from './admin-page';
+import { AdminPage, communityGate } from './admin-page';
 import { CommunityMembersQuery } from './community.queries';
 import { InviteForm } from './invite-form';
 import { MemberRow } from './member-row';
-import { LoadFailure, Refusal } from './signed-in';
 
 export function MembersPage() {
   return (
@@ -20,22 +19,8 @@ function Members({ slug }: { slug: string }) {
   const [announcement, setAnnouncement] = useState('');
   const [result, reexecute] = useQuery({ query: CommunityMembersQuery, variables: { slug }, requestPolicy: 'cache-and-network' });
   const community = result.data?.community;
-  if (result.error && !result.data) return <LoadFailure error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />;
-  if (!result.data) {
-    return (
-      <p role="status">
-        <FormattedMessage id="communities.loading" />
-      </p>
-    );
-  }
-  if (!community) {
-    return (
-      <p role="alert">
-        <FormattedMessage id="communities.notFound" />
-      </p>
-    );
-  }
-  if (!community.viewerCanModerate) return <Refusal slug={slug} />;
+  const gate = communityGate(slug, result, () => reexecute({ requestPolicy: 'network-only' }));
+  if (gate || !community) return gate;
   const coordinators = community.members.nodes.filter((member) => member.role === 'COORDINATOR').length;
   return (
     <>

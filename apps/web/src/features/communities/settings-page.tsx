@@ -1,11 +1,9 @@
 import { useState } from 'react';
-import { FormattedMessage } from 'react-intl';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { AdminPage } from './admin-page';
+import { AdminPage, communityGate } from './admin-page';
 import { CommunitySettingsQuery } from './community.queries';
 import { SettingsForm } from './settings-form';
-import { LoadFailure, Refusal } from './signed-in';
 
 export function SettingsPage() {
   return (
@@ -19,22 +17,8 @@ function Settings({ slug }: { slug: string }) {
   const [announcement, setAnnouncement] = useState('');
   const [result, reexecute] = useQuery({ query: CommunitySettingsQuery, variables: { slug }, requestPolicy: 'network-only' });
   const community = result.data?.community;
-  if (result.error && !result.data) return <LoadFailure error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />;
-  if (!result.data) {
-    return (
-      <p role="status">
-        <FormattedMessage id="communities.loading" />
-      </p>
-    );
-  }
-  if (!community) {
-    return (
-      <p role="alert">
-        <FormattedMessage id="communities.notFound" />
-      </p>
-    );
-  }
-  if (!community.viewerCanModerate) return <Refusal slug={slug} />;
+  const gate = communityGate(slug, result, () => reexecute({ requestPolicy: 'network-only' }));
+  if (gate || !community) return gate;
   return (
     <>
       <p className="page-intro">
