@@ -82,9 +82,9 @@ const SCATTERED = 0.4;
  * alike, where and how densely they occur (title over summary over body,
  * cover density, shorter documents favoured), read under the document's own
  * language only: its words analysed as the other language say little, and
- * ranking them too cost about 1.7 s of CPU per faceted search at 100,000
- * documents on PostgreSQL 18. A reply weighs less than what it answers at
- * equal match.
+ * ranking them too was measured at up to 1.7 s of CPU per faceted search at
+ * 100,000 documents on PostgreSQL 18. A reply weighs less than what it
+ * answers at equal match.
  */
 const SCORE = `
   (${COVERAGE} * coalesce((SELECT sum(c.weight * CASE WHEN ${HAS_PROMINENTLY} THEN 1 ELSE 0.5 END * CASE WHEN ${HAS_EXACTLY} THEN 1 ELSE ${SCATTERED} END)
