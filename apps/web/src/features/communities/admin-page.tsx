@@ -3,7 +3,8 @@ import type { CombinedError } from '@urql/core';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { PageMeta } from '../../app/head';
-import { LoadFailure, Refusal, SignedInOnly } from './signed-in';
+import { SignedIn } from '../session/signed-in';
+import { LoadFailure, Refusal } from './load-failure';
 import './community.css';
 
 interface AdminPageProps {
@@ -34,7 +35,7 @@ export function AdminPage({ titleId, descriptionId, section, children }: AdminPa
       <h1>
         <FormattedMessage id={titleId} />
       </h1>
-      <SignedInOnly>{children(slug)}</SignedInOnly>
+      <SignedIn>{children(slug)}</SignedIn>
     </section>
   );
 }

@@ -11,7 +11,8 @@ import { applyUserErrors, USER_ERROR_MESSAGES, type UserErrorCode } from '../../
 import { CreateCommunityMutation, StaffViewerQuery, TerritoryByCodeQuery } from './community.queries';
 import { VISIBILITY_LABELS } from './settings-form';
 import { VISIBILITIES } from './settings-schema';
-import { LoadFailure, Refusal, SignedInOnly } from './signed-in';
+import { SignedIn } from '../session/signed-in';
+import { LoadFailure, Refusal } from './load-failure';
 import './community.css';
 
 const KINDS = ['THEMATIC', 'TERRITORIAL'] as const;
@@ -46,9 +47,9 @@ export function NewCommunityPage() {
       <h1>
         <FormattedMessage id="communities.new.title" />
       </h1>
-      <SignedInOnly>
+      <SignedIn>
         <StaffOnly />
-      </SignedInOnly>
+      </SignedIn>
     </section>
   );
 }

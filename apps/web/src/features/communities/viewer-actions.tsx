@@ -7,7 +7,7 @@ import { USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
 import { useSessionState } from '../session/session-context';
 import { ConfirmButton } from './confirm-button';
 import { CommunityViewerQuery, JoinCommunityMutation, LeaveCommunityMutation } from './community.queries';
-import { errorCode } from './signed-in';
+import { errorCode } from './load-failure';
 
 type Standing = NonNullable<ResultOf<typeof CommunityViewerQuery>['community']>;
 type Failure = UserErrorCode | 'network' | 'forbidden' | 'notFound';

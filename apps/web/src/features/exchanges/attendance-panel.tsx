@@ -6,6 +6,7 @@ import { ExchangeRegistrationsQuery } from './exchange.queries';
 import { outcomeOf } from './outcome';
 import { failureMessage } from './registration-panel';
 import type { ViewerExchange } from './viewer-exchange';
+import { PanelMessage, type PanelNotice } from './panel-message';
 
 type Mark = 'ATTENDED' | 'NO_SHOW';
 const MARKS: readonly Mark[] = ['ATTENDED', 'NO_SHOW'];
@@ -20,7 +21,7 @@ export function AttendancePanel({ exchange }: { exchange: ViewerExchange }) {
   const [{ data }] = useQuery({ query: ExchangeRegistrationsQuery, variables: { id: exchange.id } });
   const [{ fetching }, record] = useMutation(RecordAttendanceMutation);
   const [marks, setMarks] = useState<Record<string, Mark>>({});
-  const [message, setMessage] = useState<{ id: string; alert: boolean } | null>(null);
+  const [message, setMessage] = useState<PanelNotice | null>(null);
   const seats = (data?.node?.__typename === 'PeerExchange' ? data.node.registrations.nodes : []).filter(
     (registration) => registration.status === 'REGISTERED' || registration.status === 'ATTENDED' || registration.status === 'NO_SHOW',
   );
@@ -103,14 +104,7 @@ export function AttendancePanel({ exchange }: { exchange: ViewerExchange }) {
               </tbody>
             </table>
           </div>
-          <div role="status" className="exchange-message">
-            {message && !message.alert ? <FormattedMessage id={message.id} /> : null}
-          </div>
-          {message?.alert ? (
-            <p className="form__alert" role="alert">
-              <FormattedMessage id={message.id} />
-            </p>
-          ) : null}
+          <PanelMessage message={message} />
           <button type="submit" className="button" disabled={fetching}>
             <FormattedMessage id="exchanges.attendance.submit" />
           </button>

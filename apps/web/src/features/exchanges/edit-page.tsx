@@ -6,7 +6,7 @@ import { ExchangeEditQuery, UpdateExchangeMutation } from './exchange.mutations'
 import { outcomeOf } from './outcome';
 import { PlanForm } from './plan-form';
 import { EMPTY_PLAN, romeInstant, romeLocal, type PlanValues } from './plan-schema';
-import { SignedIn } from './signed-in';
+import { SignedIn } from '../session/signed-in';
 import './exchanges.css';
 
 /** /peer-exchanges/<id>/edit: the planning form again, for those who run the exchange. */

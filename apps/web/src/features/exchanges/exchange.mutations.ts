@@ -1,6 +1,6 @@
 import { graphql } from '../../app/graphql';
 import { UserErrorFields } from '../../ui/form-errors';
-import { ExchangeLiveFields } from './exchange.queries';
+import { ExchangeLiveFields, ExchangeOutcomesFields } from './exchange.queries';
 
 /** What the planning form needs to offer: communities and projects the viewer reads (territories are searched by name). */
 export const PlanOptionsQuery = graphql(`
@@ -249,30 +249,7 @@ export const RecordOutcomesMutation = graphql(
       result: recordOutcomes(input: $input) {
         peerExchange {
           ...ExchangeLiveFields
-          outcomes {
-            version
-            summary {
-              html
-              markdown
-            }
-            learnings {
-              html
-              markdown
-            }
-            followUpActions {
-              description
-              dueOn
-              owner {
-                id
-                displayName
-              }
-            }
-            adoptedPractices {
-              id
-              slug
-              title
-            }
-          }
+          ...ExchangeOutcomesFields
         }
         userErrors {
           ...UserErrorFields
@@ -280,7 +257,7 @@ export const RecordOutcomesMutation = graphql(
       }
     }
   `,
-  [ExchangeLiveFields, UserErrorFields],
+  [ExchangeLiveFields, ExchangeOutcomesFields, UserErrorFields],
 );
 
 export const GiveFeedbackMutation = graphql(

@@ -115,6 +115,36 @@ export const ExchangeLiveFields = graphql(`
 `);
 
 /** The signed-in viewer's side of the page, read in the browser once the session is known. */
+/** What came of an exchange that took place, as its page shows and edits it. */
+export const ExchangeOutcomesFields = graphql(`
+  fragment ExchangeOutcomesFields on PeerExchange @_unmask {
+    outcomes {
+      version
+      summary {
+        html
+        markdown
+      }
+      learnings {
+        html
+        markdown
+      }
+      followUpActions {
+        description
+        dueOn
+        owner {
+          id
+          displayName
+        }
+      }
+      adoptedPractices {
+        id
+        slug
+        title
+      }
+    }
+  }
+`);
+
 export const ExchangeViewerQuery = graphql(
   `
     query PeerExchangeViewer($id: ID!) {
@@ -131,35 +161,12 @@ export const ExchangeViewerQuery = graphql(
             count
             average
           }
-          outcomes {
-            version
-            summary {
-              html
-              markdown
-            }
-            learnings {
-              html
-              markdown
-            }
-            followUpActions {
-              description
-              dueOn
-              owner {
-                id
-                displayName
-              }
-            }
-            adoptedPractices {
-              id
-              slug
-              title
-            }
-          }
+          ...ExchangeOutcomesFields
         }
       }
     }
   `,
-  [ExchangeLiveFields],
+  [ExchangeLiveFields, ExchangeOutcomesFields],
 );
 
 /** Everyone's registrations, in arrival order, for those who run the exchange. */

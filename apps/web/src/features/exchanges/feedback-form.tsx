@@ -6,6 +6,7 @@ import { GiveFeedbackMutation } from './exchange.mutations';
 import { outcomeOf } from './outcome';
 import { failureMessage } from './registration-panel';
 import type { ViewerExchange } from './viewer-exchange';
+import { PanelMessage, type PanelNotice } from './panel-message';
 
 const RATINGS = [1, 2, 3, 4, 5] as const;
 
@@ -14,7 +15,7 @@ export function FeedbackForm({ exchange }: { exchange: ViewerExchange }) {
   const mine = exchange.viewerFeedback;
   const [rating, setRating] = useState<number | null>(mine?.rating ?? null);
   const [comment, setComment] = useState(mine?.comment ?? '');
-  const [message, setMessage] = useState<{ id: string; alert: boolean } | null>(null);
+  const [message, setMessage] = useState<PanelNotice | null>(null);
   const [{ fetching }, give] = useMutation(GiveFeedbackMutation);
 
   const submit = async () => {
@@ -63,14 +64,7 @@ export function FeedbackForm({ exchange }: { exchange: ViewerExchange }) {
           value={comment}
           onChange={(event) => setComment(event.target.value)}
         />
-        <div role="status" className="exchange-message">
-          {message && !message.alert ? <FormattedMessage id={message.id} /> : null}
-        </div>
-        {message?.alert ? (
-          <p className="form__alert" role="alert" id="feedback-error">
-            <FormattedMessage id={message.id} />
-          </p>
-        ) : null}
+        <PanelMessage message={message} alertId="feedback-error" />
         <button type="submit" className="button" disabled={fetching}>
           <FormattedMessage id={mine ? 'exchanges.feedback.update' : 'exchanges.feedback.submit'} />
         </button>

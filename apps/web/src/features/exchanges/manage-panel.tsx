@@ -16,6 +16,7 @@ import { ExchangeRegistrationsQuery } from './exchange.queries';
 import { outcomeOf, type ResultLike } from './outcome';
 import { failureMessage } from './registration-panel';
 import type { ViewerExchange } from './viewer-exchange';
+import { PanelMessage, type PanelNotice } from './panel-message';
 
 const REGISTRATION_STATUSES = {
   REGISTERED: 'exchanges.registration.REGISTERED',
@@ -32,7 +33,7 @@ const REGISTRATION_STATUSES = {
  */
 export function ManagePanel({ exchange, tick }: { exchange: ViewerExchange; tick: number }) {
   const intl = useIntl();
-  const [message, setMessage] = useState<{ id: string; alert: boolean } | null>(null);
+  const [message, setMessage] = useState<PanelNotice | null>(null);
   const [capacity, setCapacity] = useState(String(exchange.capacity));
   const [reason, setReason] = useState('');
   const [{ fetching: opening }, open] = useMutation(OpenRegistrationsMutation);
@@ -66,14 +67,7 @@ export function ManagePanel({ exchange, tick }: { exchange: ViewerExchange; tick
       <h2 id="exchange-manage">
         <FormattedMessage id="exchanges.manage.heading" />
       </h2>
-      <div role="status" className="exchange-message">
-        {message && !message.alert ? <FormattedMessage id={message.id} /> : null}
-      </div>
-      {message?.alert ? (
-        <p className="form__alert" role="alert">
-          <FormattedMessage id={message.id} />
-        </p>
-      ) : null}
+      <PanelMessage message={message} />
       <div className="exchange-actions">
         {live ? (
           <Link className="button button--quiet" to={`/peer-exchanges/${encodeURIComponent(exchange.id)}/edit`}>

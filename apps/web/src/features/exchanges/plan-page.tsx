@@ -6,7 +6,7 @@ import { CreateExchangeMutation, PlanOptionsQuery } from './exchange.mutations';
 import { outcomeOf } from './outcome';
 import { PlanForm } from './plan-form';
 import { EMPTY_PLAN, romeInstant, type PlanValues } from './plan-schema';
-import { SignedIn } from './signed-in';
+import { SignedIn } from '../session/signed-in';
 import './exchanges.css';
 
 /** /peer-exchanges/new: plans an exchange as a draft; the API decides who may plan where. */

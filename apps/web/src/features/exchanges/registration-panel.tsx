@@ -7,6 +7,7 @@ import { Confirm } from './confirm';
 import { CancelRegistrationMutation, RegisterForExchangeMutation } from './exchange.mutations';
 import { outcomeOf, type MutationOutcome } from './outcome';
 import type { ViewerExchange } from './viewer-exchange';
+import { PanelMessage, type PanelNotice } from './panel-message';
 
 /** Failure of a mutation as a message id, or null when it went through. */
 export function failureMessage(outcome: MutationOutcome): string | null {
@@ -29,7 +30,7 @@ export function failureMessage(outcome: MutationOutcome): string | null {
 export function RegistrationPanel({ exchange }: { exchange: ViewerExchange }) {
   const intl = useIntl();
   const [note, setNote] = useState('');
-  const [message, setMessage] = useState<{ id: string; alert: boolean } | null>(null);
+  const [message, setMessage] = useState<PanelNotice | null>(null);
   const [{ fetching: registering }, register] = useMutation(RegisterForExchangeMutation);
   const [{ fetching: cancelling }, cancel] = useMutation(CancelRegistrationMutation);
   const mine = exchange.viewerRegistration;
@@ -59,14 +60,7 @@ export function RegistrationPanel({ exchange }: { exchange: ViewerExchange }) {
       <h2 id="exchange-registration">
         <FormattedMessage id="exchanges.register.heading" />
       </h2>
-      <div role="status" className="exchange-message">
-        {message && !message.alert ? <FormattedMessage id={message.id} /> : null}
-      </div>
-      {message?.alert ? (
-        <p className="form__alert" role="alert">
-          <FormattedMessage id={message.id} />
-        </p>
-      ) : null}
+      <PanelMessage message={message} />
       {active ? (
         <>
           <p className="exchange-seat" data-testid="my-seat">

@@ -4,30 +4,10 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, Navigate, NavLink, useLocation } from 'react-router';
 import { useQuery } from 'urql';
 import { PageMeta } from '../../app/head';
-import { useSessionState } from '../session/session-context';
+import { SignedIn } from '../session/signed-in';
 import { FieldError as UiFieldError } from '../../ui/field';
 import { ViewerRoleQuery } from './moderation.queries';
 import { USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
-
-/**
- * Staff pages are read signed in: the server render (anonymous) and the browser until the
- * session is restored show a status line; a signed-out visitor goes to the sign-in page and
- * comes back here afterwards. Who may see what is the API's to say (see {@link isForbidden}).
- */
-export function SignedIn(props: { children: ReactNode }) {
-  const state = useSessionState();
-  const location = useLocation();
-  if (state.status === 'signedIn') return <>{props.children}</>;
-  if (state.status === 'anonymous' && !state.offline) {
-    const next = `${location.pathname}${location.search}`;
-    return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
-  }
-  return (
-    <p role="status" className="staff-status">
-      <FormattedMessage id={state.status === 'anonymous' ? 'moderation.gate.offline' : 'moderation.gate.checking'} />
-    </p>
-  );
-}
 
 export function isForbidden(error: CombinedError | undefined): boolean {
   return error?.graphQLErrors.some((e) => e.extensions?.['code'] === 'FORBIDDEN') ?? false;

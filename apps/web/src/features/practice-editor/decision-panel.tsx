@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { TextAreaField } from '../../ui/field';
 import { applyUserErrors, USER_ERROR_MESSAGES } from '../../ui/form-errors';
 import { ArchivePracticeMutation, PublishPracticeMutation, ReturnPracticeMutation } from './editor.queries';
-import { refusalOf } from './signed-in';
+import { refusalOf } from './request-failure';
 import './practice-editor.css';
 
 export interface DecidablePractice {

@@ -5,7 +5,8 @@ import { useQuery } from 'urql';
 import { PageMeta } from '../../app/head';
 import { EditPracticeQuery } from './editor.queries';
 import { PracticeEditor } from './practice-editor';
-import { RequestFailure, SignedIn } from './signed-in';
+import { SignedIn } from '../session/signed-in';
+import { RequestFailure } from './request-failure';
 import './practice-editor.css';
 
 export function EditPage() {

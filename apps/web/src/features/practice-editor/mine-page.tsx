@@ -5,7 +5,8 @@ import type { ResultOf } from '../../app/graphql';
 import { PageMeta } from '../../app/head';
 import { useSessionState } from '../session/session-context';
 import { PracticesInStatusQuery, type AuthoredPracticeFields } from './editor.queries';
-import { RequestFailure, SignedIn } from './signed-in';
+import { SignedIn } from '../session/signed-in';
+import { RequestFailure } from './request-failure';
 import './practice-editor.css';
 
 type Listed = ResultOf<typeof AuthoredPracticeFields>;

@@ -9,7 +9,8 @@ import { PageMeta } from '../../app/head';
 import { TextField } from '../../ui/field';
 import { applyUserErrors, USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
 import { CreatePracticeMutation, JoinedCommunitiesQuery } from './editor.queries';
-import { refusalOf, SignedIn } from './signed-in';
+import { SignedIn } from '../session/signed-in';
+import { refusalOf } from './request-failure';
 import './practice-editor.css';
 
 const schema = z.object({

@@ -3,7 +3,8 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { PageMeta } from '../../app/head';
 import { PracticesInStatusQuery } from './editor.queries';
-import { RequestFailure, SignedIn } from './signed-in';
+import { SignedIn } from '../session/signed-in';
+import { RequestFailure } from './request-failure';
 import './practice-editor.css';
 
 export function ReviewListPage() {

@@ -5,7 +5,8 @@ import { PageMeta } from '../../app/head';
 import { DecisionPanel } from './decision-panel';
 import { SECTIONS } from './editor-state';
 import { ReviewPracticeQuery } from './editor.queries';
-import { RequestFailure, SignedIn } from './signed-in';
+import { SignedIn } from '../session/signed-in';
+import { RequestFailure } from './request-failure';
 import './practice-editor.css';
 
 export function ReviewPage() {

@@ -4,7 +4,7 @@ import { useMutation } from 'urql';
 import { USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
 import { fieldOfError, type EditablePractice, type TextFieldName } from './editor-state';
 import { SubmitPracticeMutation } from './editor.queries';
-import { refusalOf } from './signed-in';
+import { refusalOf } from './request-failure';
 
 type Failure = { kind: 'missing'; fields: TextFieldName[] } | { kind: 'code'; code: UserErrorCode } | { kind: 'unsaved' } | { kind: 'network' | 'forbidden' };
 

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import type { ResultOf } from '../../app/graphql';
@@ -113,10 +112,6 @@ export function ProfilePage() {
   const [{ data }, reexecute] = useRouteQuery(ProfileQuery);
   const state = useSessionState();
   const signedIn = state.status === 'signedIn';
-  // The page is rendered for anonymous readers; signed in, it is asked for again as the viewer sees it.
-  useEffect(() => {
-    if (signedIn) reexecute({ requestPolicy: 'network-only' });
-  }, [signedIn, reexecute]);
   const user = data?.user;
   if (!user) return null;
   const own = state.status === 'signedIn' && state.viewer.handle === user.handle;

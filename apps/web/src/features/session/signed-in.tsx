@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { Navigate, useLocation } from 'react-router';
-import { useSessionState } from '../session/session-context';
+import { useSessionState } from './session-context';
 
 /**
- * Planning pages are used signed in: a status line until the browser knows the session, the
- * sign-in page (and back here) for a signed-out visitor.
+ * A page used signed in: the server render (anonymous) and the browser until the session is known
+ * show a status line; a signed-out visitor goes to the sign-in page and comes back here afterwards.
  */
 export function SignedIn(props: { children: ReactNode }) {
   const state = useSessionState();
@@ -16,7 +16,7 @@ export function SignedIn(props: { children: ReactNode }) {
   }
   return (
     <p role="status">
-      <FormattedMessage id={state.status === 'anonymous' ? 'exchanges.session.offline' : 'exchanges.session.checking'} />
+      <FormattedMessage id={state.status === 'anonymous' ? 'session.gate.offline' : 'session.gate.checking'} />
     </p>
   );
 }

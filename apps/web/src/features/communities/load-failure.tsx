@@ -1,26 +1,6 @@
-import type { ReactNode } from 'react';
 import type { CombinedError } from '@urql/core';
 import { FormattedMessage } from 'react-intl';
-import { Link, Navigate, useLocation } from 'react-router';
-import { useSessionState } from '../session/session-context';
-
-/**
- * Parts read signed in: the server render and the browser until the session is restored show a
- * status line; a signed-out reader goes to the sign-in page and comes back here afterwards.
- */
-export function SignedInOnly(props: { children: ReactNode }) {
-  const state = useSessionState();
-  const location = useLocation();
-  if (state.status === 'signedIn') return <>{props.children}</>;
-  if (state.status === 'anonymous' && !state.offline) {
-    return <Navigate to={`/sign-in?next=${encodeURIComponent(`${location.pathname}${location.search}`)}`} replace />;
-  }
-  return (
-    <p role="status">
-      <FormattedMessage id={state.status === 'anonymous' ? 'communities.gate.offline' : 'communities.gate.checking'} />
-    </p>
-  );
-}
+import { Link } from 'react-router';
 
 export function errorCode(error: CombinedError | undefined): string | undefined {
   const code = error?.graphQLErrors[0]?.extensions?.['code'];
