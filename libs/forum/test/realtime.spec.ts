@@ -2,7 +2,7 @@ import type { Client } from 'graphql-ws';
 import { PgPubSub } from '@bottega/core';
 import { CommunityFactory, ThreadFactory } from '../src/testing';
 import { startTestApp, type TestApp } from '@bottega/identity/testing';
-import { until } from '@bottega/testing';
+import { providerNamed, until } from '@bottega/testing';
 
 const POST_ADDED = `subscription($threadId: ID!) { postAdded(threadId: $threadId) { id bodyHtml author { handle } } }`;
 const ACTIVITY = `subscription($communityId: ID!) { threadActivity(communityId: $communityId) { kind thread { title } post { bodySource } } }`;
@@ -132,6 +132,32 @@ describe('realtime across processes', () => {
       expect(stream.events).toHaveLength(0);
     } finally {
       await socket.dispose();
+    }
+  });
+
+  it("loads the reactions a reply shows its signed-in subscribers in one statement, however many turns the fan-out takes", async () => {
+    // 40 accounts, each with two subscriptions on its socket: 80 receivers, handed the reply in several turns.
+    const [author, ...readers] = await Promise.all(Array.from({ length: 41 }, () => a.users.create()));
+    const community = await communities.create({ coordinatorId: author!.id });
+    const thread = await threads.create({ communityId: community.id, authorId: author!.id });
+    const repository = providerNamed<{ reactionCounts: (...args: unknown[]) => Promise<unknown> }>(b.app, 'PostRepository');
+    const sockets = readers.map((reader) => b.client.as(reader.accessToken).socket());
+    const pubsub = b.app.get(PgPubSub);
+    const query = `subscription($threadId: ID!) { postAdded(threadId: $threadId) { id reactions { kind count viewerHasReacted } } }`;
+    const statements = jest.spyOn(repository, 'reactionCounts');
+    try {
+      const streams = sockets.flatMap((socket) => [listen(socket, query, { threadId: thread.globalId }), listen(socket, query, { threadId: thread.globalId })]);
+      await until(() => pubsub.listenerCount(`thread:${thread.id}`) === streams.length, 'the subscriptions to register');
+      const { replyToThread } = await a.client.as(author!.accessToken).data(REPLY, { input: { threadId: thread.globalId, body: 'Seen by many' } });
+      await until(() => streams.every((stream) => stream.events.length === 1), 'every subscriber to receive the reply');
+      expect(streams.flatMap((stream) => stream.errors)).toEqual([]);
+      const kinds = ['LIKE', 'HELPFUL', 'INSIGHTFUL', 'THANKS', 'CELEBRATE'];
+      const none = { postAdded: { id: replyToThread.post.id, reactions: kinds.map((kind) => ({ kind, count: 0, viewerHasReacted: false })) } };
+      expect(new Set(streams.map((stream) => JSON.stringify(stream.events[0])))).toEqual(new Set([JSON.stringify(none)]));
+      expect(statements).toHaveBeenCalledTimes(1);
+    } finally {
+      statements.mockRestore();
+      await Promise.all(sockets.map((socket) => socket.dispose()));
     }
   });
 

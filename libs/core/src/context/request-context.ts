@@ -102,12 +102,17 @@ export class RequestContext {
    * of an event are checked in one statement; changes nothing of this
    * context (its current event may still be in progress). Resolves with the
    * viewer it found (null when anonymous or refused: the subscriber's turn
-   * says why), for a feature to start loading what the event will show them.
+   * says why), for a feature to start loading what the event will show them;
+   * the account is announced to `loaders` as an expected reader.
    */
   prepare(loaders: Loaders): Promise<Viewer | null> {
     if (this.credentials === null || this.credentials === MALFORMED) return Promise.resolve(null);
     return this.accessClaims()
-      .then((claims) => (claims && claims.expiresAt.getTime() > Date.now() ? this.sessions.verify(claims, loaders) : null))
+      .then((claims) => {
+        if (!claims || claims.expiresAt.getTime() <= Date.now()) return null;
+        loaders.expectReader(claims.userId);
+        return this.sessions.verify(claims, loaders);
+      })
       .catch(() => null);
   }
 

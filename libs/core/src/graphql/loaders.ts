@@ -5,13 +5,15 @@ import DataLoader from 'dataloader';
  * DataLoader from it through {@link Loaders}, so caches never cross requests.
  */
 export class LoaderFactory<K, V> {
-  constructor(readonly batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>) {}
+  /** `loaders` is the set the batch runs in, for one that primes more keys than it was asked for (see `Loaders.expectedReaders`). */
+  constructor(readonly batch: (keys: readonly K[], loaders: Loaders) => Promise<ArrayLike<V | Error>>) {}
 }
 
 /** The per-request set of DataLoaders, created on first use. */
 export class Loaders {
   private readonly loaders = new Map<LoaderFactory<unknown, unknown>, DataLoader<unknown, unknown>>();
   private readonly memos = new Map<string, Promise<unknown>>();
+  private readonly readers = new Set<string>();
   /** Whether the request writes (a mutation): then nothing is memoized, since a decision taken before a write is stale after it. */
   private writes = false;
 
@@ -42,10 +44,26 @@ export class Loaders {
     return value;
   }
 
+  /**
+   * Accounts expected to read through these loaders: each signed-in
+   * subscriber of an event, announced as the event arrives (see
+   * `RequestContext.prepare`), before its turn. A loader of rows that differ
+   * per account loads every expected reader's with its first batch and primes
+   * them, so an event handed to its subscribers in turns still costs one
+   * statement. A hint for loading only: no access is decided from it.
+   */
+  get expectedReaders(): ReadonlySet<string> {
+    return this.readers;
+  }
+
+  expectReader(userId: string): void {
+    this.readers.add(userId);
+  }
+
   get<K, V>(factory: LoaderFactory<K, V>): DataLoader<K, V> {
     let loader = this.loaders.get(factory as LoaderFactory<unknown, unknown>);
     if (!loader) {
-      loader = new DataLoader<K, V>((keys) => factory.batch(keys)) as DataLoader<unknown, unknown>;
+      loader = new DataLoader<K, V>((keys) => factory.batch(keys, this)) as DataLoader<unknown, unknown>;
       this.loaders.set(factory as LoaderFactory<unknown, unknown>, loader);
     }
     return loader as DataLoader<K, V>;

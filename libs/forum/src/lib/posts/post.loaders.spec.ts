@@ -33,4 +33,22 @@ describe('post reactions loader', () => {
     expect(anonymous?.map((r) => r.mine)).toEqual([false, false]);
     expect(other).toEqual([{ kind: ReactionKind.THANKS, count: 1, mine: false }]);
   });
+
+  it("loads the expected readers' reactions with the first batch, so a later batch of the same event runs no statement", async () => {
+    const calls: (readonly string[])[] = [];
+    const posts = {
+      reactionCounts: async (_postIds: readonly string[], viewerIds: readonly string[]) => {
+        calls.push(viewerIds);
+        return [{ postId: 'p1', kind: ReactionKind.THANKS, count: 1, viewerIds: ['bea'] }];
+      },
+    } as unknown as PostRepository;
+    const loaders = new Loaders();
+    for (const reader of ['ada', 'bea']) loaders.expectReader(reader);
+    const loader = loaders.get(new PostLoaders(posts).reactions);
+    expect(await loader.load(reactionKey('p1', 'cy'))).toEqual([{ kind: ReactionKind.THANKS, count: 1, mine: false }]);
+    const [ada, bea] = await Promise.all([loader.load(reactionKey('p1', 'ada')), loader.load(reactionKey('p1', 'bea'))]);
+    expect(calls).toEqual([['cy', 'ada', 'bea']]);
+    expect(ada).toEqual([{ kind: ReactionKind.THANKS, count: 1, mine: false }]);
+    expect(bea).toEqual([{ kind: ReactionKind.THANKS, count: 1, mine: true }]);
+  });
 });

@@ -17,16 +17,19 @@ export class PostLoaders {
 
   constructor(posts: PostRepository) {
     this.byId = new LoaderFactory(async (ids) => byKeys(ids, await posts.findByIds(ids), (p) => p.id));
-    this.reactions = new LoaderFactory(async (keys) => {
-      // Loaders can be shared by the subscribers of one event, so keys may carry many viewers: still one statement.
+    this.reactions = new LoaderFactory(async (keys, loaders) => {
+      // Loaders can be shared by the subscribers of one event, so keys may carry many viewers: still one statement,
+      // which also loads every expected reader's, for the subscribers whose turn comes later.
       const pairs = keys.map((key) => key.split('|') as [string, string]);
       const postIds = [...new Set(pairs.map(([postId]) => postId))];
-      const viewerIds = [...new Set(pairs.map(([, viewerId]) => viewerId).filter(Boolean))];
+      const viewerIds = [...new Set([...pairs.map(([, viewerId]) => viewerId).filter(Boolean), ...loaders.expectedReaders])];
       const byPost = groupByKeys(postIds, await posts.reactionCounts(postIds, viewerIds), (row) => row.postId);
       const counts = new Map(postIds.map((postId, index) => [postId, byPost[index] ?? []]));
-      return pairs.map(([postId, viewerId]) =>
-        (counts.get(postId) ?? []).map((row) => ({ kind: row.kind, count: row.count, mine: viewerId !== '' && row.viewerIds.includes(viewerId) })),
-      );
+      const seenBy = (postId: string, viewerId: string): ViewerReactionCount[] =>
+        (counts.get(postId) ?? []).map((row) => ({ kind: row.kind, count: row.count, mine: viewerId !== '' && row.viewerIds.includes(viewerId) }));
+      const loader = loaders.get(this.reactions);
+      for (const postId of postIds) for (const viewerId of loaders.expectedReaders) loader.prime(reactionKey(postId, viewerId), seenBy(postId, viewerId));
+      return pairs.map(([postId, viewerId]) => seenBy(postId, viewerId));
     });
     this.revisions = new LoaderFactory(async (ids) => groupByKeys(ids, await posts.revisionsOf(ids), (r) => r.postId));
     this.publicCountByAuthor = new LoaderFactory(async (authorIds) =>
