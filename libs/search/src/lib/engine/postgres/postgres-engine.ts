@@ -15,7 +15,7 @@ import {
   type SimilarRequest,
 } from '../search-engine';
 import { SearchEngineError } from '../search-engine.error';
-import { SEARCH_SQL, SIMILAR_SQL, type SearchRow } from './postgres-search.sql';
+import { SEARCH_SQL, SIMILAR_SQL, filterKeys, type SearchRow } from './postgres-search.sql';
 
 /** Words shorter than this are not corrected: too many words are one letter away. */
 const MIN_CORRECTED_LENGTH = 4;
@@ -92,10 +92,10 @@ export class PostgresSearchEngine implements SearchEngine {
       this.concepts(groups),
       browse,
       [...request.principals],
-      filter.types ?? null,
-      filter.territoryIds ?? null,
-      filter.tags ?? null,
-      filter.communityIds ?? null,
+      filter.types ? filterKeys.types(filter.types) : null,
+      filter.territoryIds ? filterKeys.territories(filter.territoryIds) : null,
+      filter.tags ? filterKeys.tags(filter.tags) : null,
+      filter.communityIds ? filterKeys.communities(filter.communityIds) : null,
       filter.authorId ?? null,
       filter.from ?? null,
       filter.to ?? null,

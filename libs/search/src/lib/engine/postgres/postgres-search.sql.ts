@@ -131,8 +131,22 @@ const HIT = `json_build_object(
                                    'MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter=" … ", ${HEADLINE}') END)`;
 
 /**
+ * The keys a filter's values are stored under in a document's `filter_keys`
+ * (see the SearchFilterKeys migration): a document passes a filter when it
+ * has one of the filter's keys.
+ */
+export const filterKeys = {
+  types: (types: readonly string[]) => types.map((type) => `type:${type}`),
+  territories: (ids: readonly string[]) => ids.map((id) => `territory:${id}`),
+  /** A tag filter finds a profile's skills too. */
+  tags: (tags: readonly string[]) => tags.map((tag) => `tag:${tag}`),
+  communities: (ids: readonly string[]) => ids.map((id) => `community:${id}`),
+};
+
+/**
  * One search, one statement: the matches the reader may see, filtered
- * (`$2` browse without words; `$3` principals; `$4`… filters; `$11` limit,
+ * (`$2` browse without words; `$3` principals; `$4`–`$7` {@link filterKeys}
+ * of types, places, tags and communities, `$8`… the others; `$11` limit,
  * `$12` offset), their count, their facets and one page of hits.
  */
 export const SEARCH_SQL = (order: SearchOrder) => `
@@ -143,10 +157,10 @@ export const SEARCH_SQL = (order: SearchOrder) => `
       FROM search_document d, query q
      WHERE ($2 OR d.words_it @@ q.it OR d.words_en @@ q.en)
        AND ${readable('$3::text[]')}
-       AND ($4::text[] IS NULL OR d.type = ANY($4))
-       AND ($5::uuid[] IS NULL OR d.territory_ids && $5)
-       AND ($6::text[] IS NULL OR d.tags && $6 OR d.skills && $6)
-       AND ($7::uuid[] IS NULL OR d.community_id = ANY($7))
+       AND ($4::text[] IS NULL OR d.filter_keys && $4)
+       AND ($5::text[] IS NULL OR d.filter_keys && $5)
+       AND ($6::text[] IS NULL OR d.filter_keys && $6)
+       AND ($7::text[] IS NULL OR d.filter_keys && $7)
        AND ($8::uuid IS NULL OR d.author_id = $8)
        AND ($9::timestamptz IS NULL OR d.created_at >= $9)
        AND ($10::timestamptz IS NULL OR d.created_at < $10)
