@@ -23,7 +23,12 @@ export class SearchFilterKeys1764000006700 implements MigrationInterface {
       ALTER TABLE search_document
         ADD COLUMN filter_keys text[] NOT NULL GENERATED ALWAYS AS (search_filter_keys(type, territory_ids, tags, skills, community_id)) STORED`);
     await db.query(`CREATE INDEX search_document_filter_keys_idx ON search_document USING gin (filter_keys)`);
-    await db.query(`DROP INDEX search_document_territories_idx, search_document_tags_idx`);
+    // By what they index, not by name: an index rebuilt aside (see `PostgresSearchEngine.rebuild`) names its indexes anew.
+    const replaced: { name: string }[] = await db.query(`
+      SELECT quote_ident(i.relname) AS name
+        FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[0]
+       WHERE x.indrelid = 'search_document'::regclass AND x.indnatts = 1 AND a.attname IN ('territory_ids', 'tags')`);
+    for (const { name } of replaced) await db.query(`DROP INDEX ${name}`);
   }
 
   async down(db: QueryRunner): Promise<void> {
