@@ -18,9 +18,11 @@ const RARITY_COUNT_LIMIT = 2_000;
 
 /**
  * The query's concepts as tsqueries (`$1`: a JSON array of concepts, each its
- * alternatives and its weight): each alternative a phrase under both configurations, a
- * concept any of its alternatives; a word that is a stop word in either
- * language ('the', 'with', 'come') drops out.
+ * alternatives and its weight): each alternative a phrase under both
+ * configurations, a concept any of its alternatives under either (`exact`,
+ * and `loose` where a phrase's words may be apart), matched against each
+ * document's words in its own language; a word that is a stop word in
+ * either language ('the', 'with', 'come') drops out.
  */
 const CONCEPTS = `
   alternative AS (
@@ -39,32 +41,37 @@ const CONCEPTS = `
            min(it::text) FILTER (WHERE n = 1 AND numnode(it) > 0)::tsquery AS first_it, min(en::text) FILTER (WHERE n = 1 AND numnode(en) > 0)::tsquery AS first_en
       FROM alternative GROUP BY ord HAVING bool_or(numnode(it) > 0 AND numnode(en) > 0)
   ),
+  -- Either language's analysis: a tsquery OR'ed with a missing one is missing, hence the fallbacks.
+  either AS (
+    SELECT c.*, coalesce(c.it || c.en, c.it, c.en) AS exact, coalesce(c.loose_it || c.loose_en, c.loose_it, c.loose_en) AS loose,
+           coalesce(c.first_it || c.first_en, c.first_it, c.first_en) AS first
+      FROM concept_query c
+  ),
   weighed AS MATERIALIZED (
-    SELECT c.ord, c.share, c.it, c.en, c.loose_it, c.loose_en,
+    SELECT c.ord, c.share, c.exact, c.loose, c.loose_it, c.loose_en,
            -- Known from an earlier search (the engine remembers it a while), or counted now.
            coalesce(c.known_rarity,
                     ln(1 + greatest((SELECT reltuples FROM pg_class WHERE oid = 'search_document'::regclass), 1)
-                           / (1 + coalesce(nullif((SELECT count(*) FROM (SELECT FROM search_document d WHERE d.words_it @@ c.first_it OR d.words_en @@ c.first_en LIMIT ${RARITY_COUNT_LIMIT}) AS f), 0),
-                                           (SELECT count(*) FROM (SELECT FROM search_document d WHERE d.words_it @@ c.it OR d.words_en @@ c.en LIMIT ${RARITY_COUNT_LIMIT}) AS f))))) AS rarity
-      FROM concept_query c
+                           / (1 + coalesce(nullif((SELECT count(*) FROM (SELECT FROM search_document d WHERE d.words @@ c.first LIMIT ${RARITY_COUNT_LIMIT}) AS f), 0),
+                                           (SELECT count(*) FROM (SELECT FROM search_document d WHERE d.words @@ c.exact LIMIT ${RARITY_COUNT_LIMIT}) AS f))))) AS rarity
+      FROM either c
   ),
   concept AS (SELECT c.*, c.share * c.rarity AS weight FROM weighed c),
   query AS (
-    SELECT count(*) AS concepts, search_any(loose_it) AS it, search_any(loose_en) AS en, array_agg(it) AS its, array_agg(en) AS ens,
-           array_agg(loose_it) AS loose_its, array_agg(loose_en) AS loose_ens,
-           array_agg(weight) AS weights, sum(weight) AS weight
+    SELECT count(*) AS concepts, search_any(loose) AS words, search_any(loose_it) AS it, search_any(loose_en) AS en,
+           array_agg(exact) AS exacts, array_agg(loose) AS looses, array_agg(weight) AS weights, sum(weight) AS weight
       FROM concept
   )`;
 
 /** The document's words read once (`w`): each test below would otherwise read the stored words again. */
-const WORDS = `LATERAL (SELECT d.words_it || ''::tsvector AS it, d.words_en || ''::tsvector AS en OFFSET 0) AS w`;
+const WORDS = `LATERAL (SELECT d.words || ''::tsvector AS words OFFSET 0) AS w`;
 
-/** Whether the document has the concept, in either language: its words, anywhere. */
-const HAS = `(w.it @@ c.loose_it OR w.en @@ c.loose_en)`;
+/** Whether the document has the concept: its words, anywhere. */
+const HAS = `(w.words @@ c.loose)`;
 /** Whether it has the concept as written: a phrase's words together, in order. */
-const HAS_EXACTLY = `(w.it @@ c.it OR w.en @@ c.en)`;
+const HAS_EXACTLY = `(w.words @@ c.exact)`;
 /** Whether it has it in its title, summary or tags (a reply: its thread's title), not only somewhere in its body. */
-const HAS_PROMINENTLY = `(d.head_it @@ c.loose_it OR d.head_en @@ c.loose_en)`;
+const HAS_PROMINENTLY = `(d.head @@ c.loose)`;
 /** How much covering the query outweighs density: the density score (`ts_rank_cd`, normalized) stays well below it. */
 const COVERAGE = 8;
 /** What a phrase's words count for when they are in the document but not together. */
@@ -80,17 +87,15 @@ const SCATTERED = 0.4;
  * somewhere in the body, a phrase whose words are apart less than one
  * written as typed; then, only between documents that cover the query
  * alike, where and how densely they occur (title over summary over body,
- * cover density, shorter documents favoured), read under the document's own
- * language only: its words analysed as the other language say little, and
- * ranking them too was measured at up to 1.7 s of CPU per faceted search at
- * 100,000 documents on PostgreSQL 18. A reply weighs less than what it
- * answers at equal match.
+ * cover density, shorter documents favoured), for the query as analysed in
+ * the document's language. A reply weighs less than what it answers at
+ * equal match.
  */
 const SCORE = `
   (${COVERAGE} * coalesce((SELECT sum(c.weight * CASE WHEN ${HAS_PROMINENTLY} THEN 1 ELSE 0.5 END * CASE WHEN ${HAS_EXACTLY} THEN 1 ELSE ${SCATTERED} END)
-                FROM unnest(q.its, q.ens, q.loose_its, q.loose_ens, q.weights) AS c(it, en, loose_it, loose_en, weight) WHERE ${HAS})
+                FROM unnest(q.exacts, q.looses, q.weights) AS c(exact, loose, weight) WHERE ${HAS})
              / nullif(q.weight, 0), 0)
-   + coalesce(CASE WHEN d.language = 'en' THEN ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', w.en, q.en, 1) ELSE ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', w.it, q.it, 1) END, 0))
+   + coalesce(ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', w.words, CASE WHEN d.language = 'en' THEN q.en ELSE q.it END, 1), 0))
   * CASE d.type WHEN 'Post' THEN 0.7 ELSE 1 END`;
 
 /**
@@ -99,7 +104,7 @@ const SCORE = `
  * hold. The {@link RANKED} best by it are scored in full.
  */
 const ROUGH = `
-  coalesce((SELECT sum(c.weight) FROM unnest(q.loose_its, q.loose_ens, q.weights) AS c(loose_it, loose_en, weight) WHERE ${HAS_PROMINENTLY})
+  coalesce((SELECT sum(c.weight) FROM unnest(q.looses, q.weights) AS c(loose, weight) WHERE ${HAS_PROMINENTLY})
            / nullif(q.weight, 0), 0)`;
 
 /**
@@ -155,7 +160,7 @@ export const SEARCH_SQL = (order: SearchOrder) => `
     SELECT d.key, d.type, d.id, d.created_at, d.territory_ids, d.tags, d.skills,
            CASE WHEN $2 THEN 0 ELSE ${ROUGH} END AS rough
       FROM search_document d, query q
-     WHERE ($2 OR d.words_it @@ q.it OR d.words_en @@ q.en)
+     WHERE ($2 OR d.words @@ q.words)
        AND ${readable('$3::text[]')}
        AND ($4::text[] IS NULL OR d.filter_keys && $4)
        AND ($5::text[] IS NULL OR d.filter_keys && $5)
@@ -202,7 +207,7 @@ export const SIMILAR_SQL = `
   page AS (
     SELECT d.*, ${SCORE} AS score
       FROM search_document d, query q, ${WORDS}
-     WHERE (d.words_it @@ q.it OR d.words_en @@ q.en) AND ${readable('$2::text[]')} AND d.type = ANY($3::text[])
+     WHERE d.words @@ q.words AND ${readable('$2::text[]')} AND d.type = ANY($3::text[])
      ORDER BY score DESC, created_at DESC, key LIMIT $4
   )
   SELECT ${HIT} AS hit FROM page p, query q ORDER BY score DESC, created_at DESC, key`;
