@@ -179,6 +179,19 @@ describe('first start of the embedded PostgreSQL', () => {
   });
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
+  it('reads synchronously: I/O workers gave broad searches a heavy tail on two cores', async () => {
+    const port = await freePort();
+    const api = await ApiProcess.start({ EMBEDDED_PG_DATA_DIR: join(folder, 'settings'), EMBEDDED_PG_PORT: String(port), SEED_DEMO: 'false' });
+    const client = new Client({ host: '127.0.0.1', port, user: 'postgres', password: 'bottega', database: 'postgres' });
+    try {
+      await client.connect();
+      expect((await client.query<{ io_method: string }>('SHOW io_method')).rows).toEqual([{ io_method: 'sync' }]);
+    } finally {
+      await client.end();
+      expect(await api.terminate()).toMatchObject({ code: 0 });
+    }
+  });
+
   it('is not tripped by an initdb killed halfway, and refuses a folder holding other files in one line', async () => {
     const dataDir = join(folder, 'postgres');
     // What an initdb killed halfway leaves: it works beside the data folder, never in it.

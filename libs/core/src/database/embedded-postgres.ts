@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { arch, platform, userInfo } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { once } from 'node:events';
@@ -91,7 +91,7 @@ class SupervisedPostgres {
   async start(): Promise<void> {
     const child = spawn(
       this.binary,
-      ['-D', this.dataDir, '-p', String(this.port), '-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1'],
+      ['-D', this.dataDir, '-p', String(this.port), '-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1', ...serverSettings(this.dataDir)],
       // Its own process group: a Ctrl-C in the terminal reaches the API, which stops the server after draining.
       { ...this.runAs, detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },
     );
@@ -285,4 +285,16 @@ async function withoutNewSignalHandlers<T>(load: () => Promise<T>): Promise<T> {
     for (const listener of process.listeners(signal)) if (!before.has(listener)) process.off(signal, listener);
   }
   return loaded;
+}
+
+/**
+ * Settings for the embedded server beyond its defaults. From PostgreSQL 18,
+ * reads go through I/O worker processes by default; on a machine of two
+ * cores they gave broad searches of a 100,000-document index a heavy tail
+ * (2 or 3 runs in 10 at 1.3–1.8 s, where the others took 0.4–0.6 s), which
+ * reading synchronously, as before PostgreSQL 18, does not have.
+ */
+function serverSettings(dataDir: string): string[] {
+  const major = Number.parseInt(readFileSync(resolve(dataDir, 'PG_VERSION'), 'utf8'), 10);
+  return major >= 18 ? ['-c', 'io_method=sync'] : [];
 }
