@@ -68,3 +68,12 @@ export function errorsByField<E extends { field?: readonly string[] | null }>(er
   }
   return { byField, rest };
 }
+
+/** A failed request's error, as urql reports it. */
+type RequestError = { readonly graphQLErrors: readonly { readonly extensions?: Readonly<Record<string, unknown>> }[] };
+
+/** The code the API refused a request with (FORBIDDEN, NOT_FOUND…); undefined when it went unanswered. */
+export function errorCode(error: RequestError | undefined): string | undefined {
+  const code = error?.graphQLErrors[0]?.extensions?.['code'];
+  return typeof code === 'string' ? code : undefined;
+}

@@ -3,6 +3,7 @@ import { forwardRef, useCallback, useImperativeHandle, useLayoutEffect, useRef, 
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from 'urql';
 import { graphql } from '../app/graphql';
+import { errorCode } from './form-errors';
 import { applyMarkdownFormat, type Edit, type MarkdownFormat } from './markdown-format';
 import './markdown-editor.css';
 
@@ -180,7 +181,7 @@ function Preview({ markdown }: { markdown: string }) {
   if (error || data?.markdownPreview === undefined) {
     return (
       <p className="field__error" role="alert">
-        <FormattedMessage id={previewErrorMessage(error?.graphQLErrors[0]?.extensions['code'])} />
+        <FormattedMessage id={previewErrorMessage(errorCode(error))} />
       </p>
     );
   }
@@ -188,7 +189,7 @@ function Preview({ markdown }: { markdown: string }) {
   return <div className="section-body markdown-editor__html" dangerouslySetInnerHTML={{ __html: data.markdownPreview }} />;
 }
 
-function previewErrorMessage(code: unknown): string {
+function previewErrorMessage(code: string | undefined): string {
   switch (code) {
     case 'BAD_USER_INPUT':
       return 'ui.markdown.tooLong';

@@ -11,7 +11,7 @@ import { useRouteQuery } from '../../app/routing';
 import { TextField } from '../../ui/field';
 import { MarkdownEditor } from '../../ui/markdown-editor';
 import { TerritoryPicker } from '../../ui/territory-picker';
-import { applyUserErrors, USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
+import { applyUserErrors, errorCode, USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
 import { useSessionState } from '../session/session-context';
 import { AskCommunityQuery, StartQuestionMutation } from './ask.queries';
 import { clearDraft, loadDraft, saveDraft, tagsOf } from './draft';
@@ -81,8 +81,7 @@ function AskForm({ community }: { community: Community }) {
     });
     const payload = result.data?.startThread;
     if (!payload) {
-      const code = result.error?.graphQLErrors[0]?.extensions['code'];
-      setFailure(code === 'FORBIDDEN' ? 'forbidden' : 'network');
+      setFailure(errorCode(result.error) === 'FORBIDDEN' ? 'forbidden' : 'network');
       return;
     }
     const rest = applyUserErrors(payload.userErrors, ['title', 'body', 'tags'], form.setError);

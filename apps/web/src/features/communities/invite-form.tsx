@@ -5,7 +5,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { useClient, useMutation } from 'urql';
 import { z } from 'zod';
 import { TextField } from '../../ui/field';
-import { applyUserErrors, USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
+import { applyUserErrors, errorCode, USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
 import { InviteToCommunityMutation, PersonByHandleQuery } from './community.queries';
 
 /** A handle as people write it: with or without the @, any case. */
@@ -52,7 +52,7 @@ export function InviteForm({ community, onInvited }: InviteFormProps) {
     const result = await invite({ input: { communityId: community.id, userId: person.id } });
     const payload = result.data?.inviteToCommunity;
     if (!payload) {
-      setFailure(result.error?.graphQLErrors[0]?.extensions?.['code'] === 'FORBIDDEN' ? 'forbidden' : 'network');
+      setFailure(errorCode(result.error) === 'FORBIDDEN' ? 'forbidden' : 'network');
       return;
     }
     const userErrors = payload.userErrors.map((error) =>

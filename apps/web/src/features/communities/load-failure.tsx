@@ -1,11 +1,7 @@
 import type { CombinedError } from '@urql/core';
 import { FormattedMessage } from 'react-intl';
 import { Link } from 'react-router';
-
-export function errorCode(error: CombinedError | undefined): string | undefined {
-  const code = error?.graphQLErrors[0]?.extensions?.['code'];
-  return typeof code === 'string' ? code : undefined;
-}
+import { errorCode } from '../../ui/form-errors';
 
 /** A query that failed: not allowed, or not reachable. */
 export function LoadFailure({ error, retry }: { error: CombinedError; retry: () => void }) {

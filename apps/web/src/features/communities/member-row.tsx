@@ -3,7 +3,7 @@ import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import type { ResultOf } from '../../app/graphql';
-import { USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
+import { errorCode, USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
 import { ConfirmButton } from './confirm-button';
 import { RemoveCommunityMemberMutation, SetCommunityRoleMutation, type CommunityMembersQuery } from './community.queries';
 
@@ -27,8 +27,8 @@ interface MemberRowProps {
 
 type Failure = UserErrorCode | 'network' | 'forbidden' | 'gone';
 
-function failureOf(result: { error?: { graphQLErrors: { extensions?: Record<string, unknown> }[] } | undefined }): Failure {
-  const code = result.error?.graphQLErrors[0]?.extensions?.['code'];
+function failureOf(result: { error?: Parameters<typeof errorCode>[0] }): Failure {
+  const code = errorCode(result.error);
   return code === 'FORBIDDEN' ? 'forbidden' : code === 'NOT_FOUND' ? 'gone' : 'network';
 }
 

@@ -7,7 +7,7 @@ import { useClient, useMutation, useQuery } from 'urql';
 import { z } from 'zod';
 import { PageMeta } from '../../app/head';
 import { TextAreaField, TextField } from '../../ui/field';
-import { applyUserErrors, USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
+import { applyUserErrors, errorCode, USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
 import { CreateCommunityMutation, StaffViewerQuery, TerritoryByCodeQuery } from './community.queries';
 import { VISIBILITY_LABELS } from './settings-form';
 import { VISIBILITIES } from './settings-schema';
@@ -101,7 +101,7 @@ function NewCommunityForm() {
     });
     const payload = result.data?.createCommunity;
     if (!payload) {
-      setFailure(result.error?.graphQLErrors[0]?.extensions?.['code'] === 'FORBIDDEN' ? 'forbidden' : 'network');
+      setFailure(errorCode(result.error) === 'FORBIDDEN' ? 'forbidden' : 'network');
       return;
     }
     const userErrors = payload.userErrors.map((error) => (error.field?.[1] === 'territoryId' ? { ...error, field: ['input', 'territory'] } : error));

@@ -4,7 +4,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation } from 'urql';
 import { TextAreaField, TextField } from '../../ui/field';
-import { applyUserErrors, USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
+import { applyUserErrors, errorCode, USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
 import { UpdateCommunityMutation } from './community.queries';
 import { settingsSchema, VISIBILITIES, type SettingsValues, type Visibility } from './settings-schema';
 
@@ -55,7 +55,7 @@ export function SettingsForm({ community, onSaved }: { community: SettingsCommun
     });
     const payload = result.data?.updateCommunity;
     if (!payload) {
-      setFailure(result.error?.graphQLErrors[0]?.extensions?.['code'] === 'FORBIDDEN' ? 'forbidden' : 'network');
+      setFailure(errorCode(result.error) === 'FORBIDDEN' ? 'forbidden' : 'network');
       return;
     }
     const [first] = applyUserErrors(payload.userErrors, ['name', 'description', 'visibility'], form.setError);

@@ -3,11 +3,10 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useLocation } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import type { ResultOf } from '../../app/graphql';
-import { USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
+import { errorCode, USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
 import { useSessionState } from '../session/session-context';
 import { ConfirmButton } from './confirm-button';
 import { CommunityViewerQuery, JoinCommunityMutation, LeaveCommunityMutation } from './community.queries';
-import { errorCode } from './load-failure';
 
 type Standing = NonNullable<ResultOf<typeof CommunityViewerQuery>['community']>;
 type Failure = UserErrorCode | 'network' | 'forbidden' | 'notFound';
@@ -24,8 +23,8 @@ function failureMessage(failure: Failure, role: Standing['viewerRole']): string 
   return USER_ERROR_MESSAGES[failure];
 }
 
-function failureOf(result: { error?: { graphQLErrors: { extensions?: Record<string, unknown> }[] } | undefined }): Failure {
-  const code = result.error?.graphQLErrors[0]?.extensions?.['code'];
+function failureOf(result: { error?: Parameters<typeof errorCode>[0] }): Failure {
+  const code = errorCode(result.error);
   return code === 'FORBIDDEN' ? 'forbidden' : code === 'NOT_FOUND' ? 'notFound' : 'network';
 }
 

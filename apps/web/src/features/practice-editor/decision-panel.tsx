@@ -6,9 +6,8 @@ import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { z } from 'zod';
 import { TextAreaField } from '../../ui/field';
-import { applyUserErrors, USER_ERROR_MESSAGES } from '../../ui/form-errors';
+import { applyUserErrors, errorCode, USER_ERROR_MESSAGES } from '../../ui/form-errors';
 import { ArchivePracticeMutation, PublishPracticeMutation, ReturnPracticeMutation } from './editor.queries';
-import { refusalOf } from './request-failure';
 import './practice-editor.css';
 
 export interface DecidablePractice {
@@ -25,8 +24,8 @@ const returnSchema = z.object({
   comment: z.string().trim().min(1, 'practice-editor.decision.comment.required').max(1000, 'practice-editor.decision.comment.tooLong'),
 });
 
-function failureMessage(result: { error?: Parameters<typeof refusalOf>[0] }): string {
-  return refusalOf(result.error) === 'FORBIDDEN' ? 'practice-editor.error.forbidden' : 'practice-editor.error.network';
+function failureMessage(result: { error?: Parameters<typeof errorCode>[0] }): string {
+  return errorCode(result.error) === 'FORBIDDEN' ? 'practice-editor.error.forbidden' : 'practice-editor.error.network';
 }
 
 /**
@@ -44,7 +43,7 @@ export function DecisionPanel({ practice }: { practice: DecidablePractice }) {
   const offered = practice.viewerCanPublish || practice.viewerCanReturn || practice.viewerCanArchive;
   if (!offered && !outcome) return null;
 
-  const decided = (payload: { userErrors: readonly { code: keyof typeof USER_ERROR_MESSAGES }[] } | null | undefined, kind: 'published' | 'returned' | 'archived', result: { error?: Parameters<typeof refusalOf>[0] }) => {
+  const decided = (payload: { userErrors: readonly { code: keyof typeof USER_ERROR_MESSAGES }[] } | null | undefined, kind: 'published' | 'returned' | 'archived', result: { error?: Parameters<typeof errorCode>[0] }) => {
     if (!payload) return setOutcome({ kind: 'error', message: failureMessage(result) });
     const [first] = payload.userErrors;
     setOutcome(first ? { kind: 'error', message: USER_ERROR_MESSAGES[first.code] } : { kind });

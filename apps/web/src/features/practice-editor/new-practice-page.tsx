@@ -7,10 +7,9 @@ import { useMutation, useQuery } from 'urql';
 import { z } from 'zod';
 import { PageMeta } from '../../app/head';
 import { TextField } from '../../ui/field';
-import { applyUserErrors, USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
+import { applyUserErrors, errorCode, USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
 import { CreatePracticeMutation, JoinedCommunitiesQuery } from './editor.queries';
 import { SignedIn } from '../session/signed-in';
-import { refusalOf } from './request-failure';
 import './practice-editor.css';
 
 const schema = z.object({
@@ -68,7 +67,7 @@ function NewPracticeForm() {
     const result = await create({ input: { kind, title, ...(communityId ? { communityId } : {}) } });
     const payload = result.data?.createPractice;
     if (!payload) {
-      setFailure(refusalOf(result.error) === 'FORBIDDEN' ? 'forbidden' : 'network');
+      setFailure(errorCode(result.error) === 'FORBIDDEN' ? 'forbidden' : 'network');
       return;
     }
     const [first] = applyUserErrors(payload.userErrors, ['kind', 'communityId', 'title'], form.setError);

@@ -1,15 +1,10 @@
 import type { CombinedError } from '@urql/core';
 import { FormattedMessage } from 'react-intl';
-
-/** The code of the API's refusal (FORBIDDEN, NOT_FOUND…), if that is why a request failed. */
-export function refusalOf(error: CombinedError | undefined): string | null {
-  const code = error?.graphQLErrors[0]?.extensions?.['code'];
-  return typeof code === 'string' ? code : null;
-}
+import { errorCode } from '../../ui/form-errors';
 
 /** A query or mutation that did not go through: refused by the API, or unanswered. */
 export function RequestFailure({ error }: { error: CombinedError }) {
-  const code = refusalOf(error);
+  const code = errorCode(error);
   return (
     <p className="form__alert" role="alert">
       <FormattedMessage

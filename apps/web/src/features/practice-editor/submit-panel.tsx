@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { useMutation } from 'urql';
-import { USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
+import { errorCode, USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
 import { fieldOfError, type EditablePractice, type TextFieldName } from './editor-state';
 import { SubmitPracticeMutation } from './editor.queries';
-import { refusalOf } from './request-failure';
 
 type Failure = { kind: 'missing'; fields: TextFieldName[] } | { kind: 'code'; code: UserErrorCode } | { kind: 'unsaved' } | { kind: 'network' | 'forbidden' };
 
@@ -45,7 +44,7 @@ export function SubmitPanel(props: {
       const result = await submit({ input: { practiceId: props.practice.id } });
       const payload = result.data?.submitPracticeForReview;
       if (!payload) {
-        setFailure({ kind: refusalOf(result.error) === 'FORBIDDEN' ? 'forbidden' : 'network' });
+        setFailure({ kind: errorCode(result.error) === 'FORBIDDEN' ? 'forbidden' : 'network' });
         return;
       }
       const missing = payload.userErrors

@@ -4,7 +4,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
-import { applyUserErrors, USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
+import { applyUserErrors, errorCode, USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
 import { MarkdownEditor } from '../../ui/markdown-editor';
 import { useSessionState } from '../session/session-context';
 import { useAnnounce } from './announcer';
@@ -99,8 +99,7 @@ export const ReplyForm = forwardRef<ComposerHandle, { threadId: string }>(functi
     const result = await reply({ input: { threadId, body, ...(replyTo ? { replyToId: replyTo.id } : {}) } });
     const payload = result.data?.replyToThread;
     if (!payload) {
-      const code = result.error?.graphQLErrors[0]?.extensions['code'];
-      setFailure(code === 'FORBIDDEN' ? 'forbidden' : 'network');
+      setFailure(errorCode(result.error) === 'FORBIDDEN' ? 'forbidden' : 'network');
       return;
     }
     const [first] = applyUserErrors(payload.userErrors, ['body'], form.setError);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation, useQuery } from 'urql';
-import { USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
+import { errorCode, USER_ERROR_MESSAGES, type UserErrorCode } from '../../ui/form-errors';
 import { useAnnounce } from './announcer';
 import type { ThreadData } from './post-types';
 import { ModeratedCommunitiesQuery, MoveThreadMutation } from './thread.mutations';
@@ -31,7 +31,7 @@ export function ThreadMoveForm({ thread, label }: { thread: ThreadData; label: s
     const result = await move({ input: { threadId: thread.id, communityId: target, ...(trimmed ? { reason: trimmed } : {}) } });
     const payload = result.data?.moveThread;
     if (!payload) {
-      setFailure(result.error?.graphQLErrors[0]?.extensions['code'] === 'FORBIDDEN' ? 'forbidden' : 'network');
+      setFailure(errorCode(result.error) === 'FORBIDDEN' ? 'forbidden' : 'network');
       return;
     }
     const error = payload.userErrors[0];
