@@ -245,4 +245,32 @@ describe('threads', () => {
     expect(small).toBe(2);
     expect(large).toBe(small);
   });
+
+  it('loads a community\'s thread list with its authors and tags in one statement, however many threads and authors', async () => {
+    const list = `query($c: ID!, $first: Int!) {
+      threads(first: $first, filter: { community: $c }) { totalCount nodes { title tags postCount author { displayName handle } } }
+    }`;
+    const place = await communities.create({ coordinatorId: coordinator.id });
+    const authors = await Promise.all(Array.from({ length: 6 }, () => t.users.create()));
+    for (const [i, author] of authors.entries()) {
+      const thread = await threads.create({ communityId: place.id, authorId: author.id, title: `Thread number ${i}` });
+      await t.db.query(
+        `WITH g AS (INSERT INTO tag (slug) VALUES ($2) ON CONFLICT (slug) DO UPDATE SET slug = excluded.slug RETURNING id)
+          INSERT INTO thread_tag (thread_id, tag_id) SELECT $1, id FROM g`,
+        [thread.id, `list-tag-${i}`],
+      );
+    }
+    const statements = async (first: number) => {
+      const response = await t.client.request<{ threads: { nodes: { author: { handle: string } }[] } }>(list, { c: place.globalId, first });
+      expect(response.body.errors).toBeUndefined();
+      expect(response.body.data?.threads.nodes).toHaveLength(first);
+      return { count: Number(response.headers.get('x-sql-statements')), authors: response.body.data!.threads.nodes.map((node) => node.author.handle) };
+    };
+    const small = await statements(2);
+    const large = await statements(6);
+    expect(large.authors.sort()).toEqual(authors.map((author) => author.handle).sort());
+    // The page with its count, each thread's tags and each author.
+    expect(small.count).toBe(1);
+    expect(large.count).toBe(1);
+  });
 });

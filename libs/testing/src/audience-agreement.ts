@@ -28,6 +28,8 @@ export async function openTestDatabaseClient(): Promise<{ client: Client; close:
 export interface Admissions {
   javascript: Set<string>;
   sql: Set<string>;
+  /** In SQL decided in advance for each reader (`Audience.where`), as lists and counts ask it. */
+  bound: Set<string>;
   /** As a search engine filters: a reader holds one principal of every restriction. */
   restrictions: Set<string>;
 }
@@ -68,5 +70,19 @@ export async function admissions<F extends Facts>(
       WHERE ${audience.condition(columns, 'ARRAY(SELECT jsonb_array_elements_text(r.principals))')}`,
     [JSON.stringify(items), JSON.stringify(readers)],
   );
-  return { javascript, sql: new Set(rows.map((row) => `${row.item}:${row.reader}`)), restrictions };
+  const bound = new Set<string>();
+  for (const [reader, names] of Object.entries(readers)) {
+    const { sql, params } = audience.where(columns, new Principals(null, names), 'reader');
+    const values: unknown[] = [JSON.stringify(items)];
+    // Named parameters as pg's positional ones (longest names first, so `reader1` is not read inside `reader10`).
+    const positional = Object.keys(params)
+      .sort((a, b) => b.length - a.length)
+      .reduce((text, key) => text.replaceAll(`:${key}`, `$${values.push(params[key])}`), sql);
+    const admitted = await client.query<{ item: string }>(
+      `SELECT f.i - 1 AS item FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS f(facts, i) WHERE ${positional}`,
+      values,
+    );
+    for (const row of admitted.rows) bound.add(`${row.item}:${reader}`);
+  }
+  return { javascript, sql: new Set(rows.map((row) => `${row.item}:${row.reader}`)), bound, restrictions };
 }

@@ -13,10 +13,38 @@ export type FactColumns<F extends Facts> = { readonly [K in keyof F]: string };
  */
 export type Grant<F extends Facts> = string | { readonly kind: string; readonly fact: keyof F & string };
 
+/** Binds a list of strings as a `text[]` parameter and returns the SQL that reads it. */
+export type BindTexts = (values: readonly string[]) => string;
+
 /** One condition of an audience: the principals it admits, in JavaScript and in SQL. */
 export interface Clause<F extends Facts> {
   principals(facts: F): string[];
+  /** The principals admitted, as a `text[]` expression over the facts' columns (the reader's principals are SQL too). */
   sql(columns: FactColumns<F>): string;
+  /**
+   * The same condition for one reader known in advance: what the reader
+   * holds is decided here, so PostgreSQL compares only facts, with estimates
+   * it can plan by. A strict boolean (never NULL).
+   */
+  sqlFor(columns: FactColumns<F>, reader: Principals, bind: BindTexts): string;
+}
+
+const TRUE = 'TRUE';
+const FALSE = 'FALSE';
+
+/** A condition decided in advance, as SQL. */
+export const sqlBoolean = (value: boolean): string => (value ? TRUE : FALSE);
+
+/** A disjunction of conditions, `TRUE` and `FALSE` folded away. */
+export function anyOf(conditions: readonly string[]): string {
+  if (conditions.includes(TRUE)) return TRUE;
+  const open = conditions.filter((condition) => condition !== FALSE);
+  return open.length === 0 ? FALSE : `(${open.join(' OR ')})`;
+}
+
+/** `(column)::text` is one of the values, false when the column is NULL. */
+export function textAmong(column: string, values: readonly string[], bind: BindTexts): string {
+  return values.length === 0 ? FALSE : `((${column}) IS NOT NULL AND (${column})::text = ANY(${bind(values)}))`;
 }
 
 const literal = (text: string): string => `'${text.replace(/'/g, "''")}'`;
@@ -28,6 +56,15 @@ function grantPrincipals<F extends Facts>(grants: readonly Grant<F>[], facts: F)
     else if (facts[grant.fact] !== null && facts[grant.fact] !== undefined) names.push(`${grant.kind}:${String(facts[grant.fact])}`);
   }
   return names;
+}
+
+/** Whether the reader holds a principal among the grants, as a condition on the facts' columns. */
+function grantSqlFor<F extends Facts>(grants: readonly Grant<F>[], columns: FactColumns<F>, reader: Principals, bind: BindTexts): string {
+  return anyOf(
+    grants.map((grant) =>
+      typeof grant === 'string' ? (reader.has(grant) ? TRUE : FALSE) : textAmong(columns[grant.fact], reader.idsOf(grant.kind), bind),
+    ),
+  );
 }
 
 function grantArraySql<F extends Facts>(grants: readonly Grant<F>[], columns: FactColumns<F>): string {
@@ -42,6 +79,7 @@ export function always<F extends Facts>(grants: readonly Grant<F>[]): Clause<F> 
   return {
     principals: (facts) => grantPrincipals(grants, facts),
     sql: (columns) => grantArraySql(grants, columns),
+    sqlFor: (columns, reader, bind) => grantSqlFor(grants, columns, reader, bind),
   };
 }
 
@@ -50,6 +88,7 @@ export function restrictedWhile<F extends Facts>(fact: keyof F & string, grants:
   return {
     principals: (facts) => (facts[fact] === true ? grantPrincipals(grants, facts) : [EVERYONE]),
     sql: (columns) => `CASE WHEN (${columns[fact]}) THEN ${grantArraySql(grants, columns)} ELSE ARRAY[${literal(EVERYONE)}]::text[] END`,
+    sqlFor: (columns, reader, bind) => unlessWhile(columns[fact], reader, grantSqlFor(grants, columns, reader, bind)),
   };
 }
 
@@ -64,7 +103,29 @@ export function byValue<F extends Facts>(fact: keyof F & string, cases: Readonly
       `CASE (${columns[fact]})::text ${Object.entries(cases)
         .map(([value, grants]) => `WHEN ${literal(value)} THEN ${grantArraySql(grants, columns)}`)
         .join(' ')} ELSE ARRAY[]::text[] END`,
+    sqlFor: (columns, reader, bind) => {
+      const admitted = Object.entries(cases).map(([value, grants]) => ({ value, holds: grantSqlFor(grants, columns, reader, bind) }));
+      const always = admitted.filter(({ holds }) => holds === TRUE).map(({ value }) => value);
+      const value = columns[fact];
+      return anyOf([
+        always.length > 0 ? `((${value}) IS NOT NULL AND (${value})::text IN (${always.map(literal).join(', ')}))` : FALSE,
+        ...admitted
+          .filter(({ holds }) => holds !== TRUE && holds !== FALSE)
+          .map(({ value: one, holds }) => `((${value}) IS NOT NULL AND (${value})::text = ${literal(one)} AND ${holds})`),
+      ]);
+    },
   };
+}
+
+/**
+ * A restriction that applies while the boolean SQL `fact` holds, for a
+ * reader known in advance: while it does not hold (NULL counts as not
+ * holding, as in `CASE WHEN`), whoever holds {@link EVERYONE}; while it
+ * holds, whoever `admitted` says.
+ */
+export function unlessWhile(fact: string, reader: Principals, admitted: string): string {
+  if (!reader.has(EVERYONE)) return admitted === FALSE ? FALSE : `((${fact}) IS TRUE AND ${admitted})`;
+  return admitted === TRUE ? TRUE : anyOf([`((${fact}) IS NOT TRUE)`, admitted]);
 }
 
 /**
@@ -108,8 +169,25 @@ export class Audience<F extends Facts> {
     return this.clauses.map((clause) => `(${clause.sql(columns)} && ${principalsSql})`).join(' AND ');
   }
 
-  /** {@link condition} with a named parameter, for TypeORM query builders. */
+  /**
+   * "This reader is in the audience" over `columns`, for TypeORM query
+   * builders (named parameters prefixed by `name`). The reader is known, so
+   * the condition is {@link condition} decided in advance for their
+   * principals: a public community's threads are `visibility IN ('PUBLIC')
+   * AND hidden_at IS NULL` to an anonymous reader, which PostgreSQL evaluates
+   * and estimates as it would a hand-written filter, instead of building and
+   * intersecting arrays on every row.
+   */
   where(columns: FactColumns<F>, principals: Principals, name = 'accessPrincipals'): { sql: string; params: Record<string, unknown> } {
-    return { sql: this.condition(columns, `CAST(:${name} AS text[])`), params: { [name]: principals.list } };
+    const params: Record<string, unknown> = {};
+    const bind: BindTexts = (values) => {
+      const key = `${name}${Object.keys(params).length}`;
+      params[key] = [...values];
+      return `CAST(:${key} AS text[])`;
+    };
+    const conditions = this.clauses.map((clause) => clause.sqlFor(columns, principals, bind));
+    const sql = conditions.includes(FALSE) ? FALSE : conditions.filter((condition) => condition !== TRUE).join(' AND ') || TRUE;
+    // Conditions folded into TRUE or FALSE leave their parameters unread: only the ones the text reads are passed.
+    return { sql: `(${sql})`, params: Object.fromEntries(Object.entries(params).filter(([key]) => new RegExp(`:${key}\\b`).test(sql))) };
   }
 }

@@ -36,8 +36,9 @@ describe('exchange audience', () => {
   afterAll(() => database.close());
 
   it('decides alike in JavaScript, in SQL and as search restrictions, for every combination of facts and reader', async () => {
-    const { javascript, sql, restrictions } = await admissions(database.client, EXCHANGE_AUDIENCE, exchanges, READERS);
+    const { javascript, sql, bound, restrictions } = await admissions(database.client, EXCHANGE_AUDIENCE, exchanges, READERS);
     expect(sql).toEqual(javascript);
+    expect(bound).toEqual(javascript);
     expect(restrictions).toEqual(javascript);
     expect(await searchAdmissions(database.client, exchanges.map((facts) => EXCHANGE_AUDIENCE.restrictions(facts)), READERS)).toEqual(javascript);
   });

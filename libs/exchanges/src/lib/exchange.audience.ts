@@ -1,4 +1,4 @@
-import { Audience, EVERYONE, STAFF, type Clause, type FactColumns } from '@bottega/core';
+import { Audience, EVERYONE, STAFF, USER, anyOf, sqlBoolean, textAmong, unlessWhile, type Clause, type FactColumns } from '@bottega/core';
 import { COMMUNITY_AUDIENCE, COORDINATOR, CommunityVisibility, type CommunityFacts } from '@bottega/forum';
 import { ExchangeStatus } from './exchange.enums';
 
@@ -30,6 +30,18 @@ function insidersWhile(fact: 'draft' | 'hidden'): Clause<ExchangeFacts> {
     sql: (columns: FactColumns<ExchangeFacts>) =>
       `CASE WHEN (${columns[fact]}) THEN ARRAY[${literal(STAFF)}, ${literal(`${COORDINATOR}:`)} || (${columns.communityId})::text]::text[]
          || ARRAY(SELECT 'user:' || i FROM unnest(string_to_array(${columns.insiderIds}, ',')) i WHERE i <> '') ELSE ARRAY[${literal(EVERYONE)}]::text[] END`,
+    sqlFor: (columns, reader, bind) => {
+      const users = reader.idsOf(USER);
+      return unlessWhile(
+        columns[fact],
+        reader,
+        anyOf([
+          sqlBoolean(reader.has(STAFF)),
+          textAmong(columns.communityId, reader.idsOf(COORDINATOR), bind),
+          users.length === 0 ? sqlBoolean(false) : `coalesce(string_to_array(${columns.insiderIds}, ',') && ${bind(users)}, false)`,
+        ]),
+      );
+    },
   };
 }
 

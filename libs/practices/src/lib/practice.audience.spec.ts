@@ -37,8 +37,9 @@ describe('practice audience', () => {
   afterAll(() => database.close());
 
   it('decides alike in JavaScript, in SQL and as search restrictions, for every combination of facts and reader', async () => {
-    const { javascript, sql, restrictions } = await admissions(database.client, PRACTICE_AUDIENCE, practices, READERS);
+    const { javascript, sql, bound, restrictions } = await admissions(database.client, PRACTICE_AUDIENCE, practices, READERS);
     expect(sql).toEqual(javascript);
+    expect(bound).toEqual(javascript);
     expect(restrictions).toEqual(javascript);
     // What the search index lets each reader find (and count), through the engine's own access condition.
     expect(await searchAdmissions(database.client, practices.map((facts) => PRACTICE_AUDIENCE.restrictions(facts)), READERS)).toEqual(javascript);

@@ -59,8 +59,9 @@ describe('forum audiences', () => {
   ] as [string, Audience<any>, Record<string, string | boolean | null>[]][])(
     'decides the %s audience alike in JavaScript, in SQL and as search restrictions, for every combination of facts and reader',
     async (_kind, audience, all) => {
-      const { javascript, sql, restrictions } = await admissions(database.client, audience, all, READERS);
+      const { javascript, sql, bound, restrictions } = await admissions(database.client, audience, all, READERS);
       expect(sql).toEqual(javascript);
+      expect(bound).toEqual(javascript);
       expect(restrictions).toEqual(javascript);
       // What the search index lets each reader find (and count), through the engine's own access condition.
       expect(await searchAdmissions(database.client, all.map((facts) => audience.restrictions(facts)), READERS)).toEqual(javascript);

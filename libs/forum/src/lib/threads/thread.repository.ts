@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SqlList, SqlWhere, STAFF_ROLES, splitPrefixed, updatedRows, type Principals } from '@bottega/core';
+import { userJsonSql, type UserJson } from '@bottega/identity';
 import { territoryWithinSql } from '@bottega/territories';
 import type { CommunityEntity } from '../communities/community.entity';
 import { CommunityRole } from '../communities/community.enums';
@@ -48,6 +49,9 @@ const THREAD_ROW_COLUMNS = [
 
 /** A thread as lists and loaders read it: every column, and its tags' slugs in order. */
 export type ThreadRow = ThreadEntity & { tags: string[] };
+
+/** A thread as a list reads it, with its author when the page shows them. */
+export type ThreadListRow = ThreadRow & { author?: UserJson | null };
 
 /** A thread as its loader reads it: with its community. */
 export type LoadedThread = ThreadRow & { community: CommunityEntity };
@@ -292,9 +296,10 @@ export class ThreadRepository {
   /**
    * Threads in the reader's audience ({@link THREAD_AUDIENCE}), filtered, as
    * plain rows (lists are the pages read most, and hydration bought them
-   * nothing); order and paging are the caller's.
+   * nothing); order and paging are the caller's. With `withAuthor`, each
+   * thread's author comes in the same statement.
    */
-  query(reader: Principals, filter: ThreadFilterValues): SqlList<ThreadRow> {
+  query(reader: Principals, filter: ThreadFilterValues, { withAuthor = false } = {}): SqlList<ThreadListRow> {
     const readable = THREAD_AUDIENCE.where(threadColumns('thread', 'thread_community'), reader);
     const where = new SqlWhere().and('thread.deleted_at IS NULL').and(readable.sql, readable.params);
     if (filter.communityId) where.and('thread.community_id = :communityId', { communityId: filter.communityId });
@@ -313,8 +318,8 @@ export class ThreadRepository {
     }
     if (filter.answered !== null) where.and(`thread.accepted_post_id IS ${filter.answered ? 'NOT ' : ''}NULL`);
     if (filter.locked !== null) where.and(`thread.locked_at IS ${filter.locked ? 'NOT ' : ''}NULL`);
-    return new SqlList<ThreadRow>(
-      THREAD_ROW_COLUMNS,
+    return new SqlList<ThreadListRow>(
+      withAuthor ? `${THREAD_ROW_COLUMNS}, (SELECT ${userJsonSql('u')} FROM app_user u WHERE u.id = thread.author_id) AS author` : THREAD_ROW_COLUMNS,
       `FROM thread thread JOIN community thread_community ON thread_community.id = thread.community_id WHERE ${where}`,
       where.params,
       this.db,

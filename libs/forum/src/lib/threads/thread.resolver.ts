@@ -93,9 +93,14 @@ export class ThreadResolver {
       answered: filter?.answered ?? null,
       locked: filter?.locked ?? null,
       authorId: filter?.author ? fromGlobalId(filter.author, 'User', ['filter', 'author']) : null,
-    });
+    }, { withAuthor: nodesSelect(info, 'author') });
     const keys = [...(communityId ? [PINNED_FIRST] : []), ...ORDERS[args.orderBy], BY_ID];
-    return paginate(query, keys, args, Thread.from, info);
+    // Authors come with their threads when the page shows them: no statement of their own.
+    const users = context.loaders.get(this.userLoaders.byId);
+    return paginate(query, keys, args, (row) => {
+      if (row.author) users.prime(row.author.id, userRowOf(row.author));
+      return Thread.from(row);
+    }, info);
   }
 
   @Mutation(() => ThreadPayload, { nullable: true, description: 'Starts a discussion or asks a question, with its first post.' })
