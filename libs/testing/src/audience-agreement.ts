@@ -74,10 +74,8 @@ export async function admissions<F extends Facts>(
   for (const [reader, names] of Object.entries(readers)) {
     const { sql, params } = audience.where(columns, new Principals(null, names), 'reader');
     const values: unknown[] = [JSON.stringify(items)];
-    // Named parameters as pg's positional ones (longest names first, so `reader1` is not read inside `reader10`).
-    const positional = Object.keys(params)
-      .sort((a, b) => b.length - a.length)
-      .reduce((text, key) => text.replaceAll(`:${key}`, `$${values.push(params[key])}`), sql);
+    // Named parameters as pg's positional ones, only those the text reads (as TypeORM binds them).
+    const positional = sql.replace(/:(\w+)/g, (named, key: string) => (key in params ? `$${values.push(params[key])}` : named));
     const admitted = await client.query<{ item: string }>(
       `SELECT f.i - 1 AS item FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS f(facts, i) WHERE ${positional}`,
       values,

@@ -42,6 +42,13 @@ export function anyOf(conditions: readonly string[]): string {
   return open.length === 0 ? FALSE : `(${open.join(' OR ')})`;
 }
 
+/** A conjunction of conditions, `TRUE` and `FALSE` folded away. */
+function allOf(conditions: readonly string[]): string {
+  if (conditions.includes(FALSE)) return FALSE;
+  const open = conditions.filter((condition) => condition !== TRUE);
+  return open.length === 0 ? TRUE : `(${open.join(' AND ')})`;
+}
+
 /** `(column)::text` is one of the values, false when the column is NULL. */
 export function textAmong(column: string, values: readonly string[], bind: BindTexts): string {
   return values.length === 0 ? FALSE : `((${column}) IS NOT NULL AND (${column})::text = ANY(${bind(values)}))`;
@@ -105,10 +112,10 @@ export function byValue<F extends Facts>(fact: keyof F & string, cases: Readonly
         .join(' ')} ELSE ARRAY[]::text[] END`,
     sqlFor: (columns, reader, bind) => {
       const admitted = Object.entries(cases).map(([value, grants]) => ({ value, holds: grantSqlFor(grants, columns, reader, bind) }));
-      const always = admitted.filter(({ holds }) => holds === TRUE).map(({ value }) => value);
+      const open = admitted.filter(({ holds }) => holds === TRUE).map(({ value }) => value);
       const value = columns[fact];
       return anyOf([
-        always.length > 0 ? `((${value}) IS NOT NULL AND (${value})::text IN (${always.map(literal).join(', ')}))` : FALSE,
+        open.length > 0 ? `((${value}) IS NOT NULL AND (${value})::text IN (${open.map(literal).join(', ')}))` : FALSE,
         ...admitted
           .filter(({ holds }) => holds !== TRUE && holds !== FALSE)
           .map(({ value: one, holds }) => `((${value}) IS NOT NULL AND (${value})::text = ${literal(one)} AND ${holds})`),
@@ -185,9 +192,7 @@ export class Audience<F extends Facts> {
       params[key] = [...values];
       return `CAST(:${key} AS text[])`;
     };
-    const conditions = this.clauses.map((clause) => clause.sqlFor(columns, principals, bind));
-    const sql = conditions.includes(FALSE) ? FALSE : conditions.filter((condition) => condition !== TRUE).join(' AND ') || TRUE;
-    // Conditions folded into TRUE or FALSE leave their parameters unread: only the ones the text reads are passed.
-    return { sql: `(${sql})`, params: Object.fromEntries(Object.entries(params).filter(([key]) => new RegExp(`:${key}\\b`).test(sql))) };
+    // A part folded into TRUE or FALSE leaves its parameter unread, which TypeORM binds only where the text reads it.
+    return { sql: allOf(this.clauses.map((clause) => clause.sqlFor(columns, principals, bind))), params };
   }
 }
