@@ -1,4 +1,4 @@
-import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Extensions, Field, Int, ObjectType } from '@nestjs/graphql';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
@@ -6,6 +6,7 @@ import { nextTurn } from '../context/next-turn';
 import { requestScope } from '../context/request-scope';
 import { BadInputError } from './errors';
 import { selects } from './selection';
+import { SETTLES_LATER } from './response-budget';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
@@ -93,7 +94,9 @@ export function Connection<T>(nodeType: Class<T>, name: string) {
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
+    // Counted only when asked for: the property holds a LazyCount, settled by its resolver.
     @Field(() => Int, { description: 'Items matching the filter, across all pages.' })
+    @Extensions({ [SETTLES_LATER]: true })
     totalCount!: number;
   }
   return ConnectionType;

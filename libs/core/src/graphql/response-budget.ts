@@ -1,11 +1,19 @@
 import {
   GraphQLObjectType,
+  Kind,
   defaultFieldResolver,
   getNamedType,
+  isAbstractType,
   isLeafType,
+  type FieldNode,
+  type GraphQLAbstractType,
+  type GraphQLField,
   type GraphQLFieldResolver,
   type GraphQLFormattedError,
+  type GraphQLNamedType,
+  type GraphQLResolveInfo,
   type GraphQLSchema,
+  type SelectionSetNode,
 } from 'graphql';
 import { AppError, ErrorCode } from './errors';
 
@@ -57,40 +65,163 @@ interface MeteredContext {
 }
 
 /**
- * Wraps every field of the schema so that it charges the request's
- * {@link ResponseBudget}: its name before it resolves (so nothing below a
- * refused field runs), and for scalars and enums the size of the value.
+ * Wraps the schema's fields so that they charge the request's
+ * {@link ResponseBudget}: a field charges its name before it resolves (so
+ * nothing below a refused field runs), and, once resolved, the size of its
+ * value if it is a scalar or enum, or else the plain leaves of the objects it
+ * produced.
+ *
+ * Plain leaves are the scalar and enum fields that only read the property of
+ * their name: Nest gives each plain `@Field` a resolver that does just that,
+ * and it is removed here, so that graphql-js reads the property itself and
+ * graphql-jit compiles the read inline instead of calling a resolver (with its
+ * path and info objects) for every reaction count of every post. They are then
+ * charged by the field that produced their object, in one pass over its
+ * selection.
  */
 export function meterResponses(schema: GraphQLSchema): GraphQLSchema {
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!(type instanceof GraphQLObjectType) || type.name.startsWith('__')) continue;
+  const objectTypes = Object.values(schema.getTypeMap()).filter(
+    (type): type is GraphQLObjectType => type instanceof GraphQLObjectType && !type.name.startsWith('__'),
+  );
+  for (const type of objectTypes) {
     for (const field of Object.values(type.getFields())) {
-      field.resolve = metered(field.resolve ?? defaultFieldResolver, field.name.length + 4, isLeafType(getNamedType(field.type)));
+      if (readsOwnProperty(field)) field.resolve = undefined;
+    }
+  }
+  const plainLeaves = new PlainLeaves(schema);
+  for (const type of objectTypes) {
+    for (const field of Object.values(type.getFields())) {
+      const leaf = isLeafType(getNamedType(field.type));
+      if (leaf && !field.resolve) continue;
+      field.resolve = metered(field.resolve ?? defaultFieldResolver, field.name.length + 4, leaf ? null : plainLeaves);
     }
   }
   return schema;
 }
 
+/**
+ * The field extension of a plain `@Field` whose property holds a promise (a
+ * count run only when asked for): it keeps its resolver, which awaits it.
+ */
+export const SETTLES_LATER = 'settlesLater';
+
+/** Nest's resolver of a plain `@Field`: the property of the field's name, undefined when missing. */
+function readsOwnProperty(field: GraphQLField<unknown, unknown>): boolean {
+  const resolve = field.resolve as ((source: unknown) => unknown) | undefined;
+  if (resolve?.name !== 'rootFieldResolver' || field.extensions[SETTLES_LATER] === true) return false;
+  const probe = {};
+  return resolve({ [field.name]: probe }) === probe && resolve({}) === undefined;
+}
+
 function metered(
   resolve: GraphQLFieldResolver<unknown, MeteredContext>,
   keyBytes: number,
-  leaf: boolean,
+  plainLeaves: PlainLeaves | null,
 ): GraphQLFieldResolver<unknown, MeteredContext> {
   return (source, args, context, info) => {
     const budget = context?.budget;
     if (!budget) return resolve(source, args, context, info);
     budget.charge(keyBytes);
+    const charge = (resolved: unknown): unknown => {
+      budget.charge(plainLeaves ? plainLeaves.bytes(resolved, info, context) : valueBytes(resolved));
+      return resolved;
+    };
     const value: unknown = resolve(source, args, context, info);
-    if (!leaf) return value;
-    if (value instanceof Promise) {
-      return value.then((resolved: unknown) => {
-        budget.charge(valueBytes(resolved));
-        return resolved;
-      });
-    }
-    budget.charge(valueBytes(value));
-    return value;
+    return value instanceof Promise ? value.then(charge) : charge(value);
   };
+}
+
+interface PlainLeaf {
+  name: string;
+  keyBytes: number;
+}
+
+/** The plain leaves an object field's selection reads from each object it produces, per concrete type. */
+class PlainLeaves {
+  private readonly plans = new WeakMap<FieldNode, { fieldNodes: readonly FieldNode[]; byType: Map<string, PlainLeaf[]> }>();
+
+  constructor(private readonly schema: GraphQLSchema) {}
+
+  /** Bytes of the plain leaves of `value` (an object, a list of them, or nothing) under `info`'s selection. */
+  bytes(value: unknown, info: GraphQLResolveInfo, context: unknown): number {
+    if (value === null || value === undefined || value instanceof Error || typeof value !== 'object') return 0;
+    if (Array.isArray(value)) return value.reduce((sum: number, item: unknown) => sum + this.bytes(item, info, context), 0);
+    const leaves = this.plan(info, this.concreteType(value, getNamedType(info.returnType), context, info));
+    let bytes = 0;
+    for (const leaf of leaves) bytes += leaf.keyBytes + valueBytes((value as Record<string, unknown>)[leaf.name]);
+    return bytes;
+  }
+
+  /** The object type of `value`, or null when an abstract type cannot say it at once (then every possible type counts). */
+  private concreteType(value: object, named: GraphQLNamedType, context: unknown, info: GraphQLResolveInfo): GraphQLObjectType | null {
+    if (named instanceof GraphQLObjectType) return named;
+    if (!isAbstractType(named)) return null;
+    const resolved: unknown = named.resolveType?.(value, context, info, named);
+    const type = typeof resolved === 'string' ? this.schema.getType(resolved) : resolved;
+    return type instanceof GraphQLObjectType ? type : null;
+  }
+
+  private plan(info: GraphQLResolveInfo, type: GraphQLObjectType | null): PlainLeaf[] {
+    const [first] = info.fieldNodes;
+    if (!first) return [];
+    let plan = this.plans.get(first);
+    if (!plan || !sameNodes(plan.fieldNodes, info.fieldNodes)) {
+      plan = { fieldNodes: info.fieldNodes, byType: new Map() };
+      this.plans.set(first, plan);
+    }
+    const key = type?.name ?? '';
+    let leaves = plan.byType.get(key);
+    if (!leaves) {
+      const types = type ? [type] : this.schema.getPossibleTypes(getNamedType(info.returnType) as GraphQLAbstractType);
+      const found = new Map<string, PlainLeaf>();
+      for (const candidate of types) {
+        for (const node of info.fieldNodes) {
+          if (node.selectionSet) this.collect(node.selectionSet, candidate, info.fragments, found, new Set());
+        }
+      }
+      leaves = [...found.values()];
+      plan.byType.set(key, leaves);
+    }
+    return leaves;
+  }
+
+  /** Plain leaves selected on `type`, by response key; directives are ignored, so a skipped field still counts. */
+  private collect(
+    selectionSet: SelectionSetNode,
+    type: GraphQLObjectType,
+    fragments: GraphQLResolveInfo['fragments'],
+    found: Map<string, PlainLeaf>,
+    spread: Set<string>,
+  ): void {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const field = type.getFields()[selection.name.value];
+        if (field && !field.resolve && isLeafType(getNamedType(field.type))) {
+          found.set(`${type.name}.${selection.alias?.value ?? field.name}`, { name: field.name, keyBytes: field.name.length + 4 });
+        }
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (!selection.typeCondition || this.applies(selection.typeCondition.name.value, type)) {
+          this.collect(selection.selectionSet, type, fragments, found, spread);
+        }
+      } else {
+        const fragment = fragments[selection.name.value];
+        if (fragment && !spread.has(fragment.name.value) && this.applies(fragment.typeCondition.name.value, type)) {
+          spread.add(fragment.name.value);
+          this.collect(fragment.selectionSet, type, fragments, found, spread);
+        }
+      }
+    }
+  }
+
+  private applies(condition: string, type: GraphQLObjectType): boolean {
+    if (condition === type.name) return true;
+    const named = this.schema.getType(condition);
+    return named !== undefined && isAbstractType(named) && this.schema.isSubType(named, type);
+  }
+}
+
+function sameNodes(a: readonly FieldNode[], b: readonly FieldNode[]): boolean {
+  return a === b || (a.length === b.length && a.every((node, i) => node === b[i]));
 }
 
 /** About the bytes a leaf value takes in JSON (characters, not UTF-8 bytes). */
