@@ -246,6 +246,35 @@ describe('threads', () => {
     expect(large).toBe(small);
   });
 
+  it('reads the posts\' Markdown source with the page when the page shows it, and answers it the same either way', async () => {
+    const thread = await threads.create({
+      communityId: community.id,
+      authorId: member.id,
+      replies: [{ authorId: member.id, body: 'A _reply_' }],
+    });
+    const page = (fields: string) => `query($id: ID!) { node(id: $id) { ... on Thread { posts(first: 5) { nodes { ${fields} } } } } }`;
+    const read = async (fields: string) => {
+      const response = await t.client.as(member.accessToken).request<{ node: { posts: { nodes: Record<string, unknown>[] } } }>(page(fields), { id: thread.globalId });
+      expect(response.body.errors).toBeUndefined();
+      return { nodes: response.body.data!.node.posts.nodes, statements: Number(response.headers.get('x-sql-statements')) };
+    };
+    await read('id');
+    const withSource = await read('bodyHtml bodySource');
+    expect(withSource.nodes).toEqual([
+      { bodyHtml: '<p>Opening post</p>\n', bodySource: 'Opening post' },
+      { bodyHtml: '<p>A <em>reply</em></p>\n', bodySource: 'A _reply_' },
+    ]);
+    // Through edges and fragments too, in the page's own statements.
+    const throughFragment = await t.client.as(member.accessToken).request<{ node: { posts: { edges: { node: { bodySource: string } }[] } } }>(
+      `query($id: ID!) { node(id: $id) { ... on Thread { posts(first: 5) { edges { node { ...source } } } } } } fragment source on Post { bodySource }`,
+      { id: thread.globalId },
+    );
+    expect(throughFragment.body.data?.node.posts.edges.map((edge) => edge.node.bodySource)).toEqual(['Opening post', 'A _reply_']);
+    const withoutSource = await read('bodyHtml');
+    expect(withoutSource.nodes.map((node) => node['bodyHtml'])).toEqual(withSource.nodes.map((node) => node['bodyHtml']));
+    expect(withSource.statements).toBe(withoutSource.statements);
+  });
+
   it('loads a community\'s thread list with its authors and tags in one statement, however many threads and authors', async () => {
     const list = `query($c: ID!, $first: Int!) {
       threads(first: $first, filter: { community: $c }) { totalCount nodes { title tags postCount author { displayName handle } } }

@@ -51,8 +51,12 @@ export class PostEntity {
   hiddenAt!: Date | null;
 }
 
-/** A post as pages read it: every column but the plain text kept for search and quotes. */
-export type PostRow = Omit<PostEntity, 'bodyText'>;
+/**
+ * A post as pages read it: every column but the plain text kept for search and
+ * quotes, and the Markdown source only when the page shows it (a thread page
+ * shows the HTML; editing and quoting ask for the source).
+ */
+export type PostRow = Omit<PostEntity, 'bodyText' | 'bodySource'> & { bodySource?: string };
 
 @Entity({ name: 'post_revision' })
 export class PostRevisionEntity {

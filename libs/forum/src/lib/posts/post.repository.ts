@@ -34,7 +34,6 @@ const POST_ROW_COLUMNS = [
   'post.thread_id AS "threadId"',
   'post.author_id AS "authorId"',
   'post.reply_to_id AS "replyToId"',
-  'post.body_source AS "bodySource"',
   'post.body_html AS "bodyHtml"',
   'post.language',
   'post.version',
@@ -66,9 +65,10 @@ export class PostRepository {
 
   /**
    * Posts of a thread as plain rows (a thread page reads fifty at a time, and
-   * hydrating entities cost more than the query); order and paging are the caller's.
+   * hydrating entities cost more than the query); order and paging are the
+   * caller's. The Markdown source, as large as the HTML, comes only `withSource`.
    */
-  inThread(threadId: string, reactionsOf: { viewerId: string | null } | null): SqlList<PostPageRow> {
+  inThread(threadId: string, { reactionsOf, withSource }: { reactionsOf: { viewerId: string | null } | null; withSource: boolean }): SqlList<PostPageRow> {
     // Reactions, when the page shows them: each kind's count and whether the viewer is among them.
     const reactions = reactionsOf
       ? `(SELECT coalesce(json_agg(json_build_object('kind', r.kind, 'count', r.count, 'mine', r.mine) ORDER BY r.kind), '[]')
@@ -76,7 +76,7 @@ export class PostRepository {
                     FROM post_reaction WHERE post_id = post.id GROUP BY kind) r)`
       : 'NULL';
     return new SqlList<PostPageRow>(
-      `${POST_ROW_COLUMNS}, (SELECT ${userJsonSql('u')} FROM app_user u WHERE u.id = post.author_id) AS author, ${reactions} AS reactions`,
+      `${POST_ROW_COLUMNS}${withSource ? ', post.body_source AS "bodySource"' : ''}, (SELECT ${userJsonSql('u')} FROM app_user u WHERE u.id = post.author_id) AS author, ${reactions} AS reactions`,
       'FROM post post WHERE post.thread_id = :threadId',
       { threadId, ...(reactionsOf ? { viewerId: reactionsOf.viewerId } : {}) },
       this.db,

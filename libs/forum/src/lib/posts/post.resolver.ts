@@ -59,8 +59,9 @@ export class PostResolver {
   })
   bodySource(post: Post, _args: unknown, context: RequestContext): string | null | Promise<string | null> {
     if (post.deleted) return null;
-    if (!post.hidden) return post.entity.bodySource;
-    return this.hiddenBodyVisible(post, context).then((visible) => (visible ? post.entity.bodySource : null));
+    const source = post.entity.bodySource ?? this.loadSource(post, context);
+    if (!post.hidden) return source;
+    return this.hiddenBodyVisible(post, context).then((visible) => (visible ? source : null));
   }
 
   @ResolveField(() => Thread)
@@ -120,6 +121,11 @@ export class PostResolver {
   async viewerCanDelete(post: Post, _args: unknown, context: RequestContext): Promise<boolean> {
     const found = await this.access.load(context, post.entity.threadId);
     return found !== null && context.can((viewer) => canDeletePost(viewer, found.facts, post.entity));
+  }
+
+  /** The source of a post read without it (see `PostRow`). */
+  private async loadSource(post: Post, context: RequestContext): Promise<string | null> {
+    return (await context.loaders.get(this.loaders.byId).load(post.dbId))?.bodySource ?? null;
   }
 
   /** A hidden post's body shows only to those who may see hidden content. */

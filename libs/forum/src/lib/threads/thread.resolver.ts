@@ -206,7 +206,10 @@ export class ThreadResolver {
     const withReactions = nodesSelect(info, 'reactions');
     const users = context.loaders.get(this.userLoaders.byId);
     const reactions = context.loaders.get(this.postLoaders.reactions);
-    const posts = this.postRepository.inThread(thread.dbId, withReactions ? { viewerId } : null);
+    const posts = this.postRepository.inThread(thread.dbId, {
+      reactionsOf: withReactions ? { viewerId } : null,
+      withSource: nodesSelect(info, 'bodySource'),
+    });
     return paginate(posts, POSTS_IN_ORDER, args, (row) => {
       if (row.author) users.prime(row.author.id, userRowOf(row.author));
       if (row.reactions) reactions.prime(reactionKey(row.id, viewerId), row.reactions);
