@@ -1,5 +1,5 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { lexicographicSortSchema, printSchema } from 'graphql';
+import { GraphQLObjectType, lexicographicSortSchema, printSchema } from 'graphql';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -39,5 +39,29 @@ describe('schema.graphql', () => {
       expect(printed).toMatch(new RegExp(`type ${payload} \\{[^}]*userErrors: \\[UserError!\\]!`, 's'));
       expect(name).toMatch(/^[a-z]+([A-Z][a-z]+)*$/);
     }
+  });
+  it('runs the hot types\' plain fields without resolvers, which graphql-jit then reads inline', () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const resolverOf = (type: string, field: string) => {
+      const found = schema.getType(type);
+      if (!(found instanceof GraphQLObjectType)) throw new Error(`${type} is not an object type`);
+      const definition = found.getFields()[field];
+      if (!definition) throw new Error(`${type}.${field} does not exist`);
+      return definition.resolve;
+    };
+    const plain = {
+      Post: ['id', 'createdAt', 'version', 'deleted', 'hidden'],
+      ReactionSummary: ['kind', 'count', 'viewerHasReacted'],
+      Thread: ['id', 'title', 'postCount', 'lastActivityAt'],
+      User: ['id', 'displayName', 'handle'],
+      Community: ['id', 'name', 'slug'],
+      PageInfo: ['hasNextPage', 'endCursor'],
+    };
+    for (const [type, fields] of Object.entries(plain)) {
+      for (const field of fields) expect([`${type}.${field}`, resolverOf(type, field)]).toEqual([`${type}.${field}`, undefined]);
+    }
+    // Computed fields, and a count that runs only when asked for, keep theirs.
+    expect(resolverOf('Post', 'bodyHtml')).toBeInstanceOf(Function);
+    expect(resolverOf('PostConnection', 'totalCount')).toBeInstanceOf(Function);
   });
 });
