@@ -112,6 +112,28 @@ describe('comments on practices and stories', () => {
     ]);
   });
 
+  it('reads the comments\' Markdown source with the page when the page shows it, and answers it the same either way', async () => {
+    const custode = await practice();
+    const written = await comment(reader!, custode.id, 'Un _custode_ per scala');
+    const page = (fields: string) => `query($slug: String!) { practice(slug: $slug) { comments(first: 5) { nodes { ${fields} } } } }`;
+    const read = async (query: string) => {
+      const response = await t.client.as(reader!.accessToken).request<{ practice: { comments: { nodes: Record<string, unknown>[] } } }>(query, { slug: custode.slug });
+      expect(response.body.errors).toBeUndefined();
+      return { nodes: response.body.data!.practice.comments.nodes, statements: Number(response.headers.get('x-sql-statements')) };
+    };
+    await read(page('id'));
+    const html = '<p>Un <em>custode</em> per scala</p>\n';
+    const withSource = await read(page('bodyHtml bodySource'));
+    expect(withSource.nodes).toEqual([{ bodyHtml: html, bodySource: 'Un _custode_ per scala' }]);
+    const withoutSource = await read(page('bodyHtml'));
+    expect(withoutSource.nodes).toEqual([{ bodyHtml: html }]);
+    expect(withSource.statements).toBe(withoutSource.statements);
+    // Reached by id, with the page beside it in the same request, the comment answers its source too.
+    const both = await call.data(reader!, `query($id: ID!, $slug: String!) {
+      node(id: $id) { ... on PracticeComment { bodySource } } practice(slug: $slug) { comments(first: 5) { nodes { bodyHtml } } } }`, { id: written.id, slug: custode.slug });
+    expect(both.node).toEqual({ bodySource: 'Un _custode_ per scala' });
+  });
+
   it('refuses comments from the anonymous, on drafts, archived, unreadable and unknown practices, and bad bodies, changing nothing', async () => {
     const open = await practice({ title: 'Aperta' });
     const draft = await practice({ title: 'Bozza' }, 'DRAFT');

@@ -7,13 +7,13 @@ import { PracticeRepository, type PracticeRow } from './practice.repository';
 import { PRACTICE_COMMENT_AUDIENCE, practiceCommentFacts } from './practice-comment.audience';
 import { PracticeCommentLoaders } from './practice-comment.loaders';
 import { PracticeComment } from './practice-comment.model';
-import { PracticeCommentRepository, type PracticeCommentRow } from './practice-comment.repository';
+import { PracticeCommentRepository, type ListedCommentRow, type PracticeCommentRow } from './practice-comment.repository';
 
 // Comments are flagged and moderated like posts: a member of `FlaggedContent`.
 flaggable(PracticeComment);
 
 /** A comment the viewer reaches through its practice, as moderation, follows and notifications see it. */
-export function commentItem({ practice, principals }: PracticeInContext, comment: PracticeCommentRow): ContentItem {
+export function commentItem({ practice, principals }: PracticeInContext, comment: ListedCommentRow): ContentItem {
   return {
     type: 'PracticeComment',
     id: comment.id,

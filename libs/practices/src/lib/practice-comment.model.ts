@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, Node, UserError, toGlobalId } from '@bottega/core';
 import type { User } from '@bottega/identity';
 import type { PracticeInContext } from './practice.access';
-import type { PracticeCommentRow } from './practice-comment.repository';
+import type { ListedCommentRow } from './practice-comment.repository';
 
 @ObjectType('PracticeComment', {
   implements: () => [Node],
@@ -29,7 +29,7 @@ export class PracticeComment extends Node {
   @Field({ description: 'The language the comment is written in, as ISO 639-1 ("it", "en"), detected from its own words: mark it (`lang`) where the body is shown.' })
   language!: string;
 
-  row!: PracticeCommentRow;
+  row!: ListedCommentRow;
 
   /**
    * Its practice as the viewer reads it, when the page that listed the
@@ -40,7 +40,7 @@ export class PracticeComment extends Node {
   /** Its author, when the page that listed the comment read them with it (null: the account was removed). */
   knownAuthor?: User | null;
 
-  static from(row: PracticeCommentRow, seenAs?: PracticeInContext, knownAuthor?: User | null): PracticeComment {
+  static from(row: ListedCommentRow, seenAs?: PracticeInContext, knownAuthor?: User | null): PracticeComment {
     return Object.assign(new PracticeComment(), {
       id: toGlobalId('PracticeComment', row.id),
       dbId: row.id,

@@ -21,10 +21,11 @@ export interface PracticeCommentRow {
   hiddenAt: Date | null;
 }
 
+/** A comment as a list reads it: its Markdown source, as large as its HTML, only when the list shows it. */
+export type ListedCommentRow = Omit<PracticeCommentRow, 'bodySource'> & { bodySource?: string };
+
 /** A comment as a page lists it: with its author, for the user loader. */
-export interface PracticeCommentPageRow extends PracticeCommentRow {
-  author: UserJson | null;
-}
+export type PracticeCommentPageRow = ListedCommentRow & { author: UserJson | null };
 
 /** A comment's body as written and as shown, rendered once when written. */
 export interface CommentBody {
@@ -34,9 +35,11 @@ export interface CommentBody {
   language: string;
 }
 
-const COLUMNS = `c.id, c.practice_id AS "practiceId", c.author_id AS "authorId", c.body_source AS "bodySource", c.body_html AS "bodyHtml", c.language,
+const LISTED_COLUMNS = `c.id, c.practice_id AS "practiceId", c.author_id AS "authorId", c.body_html AS "bodyHtml", c.language,
   c.version, c.created_at AS "createdAt", c.edited_at AS "editedAt", c.deleted_at AS "deletedAt", c.deleted_by AS "deletedBy",
   c.hidden_at AS "hiddenAt"`;
+const SOURCE_COLUMN = 'c.body_source AS "bodySource"';
+const COLUMNS = `${LISTED_COLUMNS}, ${SOURCE_COLUMN}`;
 
 /** The only code that reads and writes comments on practices. */
 @Injectable()
@@ -53,12 +56,12 @@ export class PracticeCommentRepository {
 
   /**
    * A practice's comments as plain rows, placeholders of deleted ones
-   * included, each with its author as a plain row (for the user loader); order
-   * and paging are the caller's.
+   * included, each with its author as a plain row (for the user loader), and
+   * its source `withSource`; order and paging are the caller's.
    */
-  of(practiceId: string): SqlList<PracticeCommentPageRow> {
+  of(practiceId: string, { withSource }: { withSource: boolean }): SqlList<PracticeCommentPageRow> {
     return new SqlList<PracticeCommentPageRow>(
-      `${COLUMNS}, (SELECT ${userJsonSql('u')} FROM app_user u WHERE u.id = c.author_id) AS author`,
+      `${withSource ? COLUMNS : LISTED_COLUMNS}, (SELECT ${userJsonSql('u')} FROM app_user u WHERE u.id = c.author_id) AS author`,
       `FROM practice_comment c WHERE c.practice_id = :practiceId`,
       { practiceId },
       this.db,

@@ -1,6 +1,6 @@
 import { Args, Context, Info, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { ConnectionArgs, paginate, type ConnectionValue, type Outcome, type RequestContext, type SortKey } from '@bottega/core';
+import { ConnectionArgs, nodesSelect, paginate, type ConnectionValue, type Outcome, type RequestContext, type SortKey } from '@bottega/core';
 import { User, UserLoaders, userOf } from '@bottega/identity';
 import { canFlag, canModerate } from '@bottega/moderation';
 import { AddPracticeCommentInput, DeletePracticeCommentInput, EditPracticeCommentInput } from './dto/practice-comment.inputs';
@@ -11,10 +11,10 @@ import { commentItem } from './practice-comment-content';
 import { PracticeCommentLoaders } from './practice-comment.loaders';
 import { PracticeComment, PracticeCommentConnection, PracticeCommentPayload } from './practice-comment.model';
 import { canComment, canDeleteComment, canEditComment } from './practice-comment.policy';
-import { PracticeCommentRepository, type PracticeCommentRow } from './practice-comment.repository';
+import { PracticeCommentRepository, type ListedCommentRow, type PracticeCommentRow } from './practice-comment.repository';
 import { PracticeCommentService } from './practice-comment.service';
 
-const OLDEST_FIRST: SortKey<PracticeCommentRow>[] = [
+const OLDEST_FIRST: SortKey<ListedCommentRow>[] = [
   { expression: 'practiceComment.createdAt', column: 'c.created_at', direction: 'ASC', value: (c) => new Date(c.createdAt).toISOString() },
   { expression: 'practiceComment.id', column: 'c.id', direction: 'ASC', value: (c) => c.id },
 ];
@@ -25,6 +25,7 @@ export class PracticeCommentResolver {
     private readonly service: PracticeCommentService,
     private readonly access: PracticeAccess,
     private readonly userLoaders: UserLoaders,
+    private readonly loaders: PracticeCommentLoaders,
   ) {}
 
   @Mutation(() => PracticeCommentPayload, {
@@ -62,8 +63,10 @@ export class PracticeCommentResolver {
   @ResolveField(() => String, { nullable: true, description: 'Markdown as written (for editing); null once deleted, and while hidden from the viewer.' })
   bodySource(comment: PracticeComment, _args: unknown, context: RequestContext): string | null | Promise<string | null> {
     if (comment.deleted) return null;
-    if (!comment.hidden) return comment.row.bodySource;
-    return this.decide(comment, context, (found) => (bodyVisible(found, comment) ? comment.row.bodySource : null), null);
+    // A comment listed without its source (see `ListedCommentRow`) loads it.
+    const source = comment.row.bodySource ?? this.loadSource(comment, context);
+    if (!comment.hidden) return source;
+    return this.hiddenSource(comment, context, source);
   }
 
   @ResolveField(() => User, { nullable: true, description: 'Null when the account was removed.' })
@@ -99,6 +102,14 @@ export class PracticeCommentResolver {
     return this.decide(comment, context, (found) => canModerate(commentItem(found, comment.row), found.principals), false);
   }
 
+  private async loadSource(comment: PracticeComment, context: RequestContext): Promise<string | null> {
+    return (await context.loaders.get(this.loaders.byId).load(comment.dbId))?.bodySource ?? null;
+  }
+
+  private async hiddenSource(comment: PracticeComment, context: RequestContext, source: string | Promise<string | null>): Promise<string | null> {
+    return (await this.decide(comment, context, (found) => bodyVisible(found, comment), false)) ? source : null;
+  }
+
   /**
    * `rule` on the comment's practice as the viewer reads it: at once when the
    * comment came with it, else once it is loaded (memoized per request);
@@ -131,11 +142,12 @@ export class PracticeCommentFieldResolver {
   ): Promise<ConnectionValue<PracticeComment>> {
     // Each comment carries its practice as the viewer reads it (already loaded, memoized), so its fields need not wait.
     const seenAs = (await this.access.load(context, practice.dbId)) ?? undefined;
-    // The page's rows are what node and the mutations would load again.
+    // The page's rows, when they bring their source, are what node and the mutations would load again.
+    const withSource = nodesSelect(info, 'bodySource');
     const byId = context.loaders.get(this.loaders.byId);
     // Each row brings its author, so the author field answers without a statement.
-    return paginate(this.repository.of(practice.dbId), OLDEST_FIRST, args, ({ author, ...comment }) => {
-      byId.prime(comment.id, comment);
+    return paginate(this.repository.of(practice.dbId, { withSource }), OLDEST_FIRST, args, ({ author, ...comment }) => {
+      if (comment.bodySource !== undefined) byId.prime(comment.id, { ...comment, bodySource: comment.bodySource });
       return PracticeComment.from(comment, seenAs, userOf(author));
     }, info);
   }
