@@ -10,7 +10,6 @@ import {
   type GraphQLField,
   type GraphQLFieldResolver,
   type GraphQLFormattedError,
-  type GraphQLNamedType,
   type GraphQLResolveInfo,
   type GraphQLSchema,
   type SelectionSetNode,
@@ -144,18 +143,25 @@ class PlainLeaves {
 
   /** Bytes of the plain leaves of `value` (an object, a list of them, or nothing) under `info`'s selection. */
   bytes(value: unknown, info: GraphQLResolveInfo, context: unknown): number {
+    const named = getNamedType(info.returnType) as GraphQLObjectType | GraphQLAbstractType;
+    // An object type's leaves are planned once for a whole list; an abstract type's per item.
+    if (named instanceof GraphQLObjectType) {
+      const leaves = this.plan(info, named);
+      return this.sum(value, () => leaves);
+    }
+    return this.sum(value, (item) => this.plan(info, this.concreteType(item, named, context, info)));
+  }
+
+  private sum(value: unknown, leavesOf: (item: object) => PlainLeaf[]): number {
     if (value === null || value === undefined || value instanceof Error || typeof value !== 'object') return 0;
-    if (Array.isArray(value)) return value.reduce((sum: number, item: unknown) => sum + this.bytes(item, info, context), 0);
-    const leaves = this.plan(info, this.concreteType(value, getNamedType(info.returnType), context, info));
+    if (Array.isArray(value)) return value.reduce((sum: number, item: unknown) => sum + this.sum(item, leavesOf), 0);
     let bytes = 0;
-    for (const leaf of leaves) bytes += leaf.keyBytes + valueBytes((value as Record<string, unknown>)[leaf.name]);
+    for (const leaf of leavesOf(value)) bytes += leaf.keyBytes + valueBytes((value as Record<string, unknown>)[leaf.name]);
     return bytes;
   }
 
-  /** The object type of `value`, or null when an abstract type cannot say it at once (then every possible type counts). */
-  private concreteType(value: object, named: GraphQLNamedType, context: unknown, info: GraphQLResolveInfo): GraphQLObjectType | null {
-    if (named instanceof GraphQLObjectType) return named;
-    if (!isAbstractType(named)) return null;
+  /** The object type of `value`, or null when its abstract type cannot say it at once (then every possible type counts). */
+  private concreteType(value: object, named: GraphQLAbstractType, context: unknown, info: GraphQLResolveInfo): GraphQLObjectType | null {
     const resolved: unknown = named.resolveType?.(value, context, info, named);
     const type = typeof resolved === 'string' ? this.schema.getType(resolved) : resolved;
     return type instanceof GraphQLObjectType ? type : null;

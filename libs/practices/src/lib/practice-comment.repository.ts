@@ -24,6 +24,8 @@ export interface PracticeCommentRow {
 /** A comment as a list reads it: its Markdown source, as large as its HTML, only when the list shows it. */
 export type ListedCommentRow = Omit<PracticeCommentRow, 'bodySource'> & { bodySource?: string };
 
+export const withItsSource = (row: ListedCommentRow): row is PracticeCommentRow => row.bodySource !== undefined;
+
 /** A comment as a page lists it: with its author, for the user loader. */
 export type PracticeCommentPageRow = ListedCommentRow & { author: UserJson | null };
 

@@ -11,7 +11,7 @@ import { commentItem } from './practice-comment-content';
 import { PracticeCommentLoaders } from './practice-comment.loaders';
 import { PracticeComment, PracticeCommentConnection, PracticeCommentPayload } from './practice-comment.model';
 import { canComment, canDeleteComment, canEditComment } from './practice-comment.policy';
-import { PracticeCommentRepository, type ListedCommentRow, type PracticeCommentRow } from './practice-comment.repository';
+import { PracticeCommentRepository, withItsSource, type ListedCommentRow, type PracticeCommentRow } from './practice-comment.repository';
 import { PracticeCommentService } from './practice-comment.service';
 
 const OLDEST_FIRST: SortKey<ListedCommentRow>[] = [
@@ -147,7 +147,7 @@ export class PracticeCommentFieldResolver {
     const byId = context.loaders.get(this.loaders.byId);
     // Each row brings its author, so the author field answers without a statement.
     return paginate(this.repository.of(practice.dbId, { withSource }), OLDEST_FIRST, args, ({ author, ...comment }) => {
-      if (comment.bodySource !== undefined) byId.prime(comment.id, { ...comment, bodySource: comment.bodySource });
+      if (withItsSource(comment)) byId.prime(comment.id, comment);
       return PracticeComment.from(comment, seenAs, userOf(author));
     }, info);
   }
