@@ -1,5 +1,5 @@
 import type { Client } from 'graphql-ws';
-import { PgPubSub } from '@bottega/core';
+import { Metrics, PgPubSub } from '@bottega/core';
 import { CommunityFactory, ThreadFactory } from '../src/testing';
 import { startTestApp, type TestApp } from '@bottega/identity/testing';
 import { providerNamed, until } from '@bottega/testing';
@@ -158,6 +158,39 @@ describe('realtime across processes', () => {
     } finally {
       statements.mockRestore();
       await Promise.all(sockets.map((socket) => socket.dispose()));
+    }
+  });
+
+  it('computes a reply once for readers who read the same of themselves, and apart for one whose reactions differ', async () => {
+    const [author, liker, ...others] = await Promise.all(Array.from({ length: 5 }, () => a.users.create()));
+    const community = await communities.create({ coordinatorId: author!.id });
+    const thread = await threads.create({ communityId: community.id, authorId: author!.id });
+    await a.client
+      .as(liker!.accessToken)
+      .data(`mutation($input: ReactInput!) { react(input: $input) { userErrors { code } } }`, { input: { postId: thread.openingPostGlobalId, kind: 'LIKE' } });
+    const query = `subscription($threadId: ID!) { postAdded(threadId: $threadId) { bodyHtml replyTo { reactions { kind count viewerHasReacted } } } }`;
+    const sockets = [liker!, ...others].map((reader) => b.client.as(reader.accessToken).socket());
+    const anonymous = b.client.socket();
+    const results = b.app.get(Metrics).subscriptionResults;
+    const delivered = async () => Object.fromEntries((await results.get()).values.map(({ labels, value }) => [String(labels['result']), value]));
+    try {
+      const before = await delivered();
+      const streams = [...sockets, anonymous].map((socket) => listen(socket, query, { threadId: thread.globalId }));
+      await until(() => b.app.get(PgPubSub).listenerCount(`thread:${thread.id}`) === streams.length, 'the subscriptions to register');
+      await a.client.as(author!.accessToken).data(REPLY, { input: { threadId: thread.globalId, replyToId: thread.openingPostGlobalId, body: 'Grazie!' } });
+      await until(() => streams.every((stream) => stream.events.length === 1), 'every subscriber to receive the reply');
+
+      const liked = (events: any[]) => events[0].postAdded.replyTo.reactions.find((r: { kind: string }) => r.kind === 'LIKE');
+      expect(streams.map((stream) => liked(stream.events))).toEqual([
+        { kind: 'LIKE', count: 1, viewerHasReacted: true },
+        ...Array.from({ length: 4 }, () => ({ kind: 'LIKE', count: 1, viewerHasReacted: false })),
+      ]);
+      // The liker's result is their own; the three other readers and the anonymous one share another.
+      const after = await delivered();
+      expect((after['computed'] ?? 0) - (before['computed'] ?? 0)).toBe(2);
+      expect((after['shared'] ?? 0) - (before['shared'] ?? 0)).toBe(3);
+    } finally {
+      await Promise.all([...sockets, anonymous].map((socket) => socket.dispose()));
     }
   });
 

@@ -32,9 +32,17 @@ export class AccessDirectory {
   /**
    * The viewer's principals: loaded once per request, batched with the other
    * subscribers of an event, and again at each use in a request that writes,
-   * since its writes (joining a community) may change them.
+   * since its writes (joining a community) may change them. Through a
+   * recording context (`RequestContext.recording`), they report what is read of them.
    */
   async of(context: RequestContext): Promise<Principals> {
+    const reads = context.reads;
+    if (reads) {
+      // A recording context notes each principal asked about, and how to ask the same of another viewer.
+      return (await this.of(reads.own)).observed((key, value, again) =>
+        reads.record(key, value, async (other) => again(await this.of(other))),
+      );
+    }
     const viewer = await context.viewer();
     if (!viewer) return Principals.ANONYMOUS;
     const loaders = context.loaders;

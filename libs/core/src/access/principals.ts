@@ -1,4 +1,5 @@
 import { GlobalRole, type Viewer } from '../auth/viewer';
+import { IDENTITY_READ, type ReadValue } from '../context/viewer-reads';
 
 /** Every reader, signed in or not. */
 export const EVERYONE = 'everyone';
@@ -31,15 +32,23 @@ export class Principals {
   static readonly NOBODY = new Principals(null, []);
 
   private readonly set: ReadonlySet<string>;
-  /** Sorted, for SQL parameters and search filters. */
-  readonly list: readonly string[];
+  private readonly sorted: readonly string[];
 
   constructor(
-    readonly userId: string | null,
+    private readonly account: string | null,
     principals: Iterable<string>,
   ) {
     this.set = new Set(principals);
-    this.list = [...this.set].sort();
+    this.sorted = [...this.set].sort();
+  }
+
+  get userId(): string | null {
+    return this.account;
+  }
+
+  /** Sorted, for SQL parameters and search filters. */
+  get list(): readonly string[] {
+    return this.sorted;
   }
 
   has(name: string): boolean {
@@ -48,13 +57,56 @@ export class Principals {
 
   /** Whether they hold `kind:<id>`, e.g. `holds('coordinator', communityId)`. */
   holds(kind: string, id: string): boolean {
-    return this.set.has(principal(kind, id));
+    return this.has(principal(kind, id));
   }
 
   /** The ids of every `kind:<id>` they hold, e.g. the communities they coordinate. */
   idsOf(kind: string): string[] {
     const prefix = `${kind}:`;
-    return this.list.filter((name) => name.startsWith(prefix)).map((name) => name.slice(prefix.length));
+    return this.sorted.filter((name) => name.startsWith(prefix)).map((name) => name.slice(prefix.length));
+  }
+
+  /**
+   * The same principals, telling `onRead` what each use reads: a principal
+   * asked about and whether it is held, the ids of a kind, the account, or the
+   * whole list; `again` reads the same of other principals.
+   */
+  observed(onRead: PrincipalsObserver): Principals {
+    return new ObservedPrincipals(this, onRead);
+  }
+}
+
+/** Told of each read of observed principals (see {@link Principals.observed}). */
+export type PrincipalsObserver = (key: string, value: ReadValue, again: (other: Principals) => ReadValue) => void;
+
+class ObservedPrincipals extends Principals {
+  constructor(
+    private readonly inner: Principals,
+    private readonly onRead: PrincipalsObserver,
+  ) {
+    super(inner.userId, inner.list);
+  }
+
+  override get userId(): string | null {
+    this.onRead(IDENTITY_READ, this.inner.userId, (other) => other.userId);
+    return this.inner.userId;
+  }
+
+  override get list(): readonly string[] {
+    this.onRead('principals', this.inner.list, (other) => other.list);
+    return this.inner.list;
+  }
+
+  override has(name: string): boolean {
+    const held = this.inner.has(name);
+    this.onRead(`principal:${name}`, held, (other) => other.has(name));
+    return held;
+  }
+
+  override idsOf(kind: string): string[] {
+    const ids = this.inner.idsOf(kind);
+    this.onRead(`principals:${kind}`, ids, (other) => other.idsOf(kind));
+    return ids;
   }
 }
 

@@ -4,6 +4,7 @@ import { UnauthenticatedError, ForbiddenError } from '../graphql/errors';
 import type { ResponseBudget } from '../graphql/response-budget';
 import type { AccessTokenService } from '../auth/access-token.service';
 import type { AccessClaims, GlobalRole, SessionVerifier, Viewer } from '../auth/viewer';
+import { IDENTITY_READ, ViewerReads, type ReadValue } from './viewer-reads';
 
 /** A rule deciding whether a signed-in account may do something. */
 export type Policy = (viewer: Viewer) => boolean | Promise<boolean>;
@@ -20,6 +21,8 @@ export class RequestContext {
   private viewerPromise: Promise<Viewer | null> | undefined;
   /** The token's claims, checked once: a subscription re-checks the session at each event, not the signature. */
   private claimsPromise: Promise<AccessClaims | null> | undefined;
+  /** Set on a context from {@link recording}: what its operation reads of the viewer. */
+  readonly reads: ViewerReads | null = null;
 
   constructor(
     readonly requestId: string,
@@ -41,8 +44,34 @@ export class RequestContext {
    * client knows to refresh rather than silently seeing public data.
    */
   viewer(): Promise<Viewer | null> {
+    if (this.reads) return this.recordIdentity(this.reads.own.viewer());
     this.viewerPromise ??= this.resolveViewer();
     return this.viewerPromise;
+  }
+
+  /**
+   * This context, recording what its operation reads of the viewer (see
+   * {@link ViewerReads}): the account (`viewer()`, the token's claims), the
+   * principals asked about (`AccessDirectory.of`) and personal values
+   * ({@link personal}). Everything else, loaders and budget included, is this
+   * context's.
+   */
+  recording(): RequestContext & { reads: ViewerReads } {
+    return Object.create(this, { reads: { value: new ViewerReads(this) } }) as RequestContext & { reads: ViewerReads };
+  }
+
+  /**
+   * A value that depends on who the viewer is, read by `read` from the
+   * viewer's context (the kinds of reaction they left on a post): read through
+   * here rather than from `viewer()`, it lets an operation's result be given
+   * to every viewer for whom the value is the same (see {@link recording}).
+   */
+  async personal<T extends ReadValue>(key: string, read: (own: RequestContext) => Promise<T>): Promise<T> {
+    const reads = this.reads;
+    if (!reads) return read(this);
+    const value = await read(reads.own);
+    reads.record(`personal:${key}`, value, read);
+    return value;
   }
 
   /** This request's DataLoaders. */
@@ -91,6 +120,7 @@ export class RequestContext {
 
   /** The access token's claims, verified once for this context; null when anonymous or invalid. */
   accessClaims(): Promise<AccessClaims | null> {
+    if (this.reads) return this.recordIdentity(this.reads.own.accessClaims());
     if (this.credentials === null || this.credentials === MALFORMED) return Promise.resolve(null);
     this.claimsPromise ??= this.tokens.verify(this.credentials);
     return this.claimsPromise;
@@ -114,6 +144,12 @@ export class RequestContext {
         return this.sessions.verify(claims, loaders);
       })
       .catch(() => null);
+  }
+
+  private async recordIdentity<T extends { userId: string } | null>(found: Promise<T>): Promise<T> {
+    const value = await found;
+    this.reads?.record(IDENTITY_READ, value?.userId ?? null, async (other) => (await other.viewer())?.userId ?? null);
+    return value;
   }
 
   private async resolveViewer(): Promise<Viewer | null> {

@@ -8,12 +8,12 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { AccessDirectory } from '../access/access-directory';
 import { SESSION_ENDED_TOPIC } from '../auth/session-events';
 import type { Viewer } from '../auth/viewer';
 import type { RequestContext } from '../context/request-context';
 import { RequestContextFactory, socketToken } from '../context/request-context.factory';
 import { CORE_OPTIONS, type CoreOptions } from '../core.options';
+import { Metrics } from '../observability/metrics';
 import { PgPubSub } from '../pubsub/pg-pubsub';
 import { AppError, ErrorCode, UnauthenticatedError, formatGraphQLError, toGraphQLError } from './errors';
 import { OperationDocuments, withCode } from './operation-documents';
@@ -71,7 +71,7 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
     private readonly contexts: RequestContextFactory,
     private readonly guard: OperationGuard,
     private readonly pubsub: PgPubSub,
-    private readonly directory: AccessDirectory,
+    private readonly metrics: Metrics,
   ) {}
 
   /** Open sockets in this process. */
@@ -86,7 +86,7 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
     const wss = new WebSocketServer({ noServer: true, maxPayload: graphql.maxWsPayloadBytes });
     this.wss = wss;
     const documents = new OperationDocuments(schema, this.guard.rules);
-    const results = new SubscriptionResults(this.directory);
+    const results = new SubscriptionResults((shared) => this.metrics.subscriptionResults.inc({ result: shared ? 'shared' : 'computed' }));
     const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
       collapseOverflowErrors(
         errors.map((error) =>

@@ -2,7 +2,7 @@
 import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
 import { Injectable } from '@nestjs/common';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 /** Distinct operation names kept as labels; clients choose names, so the series must stay bounded. */
@@ -40,6 +40,13 @@ export class Metrics {
     name: 'bottega_outbox_lag_seconds',
     help: 'Age of the oldest outbox change a consumer has not handled yet (0 when caught up)',
     labelNames: ['consumer'] as const,
+    registers: [this.registry],
+  });
+
+  readonly subscriptionResults = new Counter({
+    name: 'bottega_subscription_results_total',
+    help: 'Subscription results delivered: computed for their subscriber, or shared from one computed for a subscriber who read the same of their viewer',
+    labelNames: ['result'] as const,
     registers: [this.registry],
   });
 

@@ -28,7 +28,10 @@ export class PostLoaders {
       const seenBy = (postId: string, viewerId: string): ViewerReactionCount[] =>
         (counts.get(postId) ?? []).map((row) => ({ kind: row.kind, count: row.count, mine: viewerId !== '' && row.viewerIds.includes(viewerId) }));
       const loader = loaders.get(this.reactions);
-      for (const postId of postIds) for (const viewerId of loaders.expectedReaders) loader.prime(reactionKey(postId, viewerId), seenBy(postId, viewerId));
+      for (const postId of postIds) {
+        loader.prime(reactionKey(postId, null), seenBy(postId, ''));
+        for (const viewerId of loaders.expectedReaders) loader.prime(reactionKey(postId, viewerId), seenBy(postId, viewerId));
+      }
       return pairs.map(([postId, viewerId]) => seenBy(postId, viewerId));
     });
     this.revisions = new LoaderFactory(async (ids) => groupByKeys(ids, await posts.revisionsOf(ids), (r) => r.postId));

@@ -85,12 +85,12 @@ export class PostResolver {
 
   @ResolveField(() => [ReactionSummary], { description: 'Every kind, with its count and whether the viewer reacted.' })
   async reactions(post: Post, _args: unknown, context: RequestContext): Promise<ReactionSummary[]> {
-    const viewer = await context.viewer();
-    const counts = await context.loaders.get(this.loaders.reactions).load(reactionKey(post.dbId, viewer?.userId ?? null));
-    return REACTION_KINDS.map((kind) => {
-      const row = counts.find((c) => c.kind === kind);
-      return { kind, count: row?.count ?? 0, viewerHasReacted: row?.mine ?? false };
-    });
+    // The viewer's own kinds are a personal value, so readers who left the same reactions can share a live update.
+    const [mine, counts] = await Promise.all([
+      context.personal(`reacted:${post.dbId}`, (own) => this.reactedKinds(own, post.dbId)),
+      context.loaders.get(this.loaders.reactions).load(reactionKey(post.dbId, null)),
+    ]);
+    return REACTION_KINDS.map((kind) => ({ kind, count: counts.find((c) => c.kind === kind)?.count ?? 0, viewerHasReacted: mine.includes(kind) }));
   }
 
   @ResolveField(() => [PostRevision], {
@@ -121,6 +121,14 @@ export class PostResolver {
   async viewerCanDelete(post: Post, _args: unknown, context: RequestContext): Promise<boolean> {
     const found = await this.access.load(context, post.entity.threadId);
     return found !== null && context.can((viewer) => canDeletePost(viewer, found.facts, post.entity));
+  }
+
+  /** The kinds of reaction the viewer left on the post, in the order of `ReactionKind`. */
+  private async reactedKinds(context: RequestContext, postId: string): Promise<ReactionKind[]> {
+    const viewer = await context.viewer();
+    if (!viewer) return [];
+    const rows = await context.loaders.get(this.loaders.reactions).load(reactionKey(postId, viewer.userId));
+    return REACTION_KINDS.filter((kind) => rows.some((row) => row.kind === kind && row.mine));
   }
 
   /** The source of a post read without it (see `PostRow`). */
