@@ -1,7 +1,7 @@
 import type { RequestContext } from './request-context';
 
 /** What a read of the viewer gives: plain data, compared by value. */
-export type ReadValue = string | number | boolean | null | readonly ReadValue[];
+export type ReadValue = string | number | boolean | null | readonly ReadValue[] | { readonly [key: string]: ReadValue };
 
 /** Reads the same thing for another viewer, through that viewer's own context. */
 export type ReadAgain = (context: RequestContext) => ReadValue | Promise<ReadValue>;

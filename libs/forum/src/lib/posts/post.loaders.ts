@@ -1,20 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type DataLoader from 'dataloader';
 import { LoaderFactory, byKeys, groupByKeys } from '@bottega/core';
 import type { PostEntity, PostRevisionEntity } from './post.entity';
 import { PostRepository, type ViewerReactionCount } from './post.repository';
 
 /** Key of a post's reactions as seen by one viewer ('' when anonymous). */
 export const reactionKey = (postId: string, viewerId: string | null): string => `${postId}|${viewerId ?? ''}`;
-
-/**
- * Hands a post's reactions as `viewerId` sees them (read with something else,
- * a thread page) to the reactions loader, for that viewer and as counts alone.
- */
-export function primeReactions(loader: DataLoader<string, ViewerReactionCount[]>, postId: string, viewerId: string | null, rows: ViewerReactionCount[]): void {
-  loader.prime(reactionKey(postId, viewerId), rows);
-  if (viewerId !== null) loader.prime(reactionKey(postId, null), rows.map((row) => ({ ...row, mine: false })));
-}
 
 @Injectable()
 export class PostLoaders {
@@ -38,10 +28,7 @@ export class PostLoaders {
       const seenBy = (postId: string, viewerId: string): ViewerReactionCount[] =>
         (counts.get(postId) ?? []).map((row) => ({ kind: row.kind, count: row.count, mine: viewerId !== '' && row.viewerIds.includes(viewerId) }));
       const loader = loaders.get(this.reactions);
-      for (const postId of postIds) {
-        loader.prime(reactionKey(postId, null), seenBy(postId, ''));
-        for (const viewerId of loaders.expectedReaders) loader.prime(reactionKey(postId, viewerId), seenBy(postId, viewerId));
-      }
+      for (const postId of postIds) for (const viewerId of loaders.expectedReaders) loader.prime(reactionKey(postId, viewerId), seenBy(postId, viewerId));
       return pairs.map(([postId, viewerId]) => seenBy(postId, viewerId));
     });
     this.revisions = new LoaderFactory(async (ids) => groupByKeys(ids, await posts.revisionsOf(ids), (r) => r.postId));

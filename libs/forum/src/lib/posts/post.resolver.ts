@@ -15,6 +15,9 @@ import { PostService } from './post.service';
 
 const REACTION_KINDS = Object.values(ReactionKind);
 
+/** A {@link ReactionSummary} as plain data, as a personal value is. */
+type SeenReaction = { kind: ReactionKind; count: number; viewerHasReacted: boolean };
+
 @Resolver(() => Post)
 export class PostResolver {
   constructor(
@@ -85,12 +88,8 @@ export class PostResolver {
 
   @ResolveField(() => [ReactionSummary], { description: 'Every kind, with its count and whether the viewer reacted.' })
   async reactions(post: Post, _args: unknown, context: RequestContext): Promise<ReactionSummary[]> {
-    // The viewer's own kinds are a personal value, so readers who left the same reactions can share a live update.
-    const [mine, counts] = await Promise.all([
-      context.personal(`reacted:${post.dbId}`, (own) => this.reactedKinds(own, post.dbId)),
-      context.loaders.get(this.loaders.reactions).load(reactionKey(post.dbId, null)),
-    ]);
-    return REACTION_KINDS.map((kind) => ({ kind, count: counts.find((c) => c.kind === kind)?.count ?? 0, viewerHasReacted: mine.includes(kind) }));
+    // A personal value: readers who see the same (they left the same reactions) can share a live update.
+    return context.personal(`reactions:${post.dbId}`, (own) => this.reactionsSeenBy(own, post.dbId));
   }
 
   @ResolveField(() => [PostRevision], {
@@ -123,12 +122,13 @@ export class PostResolver {
     return found !== null && context.can((viewer) => canDeletePost(viewer, found.facts, post.entity));
   }
 
-  /** The kinds of reaction the viewer left on the post, in the order of `ReactionKind`. */
-  private async reactedKinds(context: RequestContext, postId: string): Promise<ReactionKind[]> {
+  private async reactionsSeenBy(context: RequestContext, postId: string): Promise<SeenReaction[]> {
     const viewer = await context.viewer();
-    if (!viewer) return [];
-    const rows = await context.loaders.get(this.loaders.reactions).load(reactionKey(postId, viewer.userId));
-    return REACTION_KINDS.filter((kind) => rows.some((row) => row.kind === kind && row.mine));
+    const counts = await context.loaders.get(this.loaders.reactions).load(reactionKey(postId, viewer?.userId ?? null));
+    return REACTION_KINDS.map((kind) => {
+      const row = counts.find((c) => c.kind === kind);
+      return { kind, count: row?.count ?? 0, viewerHasReacted: row?.mine ?? false };
+    });
   }
 
   /** The source of a post read without it (see `PostRow`). */

@@ -18,7 +18,7 @@ import { Territory, TerritoryLoaders } from '@bottega/territories';
 import { CommunityLoaders } from '../communities/community.loaders';
 import { Community } from '../communities/community.model';
 import { Post, PostConnection } from '../posts/post.model';
-import { PostLoaders, primeReactions } from '../posts/post.loaders';
+import { PostLoaders, reactionKey } from '../posts/post.loaders';
 import type { PostRow } from '../posts/post.entity';
 import { PostRepository } from '../posts/post.repository';
 import {
@@ -212,7 +212,7 @@ export class ThreadResolver {
     });
     return paginate(posts, POSTS_IN_ORDER, args, (row) => {
       if (row.author) users.prime(row.author.id, userRowOf(row.author));
-      if (row.reactions) primeReactions(reactions, row.id, viewerId, row.reactions);
+      if (row.reactions) reactions.prime(reactionKey(row.id, viewerId), row.reactions);
       return Post.from(row);
     }, info);
   }
