@@ -46,6 +46,8 @@ export interface FanoutResult {
   probes: number;
   /** ≈ SQL statements per subscriber for the one post (committed transactions in pg_stat_database, see `settledTransactions`). */
   statementsPerSubscriber: number;
+  /** Subscription results for the measured reply: computed for their subscriber, or shared (bottega_subscription_results_total). */
+  results: { computed: number; shared: number };
   errors: string[];
 }
 
@@ -53,6 +55,7 @@ interface Options {
   apiPid: number;
   wsUrl: string;
   graphqlUrl: string;
+  metrics: { url: string; token: string };
   pool: Pool;
   viewer: SignedIn;
   threadGlobalId: string;
@@ -134,6 +137,7 @@ export async function measureFanout(options: Options): Promise<FanoutResult> {
     const idleProbes = await probe(options.graphqlUrl, () => true, IDLE_PROBES);
     // Idle until the statistics catch up; the API's memory is read in the same quiet state as before the sockets.
     const before = await settledTransactions(options.pool);
+    const resultsBefore = await subscriptionResults(options.metrics);
     const rssAfter = rssOf(options.apiPid);
 
     progress(`fan-out: all ${count} subscribed; the measured reply…`);
@@ -150,6 +154,7 @@ export async function measureFanout(options: Options): Promise<FanoutResult> {
     const probes = await busyProbes;
     const times = arrivals.get(postId) ?? [];
     const after = await settledTransactions(options.pool);
+    const resultsAfter = await subscriptionResults(options.metrics);
 
     return {
       subscribers: count,
@@ -163,6 +168,7 @@ export async function measureFanout(options: Options): Promise<FanoutResult> {
       rssBefore,
       rssAfter,
       statementsPerSubscriber: (after - before - probes.statements) / count,
+      results: { computed: resultsAfter.computed - resultsBefore.computed, shared: resultsAfter.shared - resultsBefore.shared },
       probeIdle: spread(idleProbes.latencies),
       probeBusy: spread(probes.latencies),
       probes: probes.latencies.length,
@@ -172,6 +178,15 @@ export async function measureFanout(options: Options): Promise<FanoutResult> {
     closing = true;
     await Promise.race([Promise.all(clients.map((client) => client.dispose())), sleep(10_000)]);
   }
+}
+
+/** The API's count of subscription results computed and shared so far. */
+async function subscriptionResults(metrics: { url: string; token: string }): Promise<{ computed: number; shared: number }> {
+  const response = await fetch(metrics.url, { headers: { authorization: `Bearer ${metrics.token}` } });
+  if (!response.ok) throw new Error(`GET /metrics answered ${response.status}`);
+  const text = await response.text();
+  const count = (result: string) => Number(new RegExp(`^bottega_subscription_results_total\\{result="${result}"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  return { computed: count('computed'), shared: count('shared') };
 }
 
 /**

@@ -95,6 +95,7 @@ async function main(): Promise<void> {
   cleanups.push(() => rmSync(pgDataDir, { recursive: true, force: true }));
   const [port, pgPort] = await twoFreePorts();
   const jwtSecret = randomBytes(32).toString('hex');
+  const metricsToken = randomBytes(16).toString('hex');
   const options = {
     cwd: ROOT,
     port,
@@ -107,6 +108,8 @@ async function main(): Promise<void> {
       GRAPHQL_MAX_RESPONSE_BYTES: String(RESPONSE_CEILING),
       // Known to the bench, which signs its readers' tokens with it.
       JWT_SECRET: jwtSecret,
+      // The fan-out reads how many subscription results were shared from /metrics.
+      METRICS_TOKEN: metricsToken,
     },
     nodeArgs: (process.env['BENCH_API_NODE_ARGS'] ?? '').split(' ').filter(Boolean),
   };
@@ -158,6 +161,7 @@ async function main(): Promise<void> {
       apiPid,
       wsUrl: `ws://127.0.0.1:${port}/graphql`,
       graphqlUrl,
+      metrics: { url: `${warm.api.baseUrl}/metrics`, token: metricsToken },
       pool,
       viewer,
       threadGlobalId,

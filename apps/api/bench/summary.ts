@@ -131,6 +131,7 @@ function fanoutLines(s: Summary): string[] {
     `  API RSS ${(api.rssBefore / MIB).toFixed(0)} MiB before the sockets, ${(api.rssAfter / MIB).toFixed(0)} MiB with all subscribed; ` +
       `baseline RSS/socket is this process's growth per socket pair (both ends here)`,
     `  ≈ ${api.statementsPerSubscriber.toFixed(1)} SQL statements per subscriber for the one reply (committed transactions in pg_stat_database)`,
+    `  subscription results for the one reply: ${api.results.computed} computed, ${api.results.shared} shared (bottega_subscription_results_total)`,
     `  meanwhile another reader's ${PROBE}: p50 ${ms(api.probeBusy.p50)} ms, max ${ms(api.probeBusy.max)} ms over ${api.probes} requests ` +
       `(idle API: p50 ${ms(api.probeIdle.p50)} ms, max ${ms(api.probeIdle.max)} ms; ${ratio(api.probeBusy.max / api.probeIdle.p50)} at worst)`,
   ];

@@ -25,6 +25,7 @@ interface Read {
  */
 export class ViewerReads {
   private readonly reads = new Map<string, Read>();
+  private inOrder: [string, Read][] | undefined;
 
   constructor(
     /** The context of the viewer the operation runs for, which records nothing. */
@@ -33,28 +34,29 @@ export class ViewerReads {
 
   /** Notes that the operation read `key` and found `value`; the first read of a key is the one kept. */
   record(key: string, value: ReadValue, again: ReadAgain): void {
+    // Once the operation has run, a read (of work it did not wait for) cannot change its result.
+    if (this.inOrder) return;
     if (!this.reads.has(key)) this.reads.set(key, { value, again });
-  }
-
-  /** Whether the operation read the account itself, which no other viewer shares. */
-  get readIdentity(): boolean {
-    return this.reads.has(IDENTITY_READ);
   }
 
   /** The keys read, in a stable order: operations that read the same keys compare on the same values. */
   get shape(): string {
-    return [...this.reads.keys()].sort().join('\n');
+    return this.sorted().map(([key]) => key).join('\n');
   }
 
   /** The values every read gives for `context`'s viewer, in the order of {@link shape}. */
   async valuesFor(context: RequestContext): Promise<string> {
-    const keys = [...this.reads.keys()].sort();
-    const values = await Promise.all(keys.map((key) => (this.reads.get(key) as Read).again(context)));
-    return JSON.stringify(values);
+    return JSON.stringify(await Promise.all(this.sorted().map(([, read]) => read.again(context))));
   }
 
   /** The values this operation found, as {@link valuesFor} gives them. */
   get values(): string {
-    return JSON.stringify([...this.reads.keys()].sort().map((key) => (this.reads.get(key) as Read).value));
+    return JSON.stringify(this.sorted().map(([, read]) => read.value));
+  }
+
+  /** The reads by key, sorted once the operation has run (nothing is recorded after). */
+  private sorted(): [string, Read][] {
+    this.inOrder ??= [...this.reads].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return this.inOrder;
   }
 }
