@@ -20,9 +20,9 @@ interface Item {
 /** A receiver's context: the real one, over accounts that need no database. */
 class Receiver extends RequestContext {
   constructor(
-    readonly userId: string | null,
+    userId: string | null,
     readonly events: AsyncQueue<object>,
-    principals: readonly string[] = [],
+    principals: readonly string[],
   ) {
     const claims = (token: string): AccessClaims => ({ userId: token, sessionId: `s-${token}`, expiresAt: new Date(Date.now() + 3_600_000) });
     const tokens = { verify: async (token: string) => claims(token) } as unknown as AccessTokenService;

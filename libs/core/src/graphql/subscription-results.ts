@@ -26,7 +26,7 @@ export class SubscriptionResults {
   private nextDocumentId = 0;
 
   /** `onResult` is told, for each delivery, whether its result was computed for it or shared. */
-  constructor(private readonly onResult: (shared: boolean) => void = () => undefined) {}
+  constructor(private readonly onResult: (shared: boolean) => void) {}
 
   async subscribe(args: ExecutionArgs): Promise<Results | ExecutionResult> {
     const stream = await createSourceEventStream(args);
