@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { toGlobalId } from './forum-pages';
-import { postGraphQL, postGraphQLWithHeaders } from './http-load';
+import { postGraphQL, sqlStatementsPerRequest } from './http-load';
 import type { SignedIn } from './viewer';
 
 /** A year of activity in Lombardy: two communities per province (a quarter private, a quarter members-only). */
@@ -227,6 +227,8 @@ interface ApiReport {
 export async function runActivityReport(
   pool: Pool,
   baseUrl: string,
+  /** The API that counts statements per request (see `LoadOptions.statementsUrl`). */
+  statementsUrl: string | undefined,
   viewer: SignedIn,
   progress: (message: string) => void,
 ): Promise<ActivityReportResult> {
@@ -244,8 +246,7 @@ export async function runActivityReport(
   if (api.forum.posts !== expected || expected < 100_000) {
     throw new Error(`activityReport: the report counts ${api.forum.posts} posts, the baseline ${expected} (at least 100,000 readable wanted)`);
   }
-  const { headers } = await postGraphQLWithHeaders(graphqlUrl, body, viewer.headers);
-  const statements = Number(headers.get('x-sql-statements'));
+  const [statements = Number.NaN] = await sqlStatementsPerRequest(statementsUrl, body, viewer.headers, 1);
 
   progress(`activityReport: baseline count, ${SAMPLES} runs one at a time…`);
   const baselineMs = await timed(SAMPLES, baseline);

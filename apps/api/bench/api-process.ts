@@ -13,8 +13,8 @@ export interface ApiOptions {
   /** Repository root: the API runs from here, as `npm start` does. */
   cwd: string;
   port: number;
-  pgPort: number;
-  pgDataDir: string;
+  /** An embedded PostgreSQL the API starts in this data directory (stopped here if the API leaves it running), or a server it only uses. */
+  database: { pgPort: number; pgDataDir: string } | { url: string };
   /** Extra environment for the API, e.g. EXPOSE_SQL_STATEMENT_COUNT. */
   env?: Record<string, string>;
   /** Extra Node flags for the API, e.g. --cpu-prof (which NODE_OPTIONS refuses). */
@@ -76,8 +76,9 @@ export class ApiProcess {
       NODE_ENV: 'production',
       NODE_OPTIONS: '--max-old-space-size=512',
       JWT_SECRET: randomBytes(32).toString('hex'),
-      EMBEDDED_PG_DATA_DIR: options.pgDataDir,
-      EMBEDDED_PG_PORT: String(options.pgPort),
+      ...('url' in options.database
+        ? { DATABASE_URL: options.database.url }
+        : { EMBEDDED_PG_DATA_DIR: options.database.pgDataDir, EMBEDDED_PG_PORT: String(options.database.pgPort) }),
       ...options.env,
     };
 
@@ -139,7 +140,8 @@ export class ApiProcess {
 
   /** The postmaster of our data directory, if the API did not stop it: fast shutdown by its pid. */
   private async stopLeftoverPostgres(): Promise<string | null> {
-    const pid = postmasterPid(this.options.pgDataDir);
+    if ('url' in this.options.database) return null;
+    const pid = postmasterPid(this.options.database.pgDataDir);
     if (pid === null || !isAlive(pid)) return null;
     process.kill(pid, 'SIGINT');
     const deadline = performance.now() + 15_000;

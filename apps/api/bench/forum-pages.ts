@@ -47,7 +47,7 @@ interface PageSpec {
 /** Verifies once, counts statements per request, then loads raw SQL and the API at the same concurrency. */
 async function runPage(pool: Pool, spec: PageSpec, load: LoadOptions, progress: (message: string) => void): Promise<PageResult> {
   const checked = await spec.verify(await postGraphQL(spec.graphqlUrl, spec.body, spec.headers), pool);
-  const statements = await sqlStatementsPerRequest(spec.graphqlUrl, spec.body, spec.headers, STATEMENT_SAMPLES);
+  const statements = await sqlStatementsPerRequest(load.statementsUrl, spec.body, spec.headers, STATEMENT_SAMPLES);
   progress(`${spec.name}: raw SQL, ${load.connections} workers, ${load.warmupS} s warm-up + ${load.durationS} s…`);
   const sql = await runSqlLoad(pool, load, spec.sqlOp);
   progress(`${spec.name}: GraphQL API, ${load.connections} connections, ${load.warmupS} s warm-up + ${load.durationS} s…`);

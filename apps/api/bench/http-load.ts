@@ -8,6 +8,11 @@ export interface LoadOptions {
   warmupS: number;
   /** The API's process, whose CPU time per request is then measured: a figure other work on the machine moves less than throughput. */
   apiPid?: number;
+  /**
+   * GraphQL on a second API over the same database that counts statements per request
+   * (EXPOSE_SQL_STATEMENT_COUNT=true), which the API under load does not.
+   */
+  statementsUrl?: string;
 }
 
 export interface HttpLoadResult {
@@ -51,10 +56,13 @@ export async function postGraphQLWithHeaders(
 }
 
 /**
- * SQL statements the API ran for one request, from `x-sql-statements` (the API
- * must run with EXPOSE_SQL_STATEMENT_COUNT=true): one figure per sample.
+ * SQL statements the API ran for one request, from `x-sql-statements` on the
+ * counting API (`LoadOptions.statementsUrl`): one figure per sample.
  */
-export async function sqlStatementsPerRequest(url: string, body: string, headers: Record<string, string>, samples: number): Promise<number[]> {
+export async function sqlStatementsPerRequest(url: string | undefined, body: string, headers: Record<string, string>, samples: number): Promise<number[]> {
+  if (!url) throw new Error('no API counts statements: LoadOptions.statementsUrl is not set');
+  // Once unsampled: the counting API then remembers what the API under load does (the viewer's session).
+  await postGraphQL(url, body, headers);
   const counts: number[] = [];
   for (let i = 0; i < samples; i += 1) {
     const response = await postGraphQLWithHeaders(url, body, headers);

@@ -117,7 +117,7 @@ export async function runSuggestPeers(
     throw new Error(`suggestPeers: API (${apiKey.slice(0, 3).join(', ')}…) and raw SQL (${sqlKey.slice(0, 3).join(', ')}…) disagree`);
   }
   const checked = `${FIRST} people in order with their scores (${sql[0]?.score} to ${sql.at(-1)?.score})`;
-  const statements = await sqlStatementsPerRequest(graphqlUrl, body, headers, STATEMENT_SAMPLES);
+  const statements = await sqlStatementsPerRequest(load.statementsUrl, body, headers, STATEMENT_SAMPLES);
   progress(`suggestPeers: raw SQL, ${load.connections} workers, ${load.warmupS} s warm-up + ${load.durationS} s…`);
   const sqlLoad = await runSqlLoad(pool, load, (p) => loadSuggestions(p, viewer.userId, territoryId));
   progress(`suggestPeers: GraphQL API, ${load.connections} connections, ${load.warmupS} s warm-up + ${load.durationS} s…`);

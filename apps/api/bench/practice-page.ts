@@ -183,7 +183,7 @@ export async function runPracticePage(
   const headers = { authorization: `Bearer ${ids.accessToken}` };
   const body = JSON.stringify({ query: practicePageQuery(ids.linkedThreads), operationName: 'PracticePage', variables: { slug: ids.slug } });
   const checked = comparePracticePage(await postGraphQL(graphqlUrl, body, headers), await loadPracticePage(pool, ids.slug, ids.viewerId, ids.linkedThreads), ids.linkedThreads);
-  const statements = await sqlStatementsPerRequest(graphqlUrl, body, headers, STATEMENT_SAMPLES);
+  const statements = await sqlStatementsPerRequest(load.statementsUrl, body, headers, STATEMENT_SAMPLES);
   progress(`practice page: raw SQL, ${load.connections} workers, ${load.warmupS} s warm-up + ${load.durationS} s…`);
   const sql = await runSqlLoad(pool, load, (p) => loadPracticePage(p, ids.slug, ids.viewerId, ids.linkedThreads));
   progress(`practice page: GraphQL API, ${load.connections} connections, ${load.warmupS} s warm-up + ${load.durationS} s…`);

@@ -52,7 +52,7 @@ export async function measureRelevance(options: {
   try {
     options.progress(`relevance (${options.engine}): starting the API on the demo seed…`);
     const started = await ApiProcess.start(
-      { cwd: options.cwd, port, pgPort, pgDataDir, env: { SEED_DEMO: 'true', SEED_DEMO_IN_PRODUCTION: 'true', ...options.env } },
+      { cwd: options.cwd, port, database: { pgPort, pgDataDir }, env: { SEED_DEMO: 'true', SEED_DEMO_IN_PRODUCTION: 'true', ...options.env } },
       FIRST_START_TIMEOUT_MS,
     );
     api = started.api;

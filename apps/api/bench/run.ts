@@ -28,7 +28,7 @@ import { ApiProcess, timeBareNode } from './api-process';
 import { measureFanout, REPLY_BODY, type FanoutResult } from './fanout';
 import { THREAD_LIST_QUERY, runThreadList, runThreadPage, toGlobalId, type PageResult } from './forum-pages';
 import { seedForum } from './forum-seed';
-import type { LoadOptions } from './http-load';
+import { sqlStatementsPerRequest, type LoadOptions } from './http-load';
 import { describeMachine, machineLine } from './machine';
 import { measureOutbox } from './outbox';
 import { runSuggestPeers } from './peers';
@@ -99,11 +99,9 @@ async function main(): Promise<void> {
   const options = {
     cwd: ROOT,
     port,
-    pgPort,
-    pgDataDir,
+    database: { pgPort, pgDataDir },
     // The fan-out's subscribers arrive through X-Forwarded-For from many addresses, as behind a proxy.
     env: {
-      EXPOSE_SQL_STATEMENT_COUNT: 'true',
       TRUST_PROXY: 'true',
       GRAPHQL_MAX_RESPONSE_BYTES: String(RESPONSE_CEILING),
       // Known to the bench, which signs its readers' tokens with it.
@@ -144,6 +142,29 @@ async function main(): Promise<void> {
   const threadGlobalId = toGlobalId('Thread', seed.hotThreadId);
   const ids = { threadId: seed.hotThreadId, viewerId: viewer.userId, accessToken: viewer.accessToken };
 
+  // The API under load runs as deployed, without counting statements per request (the count's
+  // AsyncLocalStorage costs every promise on Node 20): a second API on the same database counts
+  // them. It starts when first needed, after the fan-out, which counts its statements database-wide.
+  let counter: Promise<ApiProcess> | null = null;
+  cleanups.push(async () => {
+    const started = await counter?.catch(() => null);
+    counter = null;
+    await started?.stop();
+  });
+  const countingUrl = async (): Promise<string> => {
+    counter ??= ApiProcess.start(
+      {
+        ...options,
+        port: await freePort(),
+        database: { url: databaseUrl },
+        env: { ...options.env, EXPOSE_SQL_STATEMENT_COUNT: 'true', SEARCH_INDEX_IN_PROCESS: 'false' },
+        nodeArgs: [],
+      },
+      WARM_START_TIMEOUT_MS,
+    ).then(({ api }) => api);
+    return `${(await counter).baseUrl}/graphql`;
+  };
+
   const apiPid = warm.api.pid;
   if (apiPid === undefined) throw new Error('the API has no pid');
   let broadcast: BroadcastResult | null = null;
@@ -161,6 +182,7 @@ async function main(): Promise<void> {
       apiPid,
       wsUrl: `ws://127.0.0.1:${port}/graphql`,
       graphqlUrl,
+      statementsOf: async (body) => (await sqlStatementsPerRequest(await countingUrl(), body, {}, 1))[0] ?? Number.NaN,
       metrics: { url: `${warm.api.baseUrl}/metrics`, token: metricsToken },
       pool,
       viewer,
@@ -175,6 +197,8 @@ async function main(): Promise<void> {
   // After the fan-out, whose memory figure wants an API that has not served heavy HTTP load yet.
   const pages: PageResult[] = [];
   load.apiPid = apiPid;
+  const COUNTED: Section[] = ['territories', 'threadPage', 'threadList', 'practicePage', 'suggestPeers', 'activityReport'];
+  if (COUNTED.some(runs)) load.statementsUrl = await countingUrl();
   if (runs('territories')) pages.push(await runTerritories(pool, graphqlUrl, load, progress));
   if (runs('threadPage')) pages.push(await runThreadPage(pool, graphqlUrl, ids, load, progress));
   if (runs('threadList')) pages.push(await runThreadList(pool, graphqlUrl, seed.hotCommunityId, load, progress));
@@ -193,7 +217,7 @@ async function main(): Promise<void> {
     progress(`seeded ${Object.entries(peers.counts).map(([name, n]) => `${n} ${name}`).join(', ')} in ${(peers.ms / 1_000).toFixed(1)} s (+ ${(peers.vacuumMs / 1_000).toFixed(1)} s VACUUM ANALYZE)`);
     pages.push(await runSuggestPeers(pool, graphqlUrl, viewer, load, progress));
   }
-  const activity = runs('activityReport') ? await runActivityReport(pool, warm.api.baseUrl, viewer, progress) : null;
+  const activity = runs('activityReport') ? await runActivityReport(pool, warm.api.baseUrl, load.statementsUrl, viewer, progress) : null;
   const registrations = runs('exchangeRegistrations') ? await runExchangeRegistrations({ pool, graphqlUrl, jwtSecret, progress }) : null;
   const abuse = runs('abuse')
     ? await measureAbuse({

@@ -18,7 +18,11 @@ export interface SqlLoadResult {
 
 /** A pool on the API's database, sized like the API's (DATABASE_POOL_SIZE defaults to 10). */
 export function createPool(connectionString: string): Pool {
-  return new Pool({ connectionString, max: POOL_SIZE, connectionTimeoutMillis: 10_000 });
+  const pool = new Pool({ connectionString, max: POOL_SIZE, connectionTimeoutMillis: 10_000 });
+  // An idle client losing its server (the API stopped it) is reported by the next query, not by a crash.
+  pool.on('error', (error) => process.stderr.write(`[bench] database connection lost: ${error.message}
+`));
+  return pool;
 }
 
 export async function serverVersion(pool: Pool): Promise<string> {

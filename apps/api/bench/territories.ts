@@ -18,7 +18,7 @@ export async function runTerritories(
   if (direct.count !== totalCount || direct.rows !== Math.min(21, direct.count)) {
     throw new Error(`raw SQL disagrees with the API: ${direct.rows} rows, count ${direct.count}; API totalCount ${totalCount}`);
   }
-  const statements = await sqlStatementsPerRequest(graphqlUrl, body, {}, 5);
+  const statements = await sqlStatementsPerRequest(load.statementsUrl, body, {}, 5);
   progress(`territories: raw SQL, ${load.connections} workers, ${load.warmupS} s warm-up + ${load.durationS} s…`);
   const sql = await runSqlLoad(pool, load);
   progress(`territories: GraphQL API, ${load.connections} connections, ${load.warmupS} s warm-up + ${load.durationS} s…`);

@@ -124,6 +124,8 @@ export class CoreModule implements OnModuleInit {
 
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    installHttpHooks(fastify, this.metrics, this.options.exposeSqlStatementCount);
+    const exposeCount = this.options.exposeSqlStatementCount;
+    // Statements are counted per request only where the count is read: exposed, or in traced queries.
+    installHttpHooks(fastify, this.metrics, { exposeCount, countStatements: exposeCount || this.options.logger.isLevelEnabled('trace') });
   }
 }

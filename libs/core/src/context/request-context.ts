@@ -23,6 +23,8 @@ export class RequestContext {
   private claimsPromise: Promise<AccessClaims | null> | undefined;
   /** Set on a context from {@link recording}: what its operation reads of the viewer. */
   readonly reads: ViewerReads | null = null;
+  /** Set by `OperationGuard` for a heavy operation, whose execution's list loads take turns with other requests. */
+  heavy = false;
 
   constructor(
     readonly requestId: string,

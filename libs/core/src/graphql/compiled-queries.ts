@@ -10,6 +10,8 @@ import {
   type TypeNode,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import type { RequestContext } from '../context/request-context';
+import { requestScope } from '../context/request-scope';
 
 /**
  * graphql-jit's errors have no `extensions` unless the original error had
@@ -37,7 +39,7 @@ interface ExecutorRequest {
   readonly operation?: OperationDefinitionNode;
   readonly operationName: string | null;
   readonly request: { variables?: Record<string, unknown> };
-  readonly context: unknown;
+  readonly context: RequestContext;
 }
 
 /**
@@ -80,9 +82,11 @@ export class CompiledQueries {
   ): Promise<ExecutionResult> {
     const variables = request.variables ?? {};
     const query = operation?.operation === 'query' ? this.compiledFor(schema, document, operation, operationName) : null;
-    if (!query) return execute({ schema, document, operationName, contextValue: context, variableValues: variables });
-    const result = await query.query(undefined, context, variables);
-    return result.errors ? { ...result, errors: result.errors.map(standardError) } : result;
+    return requestScope.execute(context.heavy, context.requestId, async () => {
+      if (!query) return execute({ schema, document, operationName, contextValue: context, variableValues: variables });
+      const result = await query.query(undefined, context, variables);
+      return result.errors ? { ...result, errors: result.errors.map(standardError) } : result;
+    });
   }
 
   /** The compiled operation, from its second run on; null while graphql-js runs it. */

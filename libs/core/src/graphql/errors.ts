@@ -125,8 +125,21 @@ export interface ErrorFormatOptions {
   exposeInternals: boolean;
   /** Leave out the "Did you mean …?" suggestions that spell out the schema (when introspection is off). */
   hideSchemaDetails: boolean;
-  /** Called for every error that is masked, so it is logged with the request id. */
-  onInternalError: (error: unknown) => void;
+  /** Called with the cause of every server fault, for it to be logged; over HTTP they are logged with the request instead (see `serverFaultOf`). */
+  onInternalError?: (error: unknown) => void;
+}
+
+/**
+ * The cause behind `error` when it is the server's fault, which the client
+ * sees masked as INTERNAL_SERVER_ERROR (or as its typed server code) and which
+ * is logged at the error level; null when it is the client's. `code` is the
+ * GraphQL error's `extensions.code`.
+ */
+export function serverFaultOf(error: unknown, code: unknown): unknown {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof AppError) return isServerFault(original.code) ? original : null;
+  if (original instanceof GraphQLError && typeof code === 'string' && PASSTHROUGH_CODES.has(code)) return null;
+  return original;
 }
 
 /**
@@ -139,9 +152,11 @@ export function formatGraphQLError(
   error: unknown,
   options: ErrorFormatOptions,
 ): GraphQLFormattedError {
+  const code = formatted.extensions?.['code'];
+  const fault = serverFaultOf(error, code);
+  if (fault !== null) options.onInternalError?.(fault);
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   if (original instanceof AppError) {
-    if (isServerFault(original.code)) options.onInternalError(original);
     return {
       message: original.message,
       locations: formatted.locations,
@@ -149,12 +164,10 @@ export function formatGraphQLError(
       extensions: { code: original.code, ...original.details },
     };
   }
-  const code = formatted.extensions?.['code'];
-  if (original instanceof GraphQLError && typeof code === 'string' && PASSTHROUGH_CODES.has(code)) {
+  if (fault === null) {
     const shown = options.hideSchemaDetails ? { ...formatted, message: formatted.message.replace(SUGGESTION, '') } : formatted;
     return options.exposeInternals ? shown : withoutStacktrace(shown);
   }
-  options.onInternalError(original);
   if (options.exposeInternals) return formatted;
   return {
     message: 'Internal server error',

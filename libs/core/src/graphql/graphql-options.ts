@@ -2,14 +2,14 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
 import { GraphQLError } from 'graphql';
 import type { CoreOptions } from '../core.options';
 import type { RequestContext } from '../context/request-context';
-import { requestScope } from '../context/request-scope';
 import type { RequestContextFactory } from '../context/request-context.factory';
 import type { Metrics } from '../observability/metrics';
 import { CompiledQueries } from './compiled-queries';
-import { AppError, formatGraphQLError, httpStatusOf } from './errors';
+import { AppError, formatGraphQLError, httpStatusOf, serverFaultOf } from './errors';
 import type { OperationGuard } from './operation-guard';
 import { collapseOverflowErrors, meterResponses } from './response-budget';
 
@@ -39,14 +39,11 @@ export function graphqlOptions(
       // No cache hints are used; the plugin would otherwise wrap every field resolver.
       ApolloServerPluginCacheControlDisabled() as unknown as ApolloServerPlugin,
       operationGuardPlugin(guard) as ApolloServerPlugin,
+      serverFaultLog(logger) as ApolloServerPlugin,
       metrics.apolloPlugin(),
     ],
     formatError: (formatted, error) =>
-      formatGraphQLError(formatted, error, {
-        exposeInternals: graphql.exposeInternals,
-        hideSchemaDetails: !graphql.introspection,
-        onInternalError: (err) => logger.error({ err, reqId: requestScope.current()?.requestId }, 'GraphQL operation failed'),
-      }),
+      formatGraphQLError(formatted, error, { exposeInternals: graphql.exposeInternals, hideSchemaDetails: !graphql.introspection }),
   };
   // Apollo Server's executor hook is its gateway option, which Nest's config type leaves out (it is meant for federation).
   return Object.assign(config, { gateway: queries.gateway() });
@@ -78,6 +75,22 @@ function operationGuardPlugin(guard: OperationGuard): ApolloServerPlugin<Request
           leave();
           if (response.body.kind === 'single' && contextValue.budget.exceeded && response.body.singleResult.errors) {
             response.body.singleResult.errors = collapseOverflowErrors(response.body.singleResult.errors);
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Every server fault of a request, logged at the error level with the request's id (the client sees it masked). */
+function serverFaultLog(logger: Logger): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const fault = serverFaultOf(error, error.extensions['code']);
+            if (fault !== null) logger.error({ err: fault, reqId: contextValue.requestId }, 'GraphQL operation failed');
           }
         },
       };

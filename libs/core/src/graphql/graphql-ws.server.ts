@@ -12,6 +12,7 @@ import { SESSION_ENDED_TOPIC } from '../auth/session-events';
 import type { Viewer } from '../auth/viewer';
 import type { RequestContext } from '../context/request-context';
 import { RequestContextFactory, socketToken } from '../context/request-context.factory';
+import { requestScope } from '../context/request-scope';
 import { CORE_OPTIONS, type CoreOptions } from '../core.options';
 import { Metrics } from '../observability/metrics';
 import { PgPubSub } from '../pubsub/pg-pubsub';
@@ -138,10 +139,11 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
         subscribe: (args) => results.subscribe(args),
         // A heavy query or mutation ends its turn once it has run (a subscription has none).
         execute: async (args) => {
+          const context = args.contextValue as RequestContext;
           try {
-            return await execute(args);
+            return await requestScope.execute(context.heavy, context.requestId, async () => execute(args));
           } finally {
-            this.turns.get(args.contextValue as RequestContext)?.();
+            this.turns.get(context)?.();
           }
         },
         onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : undefined),

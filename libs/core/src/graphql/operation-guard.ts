@@ -11,7 +11,6 @@ import {
   type ValidationRule,
 } from 'graphql';
 import type { RequestContext } from '../context/request-context';
-import { requestScope } from '../context/request-scope';
 import { CORE_OPTIONS, type CoreOptions } from '../core.options';
 import { RateLimiter, type RateLimit } from '../rate-limit/rate-limiter';
 import { BadInputError } from './errors';
@@ -80,8 +79,7 @@ export class OperationGuard {
     }
     // A subscription's cost is paid per event, in the fan-out, which takes its own turns.
     if (operation.operation === 'subscription' || !this.heavy.isHeavy(cost)) return NO_TURN;
-    const scope = requestScope.current();
-    if (scope) scope.heavy = true;
+    context.heavy = true;
     return this.heavy.enter();
   }
 

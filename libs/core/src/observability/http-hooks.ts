@@ -2,27 +2,31 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requestScope, type RequestScope } from '../context/request-scope';
 import type { Metrics } from './metrics';
 
-const scopes = new WeakMap<FastifyRequest, RequestScope>();
+const scopes = new WeakMap<FastifyRequest, { scope: RequestScope; release: () => void }>();
 
 /**
- * Per-request bookkeeping on the Fastify instance: request scope (request id,
- * SQL statement count), `x-request-id` on every response, HTTP latency metric.
+ * Per-request bookkeeping on the Fastify instance: `x-request-id` on every
+ * response, the HTTP latency metric, and, when `countStatements` (the count is
+ * exposed, or queries are traced), a request scope counting its SQL statements.
  */
-export function installHttpHooks(fastify: FastifyInstance, metrics: Metrics, exposeSqlStatementCount: boolean): void {
-  fastify.addHook('onRequest', (request, _reply, done) => {
-    scopes.set(request, { requestId: String(request.id), sqlStatements: 0 });
-    done();
-  });
-  // Entered after the body is parsed, so the scope follows the handler's async work.
-  fastify.addHook('preHandler', (request, _reply, done) => {
-    const scope = scopes.get(request);
-    if (scope) requestScope.run(scope, done);
-    else done();
-  });
+export function installHttpHooks(fastify: FastifyInstance, metrics: Metrics, counting: { countStatements: boolean; exposeCount: boolean }): void {
+  if (counting.countStatements) {
+    // Entered after the body is parsed, so the scope follows the handler's async work.
+    fastify.addHook('preHandler', (request, _reply, done) => {
+      const scope: RequestScope = { requestId: String(request.id), sqlStatements: 0, heavy: false };
+      scopes.set(request, { scope, release: requestScope.hold(scope, done) });
+    });
+    const release = (request: FastifyRequest, done: () => void) => {
+      scopes.get(request)?.release();
+      done();
+    };
+    fastify.addHook('onRequestAbort', release);
+    fastify.addHook('onResponse', (request, _reply, done) => release(request, done));
+  }
   fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', String(request.id));
-    const scope = scopes.get(request);
-    if (exposeSqlStatementCount && scope) reply.header('x-sql-statements', String(scope.sqlStatements));
+    const held = scopes.get(request);
+    if (counting.exposeCount && held) reply.header('x-sql-statements', String(held.scope.sqlStatements));
     done(null, payload);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
