@@ -87,7 +87,10 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
     const wss = new WebSocketServer({ noServer: true, maxPayload: graphql.maxWsPayloadBytes });
     this.wss = wss;
     const documents = new OperationDocuments(schema, this.guard.rules);
-    const results = new SubscriptionResults((shared) => this.metrics.subscriptionResults.inc({ result: shared ? 'shared' : 'computed' }));
+    // Bound once: a fan-out counts a result per subscriber.
+    const computed = this.metrics.subscriptionResults.labels({ result: 'computed' });
+    const shared = this.metrics.subscriptionResults.labels({ result: 'shared' });
+    const results = new SubscriptionResults((wasShared) => (wasShared ? shared : computed).inc());
     const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
       collapseOverflowErrors(
         errors.map((error) =>

@@ -32,10 +32,10 @@ export class SubscriptionResults {
     const stream = await createSourceEventStream(args);
     if (!isAsyncIterable(stream)) return stream;
     const context = args.contextValue as RequestContext;
-    const operation = `${this.documentId(args.document)}:${args.operationName ?? ''}:${JSON.stringify(args.variableValues ?? {})}`;
+    const operation = `subscription-results:${this.documentId(args.document)}:${args.operationName ?? ''}:${JSON.stringify(args.variableValues ?? {})}`;
     return eventStream(stream[Symbol.asyncIterator](), async (payload) => {
       // The event's loaders are shared by its subscribers, so are the results memoized on them.
-      const results = await context.loaders.memo(`subscription-results:${operation}`, async () => new SharedResults());
+      const results = await context.loaders.memo(operation, async () => new SharedResults());
       const { result, shared } = await results.resultFor(context, (recorder) => this.run({ ...args, contextValue: recorder }, payload));
       this.onResult(shared);
       return result;
