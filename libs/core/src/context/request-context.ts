@@ -19,6 +19,8 @@ export const hasRole =
 export class RequestContext {
   private currentLoaders = new Loaders();
   private viewerPromise: Promise<Viewer | null> | undefined;
+  /** The viewer, once `viewerPromise` has settled: policies are then decided without waiting. */
+  private settled: { viewer: Viewer | null } | undefined;
   /** The token's claims, checked once: a subscription re-checks the session at each event, not the signature. */
   private claimsPromise: Promise<AccessClaims | null> | undefined;
   /** Set on a context from {@link recording}: what its operation reads of the viewer. */
@@ -47,7 +49,16 @@ export class RequestContext {
    */
   viewer(): Promise<Viewer | null> {
     if (this.reads) return this.recordIdentity(this.reads.own.viewer());
-    this.viewerPromise ??= this.resolveViewer();
+    if (!this.viewerPromise) {
+      const resolving = this.resolveViewer();
+      this.viewerPromise = resolving;
+      resolving.then(
+        (viewer) => {
+          if (this.viewerPromise === resolving) this.settled = { viewer };
+        },
+        () => undefined,
+      );
+    }
     return this.viewerPromise;
   }
 
@@ -90,12 +101,14 @@ export class RequestContext {
   renew(loaders: Loaders = new Loaders()): void {
     this.currentLoaders = loaders;
     this.viewerPromise = undefined;
+    this.settled = undefined;
     this.budget.reset();
   }
 
   /** After signing in, the rest of the response is resolved as the new session's account. */
   signedInAs(viewer: Viewer): void {
     this.viewerPromise = Promise.resolve(viewer);
+    this.settled = { viewer };
   }
 
   async requireViewer(): Promise<Viewer> {
@@ -114,10 +127,15 @@ export class RequestContext {
     return viewer;
   }
 
-  /** Whether `policy` allows the viewer; false when anonymous. */
-  async can(policy: Policy): Promise<boolean> {
-    const viewer = await this.viewer();
-    return viewer !== null && (await policy(viewer));
+  /**
+   * Whether `policy` allows the viewer; false when anonymous. Decided at once
+   * when the viewer is already known (a page's many `viewerCan*` fields), not
+   * a turn of the event loop later.
+   */
+  can(policy: Policy): boolean | Promise<boolean> {
+    const settled = this.reads ? undefined : this.settled;
+    if (settled) return settled.viewer !== null && policy(settled.viewer);
+    return this.viewer().then((viewer) => viewer !== null && policy(viewer));
   }
 
   /** The access token's claims, verified once for this context; null when anonymous or invalid. */

@@ -1,7 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { LoaderFactory, byKeys, groupByKeys } from '@bottega/core';
 import type { PostEntity, PostRevisionEntity } from './post.entity';
+import { ReactionKind } from './post.enums';
+import type { SeenReaction } from './post.model';
 import { PostRepository, type ViewerReactionCount } from './post.repository';
+
+const REACTION_KINDS = Object.values(ReactionKind);
+
+/** Every kind of reaction with its count and whether the viewer left it, from the kinds the post has. */
+export function reactionSummaries(counts: readonly ViewerReactionCount[]): SeenReaction[] {
+  return REACTION_KINDS.map((kind) => {
+    const row = counts.find((c) => c.kind === kind);
+    return { kind, count: row?.count ?? 0, viewerHasReacted: row?.mine ?? false };
+  });
+}
 
 /** Key of a post's reactions as seen by one viewer ('' when anonymous). */
 export const reactionKey = (postId: string, viewerId: string | null): string => `${postId}|${viewerId ?? ''}`;

@@ -1,7 +1,11 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, Node, UserError, toGlobalId } from '@bottega/core';
+import type { User } from '@bottega/identity';
 import type { PostRevisionEntity, PostRow } from './post.entity';
 import { ReactionKind } from './post.enums';
+
+/** A {@link ReactionSummary} as plain data, as a personal value is. */
+export type SeenReaction = { kind: ReactionKind; count: number; viewerHasReacted: boolean };
 
 @ObjectType('Post', { implements: () => [Node], description: 'A message in a thread; deleted ones stay as placeholders.' })
 export class Post extends Node {
@@ -26,6 +30,13 @@ export class Post extends Node {
   language!: string;
 
   entity!: PostRow;
+
+  /**
+   * What the request that loaded this post knew of its fields when it did (a
+   * page's posts bring their author, and their reactions as its viewer sees
+   * them): resolved from here, with no load.
+   */
+  known?: { author: User | null; reactions: SeenReaction[] | null };
 
   static from(entity: PostRow): Post {
     return Object.assign(new Post(), {

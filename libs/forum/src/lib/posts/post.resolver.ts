@@ -7,16 +7,10 @@ import { ThreadLoaders } from '../threads/thread.loaders';
 import { Thread } from '../threads/thread.model';
 import { DeletePostInput, EditPostInput, ReactInput, ReplyToThreadInput } from './dto/post.inputs';
 import type { PostEntity } from './post.entity';
-import { PostLoaders, reactionKey } from './post.loaders';
-import { ReactionKind } from './post.enums';
-import { Post, PostPayload, PostRevision, ReactionSummary } from './post.model';
+import { PostLoaders, reactionKey, reactionSummaries } from './post.loaders';
+import { Post, PostPayload, PostRevision, ReactionSummary, type SeenReaction } from './post.model';
 import { canDeletePost, canEditPost, canReadRevisions } from './post.policy';
 import { PostService } from './post.service';
-
-const REACTION_KINDS = Object.values(ReactionKind);
-
-/** A {@link ReactionSummary} as plain data, as a personal value is. */
-type SeenReaction = { kind: ReactionKind; count: number; viewerHasReacted: boolean };
 
 @Resolver(() => Post)
 export class PostResolver {
@@ -75,9 +69,8 @@ export class PostResolver {
   }
 
   @ResolveField(() => User, { nullable: true, description: 'Null when the account was removed.' })
-  async author(post: Post, _args: unknown, context: RequestContext): Promise<User | null> {
-    const user = post.entity.authorId && (await context.loaders.get(this.userLoaders.byId).load(post.entity.authorId));
-    return user ? User.from(user) : null;
+  author(post: Post, _args: unknown, context: RequestContext): User | null | Promise<User | null> {
+    return post.known ? post.known.author : this.loadAuthor(post, context);
   }
 
   @ResolveField(() => Post, { nullable: true, description: 'The post this one answers.' })
@@ -87,8 +80,10 @@ export class PostResolver {
   }
 
   @ResolveField(() => [ReactionSummary], { description: 'Every kind, with its count and whether the viewer reacted.' })
-  async reactions(post: Post, _args: unknown, context: RequestContext): Promise<ReactionSummary[]> {
-    // A personal value: readers who see the same (they left the same reactions) can share a live update.
+  reactions(post: Post, _args: unknown, context: RequestContext): SeenReaction[] | Promise<SeenReaction[]> {
+    // Known for a page's posts, as its viewer sees them. Otherwise a personal value: readers who see the same
+    // (they left the same reactions) can share a live update, which runs through a recording context.
+    if (post.known?.reactions && !context.reads) return post.known.reactions;
     return context.personal(`reactions:${post.dbId}`, (own) => this.reactionsSeenBy(own, post.dbId));
   }
 
@@ -112,7 +107,7 @@ export class PostResolver {
   }
 
   @ResolveField(() => Boolean)
-  viewerCanEdit(post: Post, _args: unknown, context: RequestContext): Promise<boolean> {
+  viewerCanEdit(post: Post, _args: unknown, context: RequestContext): boolean | Promise<boolean> {
     return context.can((viewer) => canEditPost(viewer, post.entity));
   }
 
@@ -124,11 +119,12 @@ export class PostResolver {
 
   private async reactionsSeenBy(context: RequestContext, postId: string): Promise<SeenReaction[]> {
     const viewer = await context.viewer();
-    const counts = await context.loaders.get(this.loaders.reactions).load(reactionKey(postId, viewer?.userId ?? null));
-    return REACTION_KINDS.map((kind) => {
-      const row = counts.find((c) => c.kind === kind);
-      return { kind, count: row?.count ?? 0, viewerHasReacted: row?.mine ?? false };
-    });
+    return reactionSummaries(await context.loaders.get(this.loaders.reactions).load(reactionKey(postId, viewer?.userId ?? null)));
+  }
+
+  private async loadAuthor(post: Post, context: RequestContext): Promise<User | null> {
+    const user = post.entity.authorId && (await context.loaders.get(this.userLoaders.byId).load(post.entity.authorId));
+    return user ? User.from(user) : null;
   }
 
   /** The source of a post read without it (see `PostRow`). */

@@ -18,7 +18,7 @@ import { Territory, TerritoryLoaders } from '@bottega/territories';
 import { CommunityLoaders } from '../communities/community.loaders';
 import { Community } from '../communities/community.model';
 import { Post, PostConnection } from '../posts/post.model';
-import { PostLoaders, reactionKey } from '../posts/post.loaders';
+import { PostLoaders, reactionKey, reactionSummaries } from '../posts/post.loaders';
 import type { PostRow } from '../posts/post.entity';
 import { PostRepository } from '../posts/post.repository';
 import {
@@ -211,9 +211,12 @@ export class ThreadResolver {
       withSource: nodesSelect(info, 'bodySource'),
     });
     return paginate(posts, POSTS_IN_ORDER, args, (row) => {
-      if (row.author) users.prime(row.author.id, userRowOf(row.author));
+      const author = row.author && userRowOf(row.author);
+      if (author) users.prime(author.id, author);
       if (row.reactions) reactions.prime(reactionKey(row.id, viewerId), row.reactions);
-      return Post.from(row);
+      return Object.assign(Post.from(row), {
+        known: { author: author && User.from(author), reactions: row.reactions && reactionSummaries(row.reactions) },
+      });
     }, info);
   }
 

@@ -31,7 +31,7 @@ export class SuspensionResolver {
   }
 
   @ResolveField(() => Boolean)
-  viewerCanSuspend(user: User, _args: unknown, context: RequestContext): Promise<boolean> {
+  viewerCanSuspend(user: User, _args: unknown, context: RequestContext): boolean | Promise<boolean> {
     return context.can((viewer) => canSuspend(viewer, { id: user.dbId, role: user.role }));
   }
 }

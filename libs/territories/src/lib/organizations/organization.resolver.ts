@@ -59,7 +59,7 @@ export class OrganizationResolver {
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer may edit this organization.' })
-  viewerCanEdit(_parent: unknown, _args: unknown, context: RequestContext): Promise<boolean> {
+  viewerCanEdit(_parent: unknown, _args: unknown, context: RequestContext): boolean | Promise<boolean> {
     return context.can(canManageDirectory);
   }
 }

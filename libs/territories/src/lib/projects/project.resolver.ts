@@ -89,7 +89,7 @@ export class ProjectResolver {
   }
 
   @ResolveField(() => Boolean)
-  viewerCanEdit(_parent: unknown, _args: unknown, context: RequestContext): Promise<boolean> {
+  viewerCanEdit(_parent: unknown, _args: unknown, context: RequestContext): boolean | Promise<boolean> {
     return context.can(canManageDirectory);
   }
 
