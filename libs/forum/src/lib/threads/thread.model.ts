@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, Node, UserError, toGlobalId } from '@bottega/core';
+import type { User } from '@bottega/identity';
 import { languageOf } from '@bottega/markdown';
 import type { ThreadEntity } from './thread.entity';
 import type { ThreadRow } from './thread.repository';
@@ -49,6 +50,9 @@ export class Thread extends Node {
 
   /** The tags, when the row came with them (see `ThreadRow`); otherwise the `tags` field loads them. */
   tagSlugs!: string[] | null;
+
+  /** The author, when the request that loaded this thread had it with the row (a list of threads): resolved from here, with no load. */
+  known?: { author: User | null };
 
   static from(entity: ThreadEntity | ThreadRow): Thread {
     return Object.assign(new Thread(), {

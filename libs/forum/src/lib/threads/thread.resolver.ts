@@ -98,8 +98,10 @@ export class ThreadResolver {
     // Authors come with their threads when the page shows them: no statement of their own.
     const users = context.loaders.get(this.userLoaders.byId);
     return paginate(query, keys, args, (row) => {
-      if (row.author) users.prime(row.author.id, userRowOf(row.author));
-      return Thread.from(row);
+      if (row.author === undefined) return Thread.from(row);
+      const author = row.author && userRowOf(row.author);
+      if (author) users.prime(author.id, author);
+      return Object.assign(Thread.from(row), { known: { author: author && User.from(author) } });
     }, info);
   }
 
@@ -164,9 +166,8 @@ export class ThreadResolver {
   }
 
   @ResolveField(() => User, { nullable: true, description: 'Null when the account was removed.' })
-  async author(thread: Thread, _args: unknown, context: RequestContext): Promise<User | null> {
-    const user = thread.entity.authorId && (await context.loaders.get(this.userLoaders.byId).load(thread.entity.authorId));
-    return user ? User.from(user) : null;
+  author(thread: Thread, _args: unknown, context: RequestContext): User | null | Promise<User | null> {
+    return thread.known ? thread.known.author : this.loadAuthor(thread, context);
   }
 
   @ResolveField(() => [String])
@@ -248,6 +249,11 @@ export class ThreadResolver {
   async viewerCanModerate(thread: Thread, _args: unknown, context: RequestContext): Promise<boolean> {
     const found = await this.access.load(context, thread.dbId);
     return found !== null && context.can((viewer) => canModerateThread(viewer, found.facts));
+  }
+
+  private async loadAuthor(thread: Thread, context: RequestContext): Promise<User | null> {
+    const user = thread.entity.authorId && (await context.loaders.get(this.userLoaders.byId).load(thread.entity.authorId));
+    return user ? User.from(user) : null;
   }
 }
 
