@@ -126,7 +126,7 @@ function fanoutLines(s: Summary): string[] {
         ['API ÷ baseline', '', ratio(api.latency.min / base.latency.min), ratio(api.latency.p50 / base.latency.p50), ratio(api.latency.p99 / base.latency.p99), ratio(api.latency.max / base.latency.max), ratio(perSocket / base.bytesPerPair)],
       ],
     ),
-    `  sockets opened ${s.socketBatch} at a time in ${(api.connectMs / 1_000).toFixed(1)} s; ${api.warmups} warm-up repl${api.warmups === 1 ? 'y' : 'ies'} until all were subscribed; ` +
+    `  sockets opened ${s.socketBatch} at a time in ${(api.connectMs / 1_000).toFixed(1)} s; ${api.warmups} warm-up replies (until all were subscribed, and two at least: the measured one runs compiled); ` +
       `mutation round trip ${ms(api.mutationMs)} ms; ${api.duplicates} duplicates; the API process spent ${ms(api.apiCpuMs)} ms of CPU from the reply to the last delivery`,
     `  API RSS ${(api.rssBefore / MIB).toFixed(0)} MiB before the sockets, ${(api.rssAfter / MIB).toFixed(0)} MiB with all subscribed; ` +
       `baseline RSS/socket is this process's growth per socket pair (both ends here)`,
