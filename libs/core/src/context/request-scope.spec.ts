@@ -34,8 +34,8 @@ describe('requestScope', () => {
   });
 
   it('runs a light execution with no scope, and a heavy one in a scope that says so', async () => {
-    expect(await requestScope.execute(false, 'light', async () => requestScope.current())).toBeUndefined();
-    const heavy = await requestScope.execute(true, 'heavy', async () => {
+    expect(await requestScope.execute({ heavy: false, requestId: 'light' }, async () => requestScope.current())).toBeUndefined();
+    const heavy = await requestScope.execute({ heavy: true, requestId: 'heavy' }, async () => {
       await Promise.resolve();
       return requestScope.current();
     });
@@ -47,7 +47,7 @@ describe('requestScope', () => {
     const counted = scope('counted');
     let inner: RequestScope | undefined;
     const release = requestScope.hold(counted, () => {
-      void requestScope.execute(true, 'counted', async () => (inner = requestScope.current()));
+      void requestScope.execute({ heavy: true, requestId: 'counted' }, async () => (inner = requestScope.current()));
     });
     release();
     expect(inner).toBe(counted);

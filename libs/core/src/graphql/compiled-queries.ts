@@ -82,7 +82,7 @@ export class CompiledQueries {
   ): Promise<ExecutionResult> {
     const variables = request.variables ?? {};
     const query = operation?.operation === 'query' ? this.compiledFor(schema, document, operation, operationName) : null;
-    return requestScope.execute(context.heavy, context.requestId, async () => {
+    return requestScope.execute(context, async () => {
       if (!query) return execute({ schema, document, operationName, contextValue: context, variableValues: variables });
       const result = await query.query(undefined, context, variables);
       return result.errors ? { ...result, errors: result.errors.map(standardError) } : result;

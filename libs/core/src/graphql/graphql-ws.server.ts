@@ -144,7 +144,7 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
         execute: async (args) => {
           const context = args.contextValue as RequestContext;
           try {
-            return await requestScope.execute(context.heavy, context.requestId, async () => execute(args));
+            return await requestScope.execute(context, async () => execute(args));
           } finally {
             this.turns.get(context)?.();
           }

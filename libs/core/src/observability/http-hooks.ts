@@ -2,7 +2,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requestScope, type RequestScope } from '../context/request-scope';
 import type { Metrics } from './metrics';
 
-const scopes = new WeakMap<FastifyRequest, { scope: RequestScope; release: () => void }>();
+interface HeldScope {
+  scope: RequestScope;
+  release: () => void;
+}
+
+const scopes = new WeakMap<FastifyRequest, HeldScope>();
 
 /**
  * Per-request bookkeeping on the Fastify instance: `x-request-id` on every
@@ -13,8 +18,10 @@ export function installHttpHooks(fastify: FastifyInstance, metrics: Metrics, cou
   if (counting.countStatements) {
     // Entered after the body is parsed, so the scope follows the handler's async work.
     fastify.addHook('preHandler', (request, _reply, done) => {
-      const scope: RequestScope = { requestId: String(request.id), sqlStatements: 0, heavy: false };
-      scopes.set(request, { scope, release: requestScope.hold(scope, done) });
+      // Recorded before `done` runs the handler inside the scope.
+      const held: HeldScope = { scope: { requestId: String(request.id), sqlStatements: 0, heavy: false }, release: () => undefined };
+      scopes.set(request, held);
+      held.release = requestScope.hold(held.scope, done);
     });
     const release = (request: FastifyRequest, done: () => void) => {
       scopes.get(request)?.release();
