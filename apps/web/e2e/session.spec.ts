@@ -151,7 +151,15 @@ describe('a signed-in tab', () => {
       if (response.url().endsWith('/session/refresh')) refreshes.push(response.status());
     });
     const sockets: string[] = [];
-    page.on('websocket', (socket) => sockets.push(socket.url()));
+    // Per socket, whether the server has answered with the live count: the tab's subscriptions are in place.
+    const counted: boolean[] = [];
+    page.on('websocket', (socket) => {
+      const index = sockets.push(socket.url()) - 1;
+      counted[index] = false;
+      socket.on('framereceived', ({ payload }) => {
+        if (String(payload).includes('"unreadNotificationCount"')) counted[index] = true;
+      });
+    });
 
     await page.goto('/sign-in');
     await hydrated(page);
@@ -165,6 +173,8 @@ describe('a signed-in tab', () => {
     // so a second socket opened with the new token.
     await until(() => sockets.length >= 2, 'a socket reopened with the renewed token', (ACCESS_TOKEN_TTL_SECONDS + 20) * 1000);
     expect(refreshes).toContain(200);
+    // The count comes up to date as the new socket subscribes; the announcement is for what arrives after.
+    await until(() => counted[1] === true, 'the live count on the new socket', 10_000);
 
     await mention(MARCO.handle, 'Trasporto sociale per le visite mediche in valle');
     await until(async () => (await badge.getAttribute('aria-label')) === `Notifiche, ${before + 1} da leggere`, 'one more unread notification on the badge', 15_000);

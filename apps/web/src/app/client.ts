@@ -75,7 +75,6 @@ export function createSsr(initialState?: SSRData): ReturnType<typeof ssrExchange
 export function browserSubscriptions(session: SessionHolder): Exchange {
   let connection: Promise<WsClient> | undefined;
   let socket: WebSocket | undefined;
-  let closedBefore = false;
   const connect = () =>
     (connection ??= import('graphql-ws').then(({ createClient }) => {
       const ws = createClient({
@@ -96,11 +95,9 @@ export function browserSubscriptions(session: SessionHolder): Exchange {
         on: {
           connected: (opened) => {
             socket = opened as WebSocket;
-            if (closedBefore) session.hooks().socketReconnected?.();
           },
           closed: (event) => {
             socket = undefined;
-            closedBefore = true;
             const code = (event as { code?: number } | undefined)?.code;
             if (typeof code === 'number') session.hooks().socketClosed?.(code);
           },

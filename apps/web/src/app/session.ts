@@ -20,8 +20,6 @@ export interface SessionHooks {
   socketToken?: () => Promise<string | null>;
   /** The socket closed with this code (4419 token expired, 4440 session ended). */
   socketClosed?: (code: number) => void;
-  /** The socket is open again after a close: what arrived in between may need fetching. */
-  socketReconnected?: () => void;
   /** Set by the socket's owner: reopens it (with the token current then) when the signed-in person changes. */
   restartSocket?: () => void;
   /**

@@ -45,3 +45,20 @@ export function eventStream<E, T extends object>(source: AsyncIterator<E>, step:
   };
   return stream;
 }
+
+/**
+ * `first`, then what `source` yields. For a subscription that answers with the
+ * state as it starts and then with each change: the source is subscribed
+ * before the state is read, so no change falls between the two.
+ */
+export function startingWith<E>(first: E, source: AsyncIterator<E>): AsyncIterator<E> {
+  let started = false;
+  return {
+    next() {
+      if (started) return source.next();
+      started = true;
+      return Promise.resolve({ done: false, value: first });
+    },
+    return: async () => (await source.return?.()) ?? { done: true, value: undefined },
+  };
+}

@@ -3,25 +3,19 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { NavLink } from 'react-router';
 import { useQuery, useSubscription } from 'urql';
 import { readFragment } from '../../app/graphql';
-import { useSession } from '../../app/session';
 import { KIND_MESSAGES } from './kinds';
-import { NotificationAddedSubscription, NotificationFields, UnreadCountQuery } from './notifications.queries';
+import { NotificationAddedSubscription, NotificationFields, UnreadCountQuery, UnreadCountSubscription } from './notifications.queries';
 import { subjectOf } from './subject';
 import './notifications.css';
 
 /** The unread count in the header, kept live over graphql-ws, announcing each new notification politely. */
 export function NotificationsBadge() {
   const intl = useIntl();
-  const session = useSession();
-  const [{ data }, refetch] = useQuery({ query: UnreadCountQuery, requestPolicy: 'cache-and-network' });
+  const [{ data }] = useQuery({ query: UnreadCountQuery, requestPolicy: 'cache-and-network' });
   const [{ data: added }] = useSubscription({ query: NotificationAddedSubscription });
+  // Its values reach the count through the cache (cache.ts), also after the socket was down.
+  useSubscription({ query: UnreadCountSubscription });
   const [announcement, setAnnouncement] = useState('');
-
-  // After the socket was down (an expired token, the network), the count is fetched again: nothing is missed.
-  useEffect(() => {
-    session.setHooks({ socketReconnected: () => refetch({ requestPolicy: 'network-only' }) });
-    return () => session.setHooks({ socketReconnected: undefined });
-  }, [session, refetch]);
 
   const latest = added?.notificationAdded;
   useEffect(() => {

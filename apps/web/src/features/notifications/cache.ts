@@ -12,9 +12,13 @@ const ReadFlag = graphql(`
 export const cache: FeatureCache = {
   updates: {
     Subscription: {
-      // A new notification: one more unread, and the list is fetched again when next shown.
+      // The server's count, as the socket (re)connects and after each change.
+      unreadNotificationCount: (result, _args, cache) => {
+        const count = result['unreadNotificationCount'];
+        if (typeof count === 'number') cache.updateQuery({ query: UnreadCountQuery }, () => ({ unreadNotificationCount: count }));
+      },
+      // A new notification: the list is fetched again when next shown (the count comes with its own subscription).
       notificationAdded: (_result, _args, cache) => {
-        cache.updateQuery({ query: UnreadCountQuery }, (data) => (data ? { unreadNotificationCount: data.unreadNotificationCount + 1 } : data));
         for (const field of cache.inspectFields('Query')) {
           if (field.fieldName === 'notifications') cache.invalidate('Query', field.fieldName, field.arguments ?? {});
         }

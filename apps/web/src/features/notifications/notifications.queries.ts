@@ -6,6 +6,13 @@ export const UnreadCountQuery = graphql(`
   }
 `);
 
+/** The count as the subscription starts, then after each change: a reconnected socket is up to date at once. */
+export const UnreadCountSubscription = graphql(`
+  subscription UnreadNotificationCountChanged {
+    unreadNotificationCount
+  }
+`);
+
 export const NotificationFields = graphql(`
   fragment NotificationFields on Notification {
     id

@@ -67,12 +67,13 @@ export class NotificationRepository {
     return row.n;
   }
 
-  /** Marks the recipient's own notifications read (others' ids are ignored); null ids means all. */
-  async markRead(recipientId: string, ids: string[] | null): Promise<void> {
-    await this.db.query(
+  /** Marks the recipient's own notifications read (others' ids are ignored); null ids means all. Returns how many changed. */
+  async markRead(recipientId: string, ids: string[] | null): Promise<number> {
+    const [, changed] = (await this.db.query(
       `UPDATE notification SET read_at = now()
         WHERE recipient_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))`,
       [recipientId, ids],
-    );
+    )) as [unknown, number];
+    return changed;
   }
 }

@@ -22,7 +22,9 @@ import {
   eventStream,
   parseGlobalId,
   paginate,
+  startingWith,
   validateInput,
+  type BusEvent,
   type ConnectionValue,
   type RequestContext,
   type SortKey,
@@ -101,7 +103,8 @@ export class NotificationResolver {
           const decoded = parseGlobalId(id);
           return decoded?.type === 'Notification' ? [decoded.id] : [];
         });
-    await this.repository.markRead(viewer.userId, ids);
+    const marked = await this.repository.markRead(viewer.userId, ids);
+    if (marked > 0) await this.pubsub.publish({ topic: notificationTopic(viewer.userId), read: marked });
     return { unreadCount: await this.repository.unreadCount(viewer.userId), userErrors: [] };
   }
 
@@ -126,19 +129,41 @@ export class NotificationResolver {
     return this.stream(viewer.userId, context);
   }
 
+  @Subscription(() => Int, {
+    name: 'unreadNotificationCount',
+    resolve: (unread: { count: number }) => unread.count,
+    description:
+      'How many of the viewer’s notifications are unread: first as the subscription starts, then after each change ' +
+      '(a new notification, notifications marked read in any tab). A client that reconnects is up to date with its first value.',
+  })
+  async unreadNotificationCountChanged(@Context() context: RequestContext) {
+    const { userId } = await context.requireViewer();
+    // Subscribed before the first count is read, so a notification arriving meanwhile is in one or the other.
+    const changes = startingWith<BusEvent | null>(null, this.pubsub.subscribe(notificationTopic(userId)));
+    return eventStream(changes, async () =>
+      (await this.stillSignedIn(context)) ? { count: await this.repository.unreadCount(userId) } : 'stop',
+    );
+  }
+
   private stream(userId: string, context: RequestContext): AsyncIterableIterator<Notification> {
     return eventStream(this.pubsub.subscribe(notificationTopic(userId)), async (event) => {
-      // Checked again for each event: a revoked session ends the stream.
-      context.renew();
-      try {
-        await context.requireViewer();
-      } catch (error) {
-        if (error instanceof UnauthenticatedError) return 'stop';
-        throw error;
-      }
-      const entity = await this.repository.findById(String(event['notificationId']));
+      if (typeof event['notificationId'] !== 'string') return 'skip';
+      if (!(await this.stillSignedIn(context))) return 'stop';
+      const entity = await this.repository.findById(event['notificationId']);
       return entity && (await this.subjectOf(entity, context)) ? Notification.from(entity) : 'skip';
     });
+  }
+
+  /** Checked again for each event: a revoked session ends the stream. */
+  private async stillSignedIn(context: RequestContext): Promise<boolean> {
+    context.renew();
+    try {
+      await context.requireViewer();
+      return true;
+    } catch (error) {
+      if (error instanceof UnauthenticatedError) return false;
+      throw error;
+    }
   }
 
   private async subjectOf(entity: NotificationEntity, context: RequestContext): Promise<Node | null> {
