@@ -166,7 +166,6 @@ export class PostgresSearchEngine implements SearchEngine {
     return { documents };
   }
 
-  /** For each word no document uses (and the glossary does not know), the nearest words that documents do use. */
   /** The statements' concepts (`$1`): alternatives, weight, and the rarity when it is remembered. */
   private concepts(groups: TermGroup[]): string {
     const now = Date.now();
@@ -191,6 +190,7 @@ export class PostgresSearchEngine implements SearchEngine {
     });
   }
 
+  /** For each word no document uses (and the glossary does not know), the nearest words that documents do use. */
   private async corrections(words: string[]): Promise<Map<string, string[]>> {
     const candidates = [...new Set(words.filter((word) => word.length >= MIN_CORRECTED_LENGTH && !this.glossary.equivalents(word)))];
     if (candidates.length === 0) return new Map();
