@@ -67,7 +67,8 @@ export class SearchService {
     const response = await this.engineCall(() =>
       this.engine.search({ query: { text }, filter, principals, order: args.orderBy, offset, limit }),
     );
-    const nodes = await this.load(context, response.hits);
+    // The hits' nodes and the facets' places are loaded side by side.
+    const [nodes, facets] = await Promise.all([this.load(context, response.hits), this.facets(context, response)]);
     const edges: SearchHitEdge[] = [];
     response.hits.forEach((hit, index) => {
       const node = nodes.get(`${hit.type}:${hit.id}`);
@@ -84,7 +85,7 @@ export class SearchService {
         endCursor: response.hits.length > 0 ? cursorOf(end) : null,
       },
       totalCount: response.total,
-      facets: await this.facets(context, response),
+      facets,
       processingTimeMs: response.processingTimeMs,
       engine: this.engine.name,
     };

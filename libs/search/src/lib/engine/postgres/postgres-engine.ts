@@ -88,7 +88,7 @@ export class PostgresSearchEngine implements SearchEngine {
     if (browse && request.query.text.trim() !== '') return empty(started);
     const groups = browse ? [] : planQuery(words, this.glossary, await this.corrections(words));
     const { filter } = request;
-    const [row]: SearchRow[] = await this.query(SEARCH_SQL(request.order), [
+    const [row]: SearchRow[] = await this.query(SEARCH_SQL(request.order, groups.length), [
       this.concepts(groups),
       browse,
       [...request.principals],
@@ -115,7 +115,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const words = queryWords(`${request.title} ${request.body}`);
     if (words.length === 0) return [];
     const groups = planQuery(words, this.glossary, await this.corrections(words));
-    const rows: { hit: SearchRow['hits'][number] }[] = await this.query(SIMILAR_SQL, [
+    const rows: { hit: SearchRow['hits'][number] }[] = await this.query(SIMILAR_SQL(groups.length), [
       this.concepts(groups),
       [...request.principals],
       request.types,

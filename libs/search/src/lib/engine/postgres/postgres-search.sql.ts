@@ -66,16 +66,27 @@ const CONCEPTS = `
 /** The document's words read once (`w`): each test below would otherwise read the stored words again. */
 const WORDS = `LATERAL (SELECT d.words || ''::tsvector AS words OFFSET 0) AS w`;
 
-/** Whether the document has the concept: its words, anywhere. */
-const HAS = `(w.words @@ c.loose)`;
+/** Whether the document has the query's `i`th concept (from 1): its words, anywhere. */
+const has = (i: number) => `(w.words @@ q.looses[${i}])`;
 /** Whether it has the concept as written: a phrase's words together, in order. */
-const HAS_EXACTLY = `(w.words @@ c.exact)`;
+const hasExactly = (i: number) => `(w.words @@ q.exacts[${i}])`;
 /** Whether it has it in its title, summary or tags (a reply: its thread's title), not only somewhere in its body. */
-const HAS_PROMINENTLY = `(d.head @@ c.loose)`;
+const hasProminently = (i: number) => `(d.head @@ q.looses[${i}])`;
 /** How much covering the query outweighs density: the density score (`ts_rank_cd`, normalized) stays well below it. */
 const COVERAGE = 8;
 /** What a phrase's words count for when they are in the document but not together. */
 const SCATTERED = 0.4;
+
+/**
+ * The sum of `term` over the query's concepts, written out for each: a
+ * subquery over the concepts for each row cost more than the terms (2–3 ms
+ * of a filtered search's 38 at 100,000 documents). `concepts` is how many
+ * the query was planned with;
+ * the statement drops those that are only stop words, and a term past the
+ * last concept is null, so it adds nothing.
+ */
+const overConcepts = (concepts: number, term: (i: number) => string) =>
+  concepts === 0 ? '0' : Array.from({ length: concepts }, (_, k) => `coalesce(${term(k + 1)}, 0)`).join(' + ');
 
 /**
  * How well a document answers: first the share of the query's concepts it
@@ -91,10 +102,12 @@ const SCATTERED = 0.4;
  * the document's language. A reply weighs less than what it answers at
  * equal match.
  */
-const SCORE = `
-  (${COVERAGE} * coalesce((SELECT sum(c.weight * CASE WHEN ${HAS_PROMINENTLY} THEN 1 ELSE 0.5 END * CASE WHEN ${HAS_EXACTLY} THEN 1 ELSE ${SCATTERED} END)
-                FROM unnest(q.exacts, q.looses, q.weights) AS c(exact, loose, weight) WHERE ${HAS})
-             / nullif(q.weight, 0), 0)
+const score = (concepts: number) => `
+  (${COVERAGE} * coalesce((${overConcepts(
+    concepts,
+    (i) =>
+      `CASE WHEN ${has(i)} THEN q.weights[${i}] * CASE WHEN ${hasProminently(i)} THEN 1 ELSE 0.5 END * CASE WHEN ${hasExactly(i)} THEN 1 ELSE ${SCATTERED} END END`,
+  )}) / nullif(q.weight, 0), 0)
    + coalesce(ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', w.words, CASE WHEN d.language = 'en' THEN q.en ELSE q.it END, 1), 0))
   * CASE d.type WHEN 'Post' THEN 0.7 ELSE 1 END`;
 
@@ -103,12 +116,11 @@ const SCORE = `
  * tags alone (stored with the row): the share of the query's concepts they
  * hold. The {@link RANKED} best by it are scored in full.
  */
-const ROUGH = `
-  coalesce((SELECT sum(c.weight) FROM unnest(q.looses, q.weights) AS c(loose, weight) WHERE ${HAS_PROMINENTLY})
-           / nullif(q.weight, 0), 0)`;
+const rough = (concepts: number) => `
+  coalesce((${overConcepts(concepts, (i) => `CASE WHEN ${hasProminently(i)} THEN q.weights[${i}] END`)}) / nullif(q.weight, 0), 0)`;
 
 /**
- * How many matches are scored in full, best first by {@link ROUGH}; the
+ * How many matches are scored in full, best first by {@link rough}; the
  * others follow in that order. More than anyone pages through, few enough
  * that a common word does not make every match read its words.
  */
@@ -152,13 +164,14 @@ export const filterKeys = {
  * One search, one statement: the matches the reader may see, filtered
  * (`$2` browse without words; `$3` principals; `$4`–`$7` {@link filterKeys}
  * of types, places, tags and communities, `$8`… the others; `$11` limit,
- * `$12` offset), their count, their facets and one page of hits.
+ * `$12` offset), their count, their facets and one page of hits;
+ * `concepts`: how many the query was planned with.
  */
-export const SEARCH_SQL = (order: SearchOrder) => `
+export const SEARCH_SQL = (order: SearchOrder, concepts: number) => `
   WITH ${CONCEPTS},
   matched AS MATERIALIZED (
     SELECT d.key, d.type, d.id, d.created_at, d.territory_ids, d.tags, d.skills,
-           CASE WHEN $2 THEN 0 ELSE ${ROUGH} END AS rough
+           CASE WHEN $2 THEN 0 ELSE ${rough(concepts)} END AS rough
       FROM search_document d, query q
      WHERE ($2 OR d.words @@ q.words)
        AND ${readable('$3::text[]')}
@@ -171,7 +184,7 @@ export const SEARCH_SQL = (order: SearchOrder) => `
        AND ($10::timestamptz IS NULL OR d.created_at < $10)
   ),
   ${order === 'RELEVANCE' ? `scored AS (
-    SELECT m.key, ${SCORE} AS score
+    SELECT m.key, ${score(concepts)} AS score
       FROM (SELECT key FROM matched WHERE NOT $2 ORDER BY rough DESC, created_at DESC, key LIMIT ${RANKED}) AS m
       JOIN search_document d ON d.key = m.key, query q, ${WORDS}
   ),
@@ -200,12 +213,12 @@ export const SEARCH_SQL = (order: SearchOrder) => `
 /**
  * Documents like a text being written (`$1` its concepts, `$2` the
  * principals, `$3` the types, `$4` how many): those with the largest share
- * of its concepts, best first.
+ * of its concepts, best first (`concepts`: how many).
  */
-export const SIMILAR_SQL = `
+export const SIMILAR_SQL = (concepts: number) => `
   WITH ${CONCEPTS},
   page AS (
-    SELECT d.*, ${SCORE} AS score
+    SELECT d.*, ${score(concepts)} AS score
       FROM search_document d, query q, ${WORDS}
      WHERE d.words @@ q.words AND ${readable('$2::text[]')} AND d.type = ANY($3::text[])
      ORDER BY score DESC, created_at DESC, key LIMIT $4
