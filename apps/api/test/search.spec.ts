@@ -1,4 +1,5 @@
 import { OutboxRunner } from '@bottega/core';
+import { SEARCH_ENGINE, type SearchEngine } from '@bottega/search';
 import { CommunityFactory } from '@bottega/forum/testing';
 import { UserFactory, type TestUser } from '@bottega/identity/testing';
 import { DirectoryFactory } from '@bottega/territories/testing';
@@ -151,6 +152,28 @@ describe('search', () => {
       expect(hits.sort()).toEqual([...ids].sort());
     } finally {
       if (!restored) await t.db.query(`ALTER TABLE search_document_away RENAME TO search_document`);
+    }
+  });
+
+  it('counts facets only when they are asked for, as @skip and @include decide', async () => {
+    const engine = t.app.get<SearchEngine>(SEARCH_ENGINE);
+    const spy = jest.spyOn(engine, 'search');
+    try {
+      const asked = async (selection: string, variables: Record<string, unknown> = {}) => {
+        spy.mockClear();
+        const declared = selection.includes('$on') ? '($on: Boolean = true)' : '';
+        const { body } = await t.client.request<any>(`query${declared} { search(query: "anziani") { totalCount ${selection} } }`, variables);
+        expect(body.errors).toBeUndefined();
+        return spy.mock.calls.map(([request]) => request.facets);
+      };
+      expect(await asked('')).toEqual([false]);
+      expect(await asked('facets { types { type count } }')).toEqual([true]);
+      expect(await asked('... on SearchResultConnection { facets { tags { value } } }')).toEqual([true]);
+      expect(await asked('facets @include(if: $on) { types { type } }', { on: false })).toEqual([false]);
+      expect(await asked('facets @skip(if: $on) { types { type } }')).toEqual([false]);
+      expect(await asked('facets @skip(if: $on) { types { type } }', { on: false })).toEqual([true]);
+    } finally {
+      spy.mockRestore();
     }
   });
 });

@@ -13,7 +13,7 @@ export * from './context/request-scope';
 export { RequestContextFactory } from './context/request-context.factory';
 export * from './database';
 export * from './graphql/connection';
-export { nodesSelect } from './graphql/selection';
+export { nodesSelect, selects } from './graphql/selection';
 export * from './graphql/errors';
 export * from './graphql/global-id';
 export * from './graphql/loaders';

@@ -49,7 +49,10 @@ export function doc(fields: Partial<IndexedDocument> & Pick<IndexedDocument, 'ti
 export function engineContract(name: string, create: () => Promise<SearchEngine>, dispose: (engine: SearchEngine) => Promise<void>): void {
   describe(`${name} search engine contract`, () => {
     let engine: SearchEngine;
-    const search = (text: string, options: { filter?: SearchFilter; principals?: string[]; order?: SearchOrder; offset?: number; limit?: number } = {}) =>
+    const search = (
+      text: string,
+      options: { filter?: SearchFilter; principals?: string[]; order?: SearchOrder; offset?: number; limit?: number; facets?: boolean } = {},
+    ) =>
       engine.search({
         query: { text },
         filter: options.filter ?? {},
@@ -57,6 +60,7 @@ export function engineContract(name: string, create: () => Promise<SearchEngine>
         order: options.order ?? 'RELEVANCE',
         offset: options.offset ?? 0,
         limit: options.limit ?? 10,
+        ...(options.facets === undefined ? {} : { facets: options.facets }),
       });
     const ids = (response: SearchResponse) => response.hits.map((hit) => hit.id);
 
@@ -177,6 +181,15 @@ export function engineContract(name: string, create: () => Promise<SearchEngine>
       );
       expect(response.facets.territories).toEqual(expect.arrayContaining([{ value: LOMBARDIA, count: 2 }, { value: LECCO, count: 2 }]));
       expect(response.facets.skills).toEqual([{ value: 'raccolta-fondi', count: 1 }]);
+    });
+
+    it('counts no facets when asked not to, with the same hits and total', async () => {
+      const counted = await search('cooperativa');
+      const uncounted = await search('cooperativa', { facets: false });
+      expect(uncounted.facets).toEqual({ types: [], territories: [], tags: [], skills: [] });
+      expect(ids(uncounted)).toEqual(ids(counted));
+      expect(uncounted.total).toBe(counted.total);
+      expect(counted.facets.types.length).toBeGreaterThan(0);
     });
 
     it('never returns nor counts what the reader may not read, and does for who may', async () => {

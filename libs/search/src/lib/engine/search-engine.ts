@@ -83,6 +83,8 @@ export interface SearchRequest {
   order: SearchOrder;
   offset: number;
   limit: number;
+  /** False when nobody will read the facets: they are not counted, and come back empty. */
+  facets?: boolean;
 }
 
 export interface FacetCount {

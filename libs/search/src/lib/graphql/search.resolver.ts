@@ -1,5 +1,6 @@
-import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
-import type { RequestContext } from '@bottega/core';
+import { Args, Context, Info, Int, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selects, type RequestContext } from '@bottega/core';
 import { SearchHit } from '../searchable';
 import { SearchFilterInput, SearchOrderBy } from './search.inputs';
 import { SearchResultConnection } from './search.model';
@@ -22,8 +23,9 @@ export class SearchResolver {
     @Args('orderBy', { type: () => SearchOrderBy, defaultValue: SearchOrderBy.RELEVANCE }) orderBy: SearchOrderBy,
     @Args('first', { type: () => Int, nullable: true, description: 'Hits per page, 1 to 50 (10).' }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<SearchResultConnection> {
-    return this.search.search(context, { query, filter, orderBy, first, after });
+    return this.search.search(context, { query, filter, orderBy, first, after, facets: selects(info, 'facets') });
   }
 
   @Query(() => [SearchHit], {

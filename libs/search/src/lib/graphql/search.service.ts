@@ -36,6 +36,8 @@ export interface SearchArgs {
   orderBy: SearchOrderBy;
   first?: number | null;
   after?: string | null;
+  /** Whether the facets are asked for: they are counted only then. */
+  facets: boolean;
 }
 
 /**
@@ -65,7 +67,7 @@ export class SearchService {
     const filter = filterOf(args.filter);
     const principals = (await this.directory.of(context)).list;
     const response = await this.engineCall(() =>
-      this.engine.search({ query: { text }, filter, principals, order: args.orderBy, offset, limit }),
+      this.engine.search({ query: { text }, filter, principals, order: args.orderBy, offset, limit, facets: args.facets }),
     );
     // The hits' nodes and the facets' places are loaded side by side.
     const [nodes, facets] = await Promise.all([this.load(context, response.hits), this.facets(context, response)]);

@@ -137,7 +137,7 @@ export class MeilisearchEngine implements SearchEngine {
     const params: SearchParams = {
       ...FORMATTING,
       filter: searchFilter(request.filter, request.principals),
-      facets: FACETS,
+      ...(request.facets === false ? {} : { facets: FACETS }),
       page: offset / limit + 1,
       hitsPerPage: limit,
       ...(request.order === 'NEWEST' ? { sort: ['createdAt:desc'] } : {}),

@@ -88,7 +88,7 @@ export class PostgresSearchEngine implements SearchEngine {
     if (browse && request.query.text.trim() !== '') return empty(started);
     const groups = browse ? [] : planQuery(words, this.glossary, await this.corrections(words));
     const { filter } = request;
-    const [row]: SearchRow[] = await this.query(SEARCH_SQL(request.order, groups.length), [
+    const [row]: SearchRow[] = await this.query(SEARCH_SQL(request.order, groups.length, request.facets !== false), [
       this.concepts(groups),
       browse,
       [...request.principals],

@@ -160,14 +160,23 @@ export const filterKeys = {
   communities: (ids: readonly string[]) => ids.map((id) => `community:${id}`),
 };
 
+/** Each facet's values among the matches, with how many have each. */
+const FACET_COUNTS = `
+    SELECT 'type' AS facet, type AS value, count(*) AS count FROM matched GROUP BY type
+    UNION ALL SELECT 'territory', t::text, count(*) FROM matched, unnest(territory_ids) AS t GROUP BY t
+    UNION ALL SELECT 'tag', g, count(*) FROM matched, unnest(tags) AS g GROUP BY g
+    UNION ALL SELECT 'skill', s, count(*) FROM matched, unnest(skills) AS s GROUP BY s
+  `;
+
 /**
  * One search, one statement: the matches the reader may see, filtered
  * (`$2` browse without words; `$3` principals; `$4`–`$7` {@link filterKeys}
  * of types, places, tags and communities, `$8`… the others; `$11` limit,
  * `$12` offset), their count, their facets and one page of hits;
- * `concepts`: how many the query was planned with.
+ * `concepts`: how many the query was planned with; without `facets`, none
+ * are counted.
  */
-export const SEARCH_SQL = (order: SearchOrder, concepts: number) => `
+export const SEARCH_SQL = (order: SearchOrder, concepts: number, facets: boolean) => `
   WITH ${CONCEPTS},
   matched AS MATERIALIZED (
     SELECT d.key, d.type, d.id, d.created_at, d.territory_ids, d.tags, d.skills,
@@ -199,12 +208,7 @@ export const SEARCH_SQL = (order: SearchOrder, concepts: number) => `
     SELECT o.position, d.type, d.id, d.title, d.summary, d.body, d.language
       FROM (SELECT * FROM ordered ORDER BY position LIMIT $11 OFFSET $12) AS o JOIN search_document d ON d.key = o.key
   ),
-  facet_count AS (
-    SELECT 'type' AS facet, type AS value, count(*) AS count FROM matched GROUP BY type
-    UNION ALL SELECT 'territory', t::text, count(*) FROM matched, unnest(territory_ids) AS t GROUP BY t
-    UNION ALL SELECT 'tag', g, count(*) FROM matched, unnest(tags) AS g GROUP BY g
-    UNION ALL SELECT 'skill', s, count(*) FROM matched, unnest(skills) AS s GROUP BY s
-  )
+  facet_count AS (${facets ? FACET_COUNTS : `SELECT NULL::text AS facet, NULL::text AS value, 0::bigint AS count WHERE false`})
   SELECT (SELECT count(*) FROM matched) AS total,
          (SELECT coalesce(json_object_agg(ord, rarity), '{}') FROM weighed) AS rarities,
          (SELECT coalesce(json_agg(f), '[]') FROM facet_count f) AS facets,
