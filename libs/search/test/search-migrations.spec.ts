@@ -6,6 +6,7 @@ import { QueryGlossary } from '../src/lib/query/query-plan';
 import { SearchFilterKeys1764000006700 } from '../src/migrations/1764000006700-search-filter-keys';
 import { SearchOwnLanguageWords1764000006800 } from '../src/migrations/1764000006800-search-own-language-words';
 import { SearchFilteredWords1764000006900 } from '../src/migrations/1764000006900-search-filtered-words';
+import { SearchRowsInPlace1764000007000 } from '../src/migrations/1764000007000-search-rows-in-place';
 import { doc } from './engine-contract';
 
 describe('search index migrations', () => {
@@ -21,7 +22,12 @@ describe('search index migrations', () => {
       .sort();
 
   /** The index's migrations from the filter keys on, reverted from the newest down to `from`, then applied again. */
-  const MIGRATIONS = [new SearchFilterKeys1764000006700(), new SearchOwnLanguageWords1764000006800(), new SearchFilteredWords1764000006900()];
+  const MIGRATIONS = [
+    new SearchFilterKeys1764000006700(),
+    new SearchOwnLanguageWords1764000006800(),
+    new SearchFilteredWords1764000006900(),
+    new SearchRowsInPlace1764000007000(),
+  ];
   const down = async (runner: QueryRunner, from: number) => {
     for (const migration of MIGRATIONS.slice(from).reverse()) await migration.down(runner);
   };
@@ -104,5 +110,37 @@ describe('search index migrations', () => {
     } finally {
       await runner.release();
     }
+  });
+
+  it('keeps a document’s row whole in the table, through a rebuild too', async () => {
+    const engine = new PostgresSearchEngine(t.db, new QueryGlossary());
+    // About 300 different words: a row of some 5 kB, words included.
+    const body = Array.from({ length: 300 }, (_, i) => `voce${(i * 7919).toString(36)}`).join(' ');
+    const long = doc({ title: 'Custodi sociali per gli anziani soli', body, territoryIds: [lecco] });
+    const rebuilt = async () => {
+      await engine.rebuild(
+        (async function* () {
+          yield [practice, thread, long];
+        })(),
+      );
+      const [{ options, toast }] = await t.db.query(
+        `SELECT reloptions AS options, reltoastrelid::regclass::text AS toast FROM pg_class WHERE oid = 'search_document'::regclass`,
+      );
+      const [{ chunks }] = await t.db.query(`SELECT count(*)::int AS chunks FROM ${toast}`);
+      return { options, chunks };
+    };
+    expect(await rebuilt()).toEqual({ options: ['toast_tuple_target=8160'], chunks: 0 });
+    const runner = t.db.createQueryRunner();
+    try {
+      // Without it, the same row's words go to TOAST.
+      await MIGRATIONS[3]?.down(runner);
+      const toasted = await rebuilt();
+      expect(toasted.options).toBeNull();
+      expect(toasted.chunks).toBeGreaterThan(0);
+      await MIGRATIONS[3]?.up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await rebuilt()).toEqual({ options: ['toast_tuple_target=8160'], chunks: 0 });
   });
 });

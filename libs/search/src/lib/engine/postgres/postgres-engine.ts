@@ -138,6 +138,9 @@ export class PostgresSearchEngine implements SearchEngine {
     try {
       await this.db.query(`DROP TABLE IF EXISTS ${NEXT}`);
       await this.db.query(`CREATE TABLE ${NEXT} (LIKE ${LIVE} INCLUDING ALL)`);
+      // The table's storage parameters (how large a row stays whole), which LIKE does not copy.
+      const [live]: { options: string[] | null }[] = await this.db.query(`SELECT reloptions AS options FROM pg_class WHERE oid = '${LIVE}'::regclass`);
+      if (live?.options?.length) await this.db.query(`ALTER TABLE ${NEXT} SET (${live.options.join(', ')})`);
       // Indexes other than the key are built once the rows are in: a GIN index built in bulk is smaller and
       // quicker to read than one grown row by row, and building it costs less than maintaining it.
       const deferred: { name: string; definition: string }[] = await this.db.query(
