@@ -1,6 +1,7 @@
 import type { Client } from 'graphql-ws';
 import { CommunityFactory, ThreadFactory } from '../src/testing';
 import { startTestApp, type TestApp } from '@bottega/identity/testing';
+import { until } from '@bottega/testing';
 
 const REPLY = `mutation($input: ReplyToThreadInput!) { replyToThread(input: $input) { post { id } userErrors { code } } }`;
 const MARK = `mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { unreadCount userErrors { field code } } }`;
@@ -27,14 +28,6 @@ function watch(socket: Client): Watched {
     },
   );
   return watched;
-}
-
-async function until(condition: () => boolean, what: string, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 describe('the live unread count', () => {
