@@ -511,13 +511,15 @@ export async function fillIndex(pool: Pool, rest: SearchSubjects, texts: string[
   return { documents, ms: performance.now() - startedAt };
 }
 
-/** Fresh statistics and visibility maps for `table` (every table without one). */
+/** Fresh statistics and visibility maps for `table` (every table without one), and a checkpoint. */
 export async function vacuumAnalyze(pool: Pool, table = ''): Promise<number> {
   const startedAt = performance.now();
   const client = await pool.connect();
   try {
     await client.query(`SET statement_timeout = '600s'`);
     await client.query(`VACUUM ANALYZE ${table}`);
+    // The seed's pages written out now, not by a checkpoint in the middle of a figure.
+    await client.query('CHECKPOINT');
     await client.query('RESET statement_timeout');
   } finally {
     client.release();
