@@ -450,6 +450,15 @@ describe('MeilisearchEngine.search', () => {
     expect(params.limit).toBeUndefined();
   });
 
+  it('asks for no facets when they will not be read, and answers none', async () => {
+    const { client, engine } = setup();
+    client.searchAnswers.push({ hits: [], processingTimeMs: 1, totalHits: 0, facetDistribution: { type: { Practice: 1 } } });
+    const response = await engine.search(request({ facets: false }));
+    const [, params] = client.callsOf('search')[0]!.args as [string, SearchParams];
+    expect(params.facets).toBeUndefined();
+    expect(response.facets).toEqual({ types: [], territories: [], tags: [], skills: [] });
+  });
+
   it('sorts by creation date for NEWEST and browses with an empty query', async () => {
     const { client, engine } = setup();
     await engine.search(request({ query: { text: '   ' }, order: 'NEWEST' }));

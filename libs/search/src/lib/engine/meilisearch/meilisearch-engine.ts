@@ -6,6 +6,7 @@ import type {
   IndexedDocument,
   RemovedDocument,
   SearchEngine,
+  SearchFacets,
   SearchHitResult,
   SearchRequest,
   SearchResponse,
@@ -36,6 +37,8 @@ export interface MeilisearchEngineOptions {
 
 const PRIMARY_KEY = 'uid';
 const FACETS = ['type', 'territoryIds', 'tags', 'skills'];
+/** The facets of a search that counted none. */
+const NO_FACETS: SearchFacets = { types: [], territories: [], tags: [], skills: [] };
 /** Ids per version lookup, and documents per page when listing dependents. */
 const PAGE_SIZE = 500;
 /** Words of a draft weighed for a "similar" query, title first. */
@@ -144,7 +147,7 @@ export class MeilisearchEngine implements SearchEngine {
     };
     const text = request.query.text.trim();
     // Meilisearch reads a query without a single word (only punctuation) as "everything"; it asks for nothing.
-    if (text !== '' && !WORD.test(text)) return { hits: [], total: 0, facets: { types: [], territories: [], tags: [], skills: [] }, processingTimeMs: 0 };
+    if (text !== '' && !WORD.test(text)) return { hits: [], total: 0, facets: NO_FACETS, processingTimeMs: 0 };
     const answer = await this.call('search', () => this.index().search(text, params));
     if (typeof answer.totalHits !== 'number') {
       throw new SearchEngineError('meilisearch', 'search: the answer has no totalHits', { code: 'unexpected_response' });
@@ -152,12 +155,15 @@ export class MeilisearchEngine implements SearchEngine {
     return {
       hits: answer.hits.map(hitOf),
       total: answer.totalHits,
-      facets: {
-        types: facetCounts(answer.facetDistribution, 'type'),
-        territories: facetCounts(answer.facetDistribution, 'territoryIds'),
-        tags: facetCounts(answer.facetDistribution, 'tags'),
-        skills: facetCounts(answer.facetDistribution, 'skills'),
-      },
+      facets:
+        request.facets === false
+          ? NO_FACETS
+          : {
+              types: facetCounts(answer.facetDistribution, 'type'),
+              territories: facetCounts(answer.facetDistribution, 'territoryIds'),
+              tags: facetCounts(answer.facetDistribution, 'tags'),
+              skills: facetCounts(answer.facetDistribution, 'skills'),
+            },
       processingTimeMs: answer.processingTimeMs,
     };
   }
