@@ -63,4 +63,28 @@ describe('PostgreSQL ranking', () => {
       spy.mockRestore();
     }
   });
+
+  it('remembers the words documents use, so their next search asks nothing about them, and still corrects a misspelt one', async () => {
+    const lookups: unknown[][] = [];
+    const query = t.db.query.bind(t.db);
+    const spy = jest.spyOn(t.db, 'query').mockImplementation(async (sql: string, parameters?: any) => {
+      if (sql.includes('FROM search_word w')) lookups.push((parameters as unknown[] | undefined) ?? []);
+      return query(sql, parameters);
+    });
+    try {
+      const fresh = new PostgresSearchEngine(t.db, new QueryGlossary());
+      const first = await fresh.search(request('orti tetto'));
+      expect(lookups).toHaveLength(1);
+      expect(await fresh.search(request('orti tetto'))).toEqual({ ...first, processingTimeMs: expect.any(Number) });
+      expect(lookups).toHaveLength(1);
+      // "tettu" is no document's word: it is looked up, and found near "tetto", every time.
+      const misspelt = await fresh.search(request('orti tettu'));
+      expect(lookups.at(-1)).toEqual([['tettu']]);
+      expect(misspelt.hits[0]?.id).toBe(first.hits[0]?.id);
+      await fresh.search(request('orti tettu'));
+      expect(lookups).toHaveLength(3);
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });

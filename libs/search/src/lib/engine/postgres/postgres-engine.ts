@@ -28,6 +28,8 @@ const FACET_VALUES = 30;
 const RARITY_TTL_MS = 10 * 60_000;
 /** Concepts whose rarity is remembered at most. */
 const RARITIES_REMEMBERED = 2_000;
+/** Words remembered as used by documents, at most: they need no correcting, and no statement to find that out. */
+const KNOWN_WORDS_REMEMBERED = 5_000;
 
 const LIVE = 'search_document';
 const NEXT = 'search_document_next';
@@ -49,6 +51,8 @@ export class PostgresSearchEngine implements SearchEngine {
    * reads up to thousands of documents, and it changes slowly.
    */
   private readonly rarities = new Map<string, { rarity: number; until: number }>();
+  /** Words documents use, as last looked up, until when (as long as a rarity); a rebuild forgets them. */
+  private readonly knownWords = new Map<string, number>();
 
   constructor(
     private readonly db: DataSource,
@@ -163,6 +167,7 @@ export class PostgresSearchEngine implements SearchEngine {
         await manager.query(`DROP TABLE search_document_old`);
       });
       this.rarities.clear();
+      this.knownWords.clear();
     } catch (error) {
       throw new SearchEngineError(this.name, 'could not rebuild the index', { cause: error });
     }
@@ -195,7 +200,12 @@ export class PostgresSearchEngine implements SearchEngine {
 
   /** For each word no document uses (and the glossary does not know), the nearest words that documents do use. */
   private async corrections(words: string[]): Promise<Map<string, string[]>> {
-    const candidates = [...new Set(words.filter((word) => word.length >= MIN_CORRECTED_LENGTH && !this.glossary.equivalents(word)))];
+    const now = Date.now();
+    const candidates = [
+      ...new Set(
+        words.filter((word) => word.length >= MIN_CORRECTED_LENGTH && !this.glossary.equivalents(word) && (this.knownWords.get(word) ?? 0) <= now),
+      ),
+    ];
     if (candidates.length === 0) return new Map();
     const rows: { word: string; nearest: string[] }[] = await this.query(
       `SELECT t.word, array(SELECT w.word FROM search_word w WHERE w.word % t.word ORDER BY w.word <-> t.word, w.word LIMIT ${CORRECTIONS_PER_WORD}) AS nearest
@@ -203,6 +213,13 @@ export class PostgresSearchEngine implements SearchEngine {
         WHERE NOT EXISTS (SELECT 1 FROM search_word k WHERE k.word = t.word)`,
       [candidates],
     );
+    const unknown = new Set(rows.map((row) => row.word));
+    for (const word of candidates) {
+      if (unknown.has(word)) continue;
+      this.knownWords.delete(word);
+      this.knownWords.set(word, now + RARITY_TTL_MS);
+      if (this.knownWords.size > KNOWN_WORDS_REMEMBERED) this.knownWords.delete(this.knownWords.keys().next().value as string);
+    }
     return new Map(rows.filter((row) => row.nearest.length > 0).map((row) => [row.word, row.nearest]));
   }
 
