@@ -44,14 +44,23 @@ describe('PostgreSQL ranking', () => {
     expect(again).toEqual(seen.slice(RANKED - 25, RANKED + 25));
   });
 
-  it('remembers how rare a concept is, and gives the same answer when it does', async () => {
+  /** Runs `work` while the parameters of each statement whose text holds `marker` are recorded. */
+  const recording = async (marker: string, work: (statements: unknown[][]) => Promise<void>) => {
     const statements: unknown[][] = [];
     const query = t.db.query.bind(t.db);
     const spy = jest.spyOn(t.db, 'query').mockImplementation(async (sql: string, parameters?: any) => {
-      if (sql.includes('matched AS')) statements.push((parameters as unknown[] | undefined) ?? []);
+      if (sql.includes(marker)) statements.push((parameters as unknown[] | undefined) ?? []);
       return query(sql, parameters);
     });
     try {
+      await work(statements);
+    } finally {
+      spy.mockRestore();
+    }
+  };
+
+  it('remembers how rare a concept is, and gives the same answer when it does', async () => {
+    await recording('matched AS', async (statements) => {
       const fresh = new PostgresSearchEngine(t.db, new QueryGlossary());
       const first = await fresh.search(request('orti tetto'));
       const second = await fresh.search(request('orti tetto'));
@@ -59,19 +68,11 @@ describe('PostgreSQL ranking', () => {
       const concepts = statements.map((parameters) => JSON.parse(String(parameters[0])) as { rarity?: number }[]);
       expect(concepts[0]!.every((concept) => concept.rarity === undefined)).toBe(true);
       expect(concepts[1]!.every((concept) => typeof concept.rarity === 'number' && concept.rarity > 0)).toBe(true);
-    } finally {
-      spy.mockRestore();
-    }
+    });
   });
 
   it('remembers the words documents use, so their next search asks nothing about them, and still corrects a misspelt one', async () => {
-    const lookups: unknown[][] = [];
-    const query = t.db.query.bind(t.db);
-    const spy = jest.spyOn(t.db, 'query').mockImplementation(async (sql: string, parameters?: any) => {
-      if (sql.includes('FROM search_word w')) lookups.push((parameters as unknown[] | undefined) ?? []);
-      return query(sql, parameters);
-    });
-    try {
+    await recording('FROM search_word w', async (lookups) => {
       const fresh = new PostgresSearchEngine(t.db, new QueryGlossary());
       const first = await fresh.search(request('orti tetto'));
       expect(lookups).toHaveLength(1);
@@ -83,8 +84,6 @@ describe('PostgreSQL ranking', () => {
       expect(misspelt.hits[0]?.id).toBe(first.hits[0]?.id);
       await fresh.search(request('orti tettu'));
       expect(lookups).toHaveLength(3);
-    } finally {
-      spy.mockRestore();
-    }
+    });
   });
 });
