@@ -97,7 +97,6 @@ export class ExchangeFeedbackFieldResolver {
 
   @ResolveField(() => User, { nullable: true, description: 'Who gave it; null when the account was removed.' })
   async user(feedback: ExchangeFeedback, _args: unknown, context: RequestContext): Promise<User | null> {
-    const user = await context.loaders.get(this.users.byId).load(feedback.row.userId);
-    return user ? User.from(user) : null;
+    return this.users.user(context, feedback.row.userId);
   }
 }

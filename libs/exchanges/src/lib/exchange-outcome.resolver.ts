@@ -50,8 +50,7 @@ export class ExchangeOutcomesFieldResolver {
 
   @ResolveField(() => User, { nullable: true, description: 'Who last edited them.' })
   async updatedBy(outcomes: ExchangeOutcomes, _args: unknown, context: RequestContext): Promise<User | null> {
-    const user = outcomes.row.updatedBy && (await context.loaders.get(this.users.byId).load(outcomes.row.updatedBy));
-    return user ? User.from(user) : null;
+    return this.users.user(context, outcomes.row.updatedBy);
   }
 }
 
@@ -61,7 +60,6 @@ export class FollowUpActionResolver {
 
   @ResolveField(() => User, { nullable: true, description: 'Who sees to it; null when the account was removed.' })
   async owner(action: FollowUpAction, _args: unknown, context: RequestContext): Promise<User | null> {
-    const user = action.value.ownerId && (await context.loaders.get(this.users.byId).load(action.value.ownerId));
-    return user ? User.from(user) : null;
+    return this.users.user(context, action.value.ownerId);
   }
 }

@@ -201,8 +201,7 @@ export class PeerReviewInvitationResolver {
 
   @ResolveField(() => User, { nullable: true, description: 'The peer invited; null when the account was removed.' })
   async user(invitation: PeerReviewInvitation, _args: unknown, context: RequestContext): Promise<User | null> {
-    const user = await context.loaders.get(this.users.byId).load(invitation.row.userId);
-    return user ? User.from(user) : null;
+    return this.users.user(context, invitation.row.userId);
   }
 
   @ResolveField(() => PeerExchange, { nullable: true })
@@ -222,8 +221,7 @@ export class ReviewRecommendationResolver {
 
   @ResolveField(() => User, { nullable: true, description: 'The reviewer who wrote it; null when the account was removed.' })
   async author(recommendation: ReviewRecommendation, _args: unknown, context: RequestContext): Promise<User | null> {
-    const user = await context.loaders.get(this.users.byId).load(recommendation.row.authorId);
-    return user ? User.from(user) : null;
+    return this.users.user(context, recommendation.row.authorId);
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer wrote it and may still edit it (the host has not answered).' })

@@ -34,8 +34,7 @@ export class RegistrationResolver {
 
   @ResolveField(() => User, { nullable: true, description: 'Who registered; null when the account was removed.' })
   async user(registration: ExchangeRegistration, _args: unknown, context: RequestContext): Promise<User | null> {
-    const user = await context.loaders.get(this.userLoaders.byId).load(registration.row.userId);
-    return user ? User.from(user) : null;
+    return this.userLoaders.user(context, registration.row.userId);
   }
 
   @ResolveField(() => PeerExchange, { nullable: true })

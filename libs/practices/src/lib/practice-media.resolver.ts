@@ -67,8 +67,7 @@ export class MediaConsentResolver {
 
   @ResolveField(() => User, { nullable: true, description: 'The author who recorded it; null when the account was removed.' })
   async recordedBy(consent: MediaConsent, _args: unknown, context: RequestContext): Promise<User | null> {
-    const user = consent.recordedBy && (await context.loaders.get(this.userLoaders.byId).load(consent.recordedBy));
-    return user ? User.from(user) : null;
+    return this.userLoaders.user(context, consent.recordedBy);
   }
 }
 

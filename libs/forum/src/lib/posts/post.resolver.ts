@@ -70,7 +70,7 @@ export class PostResolver {
 
   @ResolveField(() => User, { nullable: true, description: 'Null when the account was removed.' })
   author(post: Post, _args: unknown, context: RequestContext): User | null | Promise<User | null> {
-    return post.known ? post.known.author : this.loadAuthor(post, context);
+    return post.known ? post.known.author : this.userLoaders.user(context, post.entity.authorId);
   }
 
   @ResolveField(() => Post, { nullable: true, description: 'The post this one answers.' })
@@ -120,11 +120,6 @@ export class PostResolver {
   private async reactionsSeenBy(context: RequestContext, postId: string): Promise<SeenReaction[]> {
     const viewer = await context.viewer();
     return reactionSummaries(await context.loaders.get(this.loaders.reactions).load(reactionKey(postId, viewer?.userId ?? null)));
-  }
-
-  private async loadAuthor(post: Post, context: RequestContext): Promise<User | null> {
-    const user = post.entity.authorId && (await context.loaders.get(this.userLoaders.byId).load(post.entity.authorId));
-    return user ? User.from(user) : null;
   }
 
   /** The source of a post read without it (see `PostRow`). */

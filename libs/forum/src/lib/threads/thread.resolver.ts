@@ -167,7 +167,7 @@ export class ThreadResolver {
 
   @ResolveField(() => User, { nullable: true, description: 'Null when the account was removed.' })
   author(thread: Thread, _args: unknown, context: RequestContext): User | null | Promise<User | null> {
-    return thread.known ? thread.known.author : this.loadAuthor(thread, context);
+    return thread.known ? thread.known.author : this.userLoaders.user(context, thread.entity.authorId);
   }
 
   @ResolveField(() => [String])
@@ -249,11 +249,6 @@ export class ThreadResolver {
   async viewerCanModerate(thread: Thread, _args: unknown, context: RequestContext): Promise<boolean> {
     const found = await this.access.load(context, thread.dbId);
     return found !== null && context.can((viewer) => canModerateThread(viewer, found.facts));
-  }
-
-  private async loadAuthor(thread: Thread, context: RequestContext): Promise<User | null> {
-    const user = thread.entity.authorId && (await context.loaders.get(this.userLoaders.byId).load(thread.entity.authorId));
-    return user ? User.from(user) : null;
   }
 }
 

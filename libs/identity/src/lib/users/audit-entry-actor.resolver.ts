@@ -10,7 +10,6 @@ export class AuditEntryActorResolver {
 
   @ResolveField(() => User, { nullable: true, description: 'Who acted; null for automatic actions and removed accounts.' })
   async actor(entry: AuditEntry, _args: unknown, context: RequestContext): Promise<User | null> {
-    const user = entry.actorDbId && (await context.loaders.get(this.loaders.byId).load(entry.actorDbId));
-    return user ? User.from(user) : null;
+    return this.loaders.user(context, entry.actorDbId);
   }
 }

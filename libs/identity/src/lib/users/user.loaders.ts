@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { LoaderFactory, byKeys } from '@bottega/core';
+import { LoaderFactory, byKeys, type RequestContext } from '@bottega/core';
 import type { UserEntity } from './user.entity';
+import { User } from './user.model';
 import { UserRepository } from './user.repository';
 
 @Injectable()
@@ -14,5 +15,11 @@ export class UserLoaders {
     this.byHandle = new LoaderFactory(async (handles) =>
       byKeys(handles, await users.findByHandles(handles), (user) => user.handle.toLowerCase()),
     );
+  }
+
+  /** The user with this id as GraphQL shows them, through the request's loader; null for none or a removed account. */
+  async user(context: RequestContext, id: string | null | undefined): Promise<User | null> {
+    const user = id ? await context.loaders.get(this.byId).load(id) : null;
+    return user ? User.from(user) : null;
   }
 }

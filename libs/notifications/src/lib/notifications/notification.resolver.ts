@@ -111,8 +111,7 @@ export class NotificationResolver {
   @ResolveField(() => User, { nullable: true, description: 'Who did it; null when the account was removed.' })
   async actor(notification: Notification, _args: unknown, context: RequestContext): Promise<User | null> {
     const actorId = notification.entity.actorId;
-    const user = actorId && (await context.loaders.get(this.userLoaders.byId).load(actorId));
-    return user ? User.from(user) : null;
+    return this.userLoaders.user(context, actorId);
   }
 
   @ResolveField(() => Node, { nullable: true, description: 'What it is about (a post, a thread…); null when no longer visible to you.' })
@@ -140,8 +139,9 @@ export class NotificationResolver {
     const { userId } = await context.requireViewer();
     // Subscribed before the first count is read, so a notification arriving meanwhile is in one or the other.
     const changes = startingWith<BusEvent | null>(null, this.pubsub.subscribe(notificationTopic(userId)));
-    return eventStream(changes, async () =>
-      (await this.stillSignedIn(context)) ? { count: await this.repository.unreadCount(userId) } : 'stop',
+    // The first count follows the check just made; each change is checked again.
+    return eventStream(changes, async (change) =>
+      change !== null && !(await this.stillSignedIn(context)) ? 'stop' : { count: await this.repository.unreadCount(userId) },
     );
   }
 

@@ -99,6 +99,9 @@ export interface SearchFacets {
   skills: FacetCount[];
 }
 
+/** The facets of a search that counted none. */
+export const NO_FACETS: SearchFacets = { types: [], territories: [], tags: [], skills: [] };
+
 export interface SearchHitResult {
   type: SearchType;
   id: string;

@@ -1,16 +1,16 @@
 import { Meilisearch, type EnqueuedTask, type FacetDistribution, type RecordAny, type SearchParams, type Settings, type Task } from 'meilisearch';
 import { foldTerm, GLOSSARY, type Glossary } from '../../../glossary/glossary';
-import type {
-  EngineHealth,
-  FacetCount,
-  IndexedDocument,
-  RemovedDocument,
-  SearchEngine,
-  SearchFacets,
-  SearchHitResult,
-  SearchRequest,
-  SearchResponse,
-  SimilarRequest,
+import {
+  NO_FACETS,
+  type EngineHealth,
+  type FacetCount,
+  type IndexedDocument,
+  type RemovedDocument,
+  type SearchEngine,
+  type SearchHitResult,
+  type SearchRequest,
+  type SearchResponse,
+  type SimilarRequest,
 } from '../search-engine';
 import { SearchEngineError } from '../search-engine.error';
 import type { MeilisearchClient, MeilisearchIndexClient } from './meilisearch-client';
@@ -37,8 +37,6 @@ export interface MeilisearchEngineOptions {
 
 const PRIMARY_KEY = 'uid';
 const FACETS = ['type', 'territoryIds', 'tags', 'skills'];
-/** The facets of a search that counted none. */
-const NO_FACETS: SearchFacets = { types: [], territories: [], tags: [], skills: [] };
 /** Ids per version lookup, and documents per page when listing dependents. */
 const PAGE_SIZE = 500;
 /** Words of a draft weighed for a "similar" query, title first. */

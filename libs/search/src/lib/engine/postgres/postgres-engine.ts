@@ -3,6 +3,7 @@ import { planQuery, queryWords, type QueryGlossary, type TermGroup } from '../..
 import { accessSlots } from '../access-slots';
 import { markedHtml, stripMarkers } from '../highlight';
 import {
+  NO_FACETS,
   type EngineHealth,
   type FacetCount,
   type IndexedDocument,
@@ -303,5 +304,5 @@ function facetsOf(rows: SearchRow['facets']): SearchFacets {
 }
 
 function empty(started: number): SearchResponse {
-  return { hits: [], total: 0, facets: { types: [], territories: [], tags: [], skills: [] }, processingTimeMs: Math.round(performance.now() - started) };
+  return { hits: [], total: 0, facets: NO_FACETS, processingTimeMs: Math.round(performance.now() - started) };
 }
