@@ -17,6 +17,8 @@ const IDLE = 'I';
  */
 export class PoolConnections {
   private readonly open = new Set<Client>();
+  /** Set by {@link cutAll}: a connection made after it is cut as soon as it is made. */
+  private readonly state = { cut: false };
 
   constructor(private readonly accounts: AccountChanges) {}
 
@@ -24,9 +26,15 @@ export class PoolConnections {
   clientClass(): typeof Client {
     const open = this.open;
     const accounts = this.accounts;
+    const state = this.state;
     return class TrackedClient extends Client {
       constructor(config?: string | ClientConfig) {
         super(config);
+        if (state.cut) {
+          // After shutdown has cut: a retry or a cleanup statement would wait on the database, holding the pool's close.
+          this.connection.stream.once('connect', () => this.connection.stream.destroy());
+          return;
+        }
         open.add(this);
         this.once('end', () => open.delete(this));
         let changed: string[] = [];
@@ -44,8 +52,9 @@ export class PoolConnections {
     };
   }
 
-  /** Cuts every connection's socket: waiting statements and connection attempts fail at once. */
+  /** Cuts every connection's socket, and each made from now on: waiting statements and connection attempts fail at once. */
   cutAll(): void {
+    this.state.cut = true;
     for (const client of this.open) client.connection.stream.destroy();
     this.open.clear();
   }
